@@ -1,0 +1,48 @@
+namespace Orchestrator.Engine.Model;
+
+/// <summary>
+/// One parsed BPMN file: its processes and the root elements they share (messages, errors, escalations).
+/// The model is plain data: expressions are kept as text and compiled by the runtime, so the model
+/// can be built, validated and inspected without evaluating anything.
+/// </summary>
+public sealed class Definitions
+{
+    /// <summary>The file or source name used in problem reports (for example <c>workflows/child-journey.bpmn</c>).</summary>
+    public required string SourceName { get; init; }
+
+    /// <summary>The <c>definitions/@id</c>, when present.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Every process in the file, executable or not, in document order.</summary>
+    public IReadOnlyList<ProcessDefinition> Processes { get; internal set; } = [];
+
+    /// <summary>Root <c>bpmn:message</c> elements by id.</summary>
+    public IReadOnlyDictionary<string, MessageDeclaration> Messages { get; internal set; } = new Dictionary<string, MessageDeclaration>();
+
+    /// <summary>Root <c>bpmn:error</c> elements by id.</summary>
+    public IReadOnlyDictionary<string, ErrorDeclaration> Errors { get; internal set; } = new Dictionary<string, ErrorDeclaration>();
+
+    /// <summary>Root <c>bpmn:escalation</c> elements by id.</summary>
+    public IReadOnlyDictionary<string, EscalationDeclaration> Escalations { get; internal set; } = new Dictionary<string, EscalationDeclaration>();
+
+    /// <summary>Whether the file carries diagram layout (BPMNDI), so it opens in bpmn-js as drawn.</summary>
+    public bool HasDiagram { get; internal set; }
+}
+
+/// <summary>A root <c>bpmn:message</c>: the name messages are correlated by.</summary>
+/// <param name="Id">The element id.</param>
+/// <param name="Name">The message name used for correlation.</param>
+/// <param name="CorrelationKey">A default correlation key expression declared on the message (<c>orc:correlationKey</c>), if any.</param>
+public sealed record MessageDeclaration(string Id, string Name, ValueExpression? CorrelationKey);
+
+/// <summary>A root <c>bpmn:error</c>: the code a thrown BPMN error is matched by.</summary>
+/// <param name="Id">The element id.</param>
+/// <param name="Name">The human-readable name.</param>
+/// <param name="ErrorCode">The code matched against thrown errors; <c>null</c> catches every error.</param>
+public sealed record ErrorDeclaration(string Id, string? Name, string? ErrorCode);
+
+/// <summary>A root <c>bpmn:escalation</c>.</summary>
+/// <param name="Id">The element id.</param>
+/// <param name="Name">The human-readable name.</param>
+/// <param name="EscalationCode">The code matched against thrown escalations; <c>null</c> catches every escalation.</param>
+public sealed record EscalationDeclaration(string Id, string? Name, string? EscalationCode);
