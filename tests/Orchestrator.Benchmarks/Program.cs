@@ -1,4 +1,54 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using BenchmarkDotNet.Running;
+using Orchestrator.Benchmarks;
 
 // Benchmarks are a console program, never timing assertions in tests: these machines are shared and noisy.
+//
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- report [--seconds 3]
+//       quick single-process figures with the reference (feelin, bpmn-engine) and the ratio, as a table
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
+//       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
+//
+// The Node reference tools (tests/node) are installed with `npm ci` on first use when missing.
+if (args.Length > 0 && args[0] == "report")
+{
+    return QuickReport.Run(args[1..]);
+}
+
+NodeTools.TryEnsureInstalled();
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// EngineBenchmarks has only its reference side so far (issue 3): print bpmn-engine's rate when the filter asks for it.
+if (FilterSelects(args, typeof(EngineBenchmarks).FullName!))
+{
+    var bpmn = EngineBenchmarks.MeasureBpmnEngine(seconds: 5);
+    Console.WriteLine();
+    // (MeasureBpmnEngine throws with the reason when Node or the tools are missing.)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"bpmn-engine {bpmn["version"]} (same run, pinned to core 0): {bpmn["instancesPerSecond"]!.GetValue<double>():N1} instances/s, " +
+        $"{bpmn["elementsPerSecond"]!.GetValue<double>():N0} elements/s ({bpmn["elementsPerInstance"]} elements per instance) on {EngineBenchmarks.FixturePath}"));
+    Console.WriteLine("Our engine's figure: not yet (issue 3; see EngineBenchmarks).");
+}
+
+return 0;
+
+static bool FilterSelects(string[] args, string fullName)
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] is "--filter" or "-f")
+        {
+            for (var j = i + 1; j < args.Length && !args[j].StartsWith('-'); j++)
+            {
+                var pattern = "^" + Regex.Escape(args[j]).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal);
+                if (Regex.IsMatch(fullName, pattern, RegexOptions.IgnoreCase) || Regex.IsMatch(fullName + ".x", pattern, RegexOptions.IgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+
+    return false;
+}

@@ -1,14 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Feel;
+
 namespace Orchestrator.Cli;
 
-/// <summary><c>feel EXPRESSION [--context JSON]</c>: evaluate one FEEL expression and print it as JSON.</summary>
+/// <summary>
+/// <c>feel EXPRESSION [--context JSON]</c>: evaluate one FEEL expression and print its value as JSON
+/// on stdout (ARCHITECTURE.md formats). Exit 0 with a value (warnings on stderr); 2 for a syntax
+/// error or a bad command line or context; 1 when a limit stopped the evaluation.
+/// </summary>
 internal static class FeelCommand
 {
+    private const int LimitFailure = 1;
+
+    private const string Usage = "usage: feel EXPRESSION [--context JSON]";
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        _ = args;
-        _ = stdout;
-        _ = cancellationToken;
-        await stderr.WriteLineAsync("feel: not built yet (issue 2)").ConfigureAwait(false);
-        return CommandLine.UsageError;
+        string? expression = null;
+        string? contextJson = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--context")
+            {
+                if (i + 1 >= args.Length || contextJson is not null)
+                {
+                    await stderr.WriteLineAsync($"feel: --context needs one JSON object. {Usage}").ConfigureAwait(false);
+                    return CommandLine.UsageError;
+                }
+
+                contextJson = args[++i];
+            }
+            else if (expression is null)
+            {
+                expression = args[i];
+            }
+            else
+            {
+                await stderr.WriteLineAsync($"feel: unexpected argument '{args[i]}' (quote the expression as one argument). {Usage}").ConfigureAwait(false);
+                return CommandLine.UsageError;
+            }
+        }
+
+        if (expression is null)
+        {
+            await stderr.WriteLineAsync($"feel: no expression given. {Usage}").ConfigureAwait(false);
+            return CommandLine.UsageError;
+        }
+
+        FeelContext? variables = null;
+        if (contextJson is not null)
+        {
+            JsonNode? node;
+            try
+            {
+                node = JsonNode.Parse(contextJson);
+            }
+            catch (JsonException e)
+            {
+                await stderr.WriteLineAsync($"feel: --context is not valid JSON: {e.Message}").ConfigureAwait(false);
+                return CommandLine.UsageError;
+            }
+
+            if (node is not JsonObject obj)
+            {
+                await stderr.WriteLineAsync($"feel: --context must be a JSON object, got {node?.GetValueKind().ToString().ToLowerInvariant() ?? "null"}").ConfigureAwait(false);
+                return CommandLine.UsageError;
+            }
+
+            variables = FeelContext.FromJson(obj);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var engine = new FeelEngine();
+        var parsed = variables is null ? engine.Parse(expression) : engine.Parse(expression, variables.Keys);
+        if (parsed.Expression is null)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"feel: syntax error at {error}").ConfigureAwait(false);
+            }
+
+            return CommandLine.UsageError;
+        }
+
+        var result = parsed.Expression.Evaluate(variables);
+        foreach (var warning in result.Warnings)
+        {
+            await stderr.WriteLineAsync($"feel: warning: {warning.Message}").ConfigureAwait(false);
+        }
+
+        if (result.Failure is { } failure)
+        {
+            await stderr.WriteLineAsync($"feel: {failure.Code}: {failure.Message}").ConfigureAwait(false);
+            return LimitFailure;
+        }
+
+        var json = result.Value.ToJson();
+        await stdout.WriteLineAsync(json is null ? "null" : json.ToJsonString(OutputOptions)).ConfigureAwait(false);
+        return 0;
     }
+
+    // Relaxed escaping so that "<" and non-ASCII letters print as themselves in a terminal.
+    private static readonly JsonSerializerOptions OutputOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,0 +1,243 @@
+using System.Globalization;
+using Orchestrator.Feel.Evaluation;
+using Orchestrator.Feel.Syntax;
+using Orchestrator.Feel.Temporal;
+using static Orchestrator.Feel.Builtins.Signature;
+
+namespace Orchestrator.Feel.Builtins;
+
+/// <summary>Conversion functions (DMN 1.5 §10.3.4.1, table 70).</summary>
+internal static class ConversionFunctions
+{
+    public static IEnumerable<Builtin> All() =>
+    [
+        new("date", [Of("from"), Of("year", "month", "day")], Date),
+        new("date and time", [Of("from"), Of("date", "time")], DateAndTime),
+        new("time", [Of("from"), Of("hour", "minute", "second", "offset?")], Time),
+        new("number", Of("from", "grouping separator?", "decimal separator?"), Number),
+        new("string", Of("from"), (a, s) => a[0].IsNull ? FeelNull.Instance : new FeelString(a[0].ToString())),
+        new("duration", Of("from"), Duration),
+        new("years and months duration", Of("from", "to"), YearsAndMonths),
+        new("context", Of("entries"), Context),
+        new("range", Of("from"), Range),
+    ];
+
+    private static FeelValue Date(FeelValue[] a, EvalState s)
+    {
+        if (a.Length == 3)
+        {
+            if (!Args.Integer(a[0], out var y) || !Args.Integer(a[1], out var m) || !Args.Integer(a[2], out var d))
+            {
+                return s.Warn("date: year, month and day must be integers");
+            }
+
+            if (y is < 1 or > 9999 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+            {
+                return s.Warn($"date: {y}-{m}-{d} is not a valid date (years 1-9999 are supported)");
+            }
+
+            return new FeelDate(new DateOnly(y, m, d));
+        }
+
+        return a[0] switch
+        {
+            FeelString str => TemporalParser.TryParseDate(str.Value, out var date)
+                ? new FeelDate(date)
+                : TemporalParser.ParseDateTime(str.Value) is { } dt ? new FeelDate(DateOnly.FromDateTime(dt.LocalDateTime)) : s.Warn($"date: '{str.Value}' is not a date (YYYY-MM-DD)"),
+            FeelDate d => d,
+            FeelDateTime dt => new FeelDate(DateOnly.FromDateTime(dt.LocalDateTime)),
+            FeelNull => FeelNull.Instance,
+            var other => Args.Bad(s, "date", "from", "a string, date or date and time", other),
+        };
+    }
+
+    private static FeelValue DateAndTime(FeelValue[] a, EvalState s)
+    {
+        if (a.Length == 2)
+        {
+            var day = a[0] switch
+            {
+                FeelDate d => (DateOnly?)d.Value,
+                FeelDateTime dt => DateOnly.FromDateTime(dt.LocalDateTime),
+                _ => null,
+            };
+            if (day is null || a[1] is not FeelTime t)
+            {
+                return a[0].IsNull || a[1].IsNull ? FeelNull.Instance : s.Warn("date and time: expects a date (or date and time) and a time");
+            }
+
+            var local = day.Value.ToDateTime(TimeOnly.MinValue).Add(t.TimeOfDay);
+            if (t.Zone is not null && Zones.TryFind(t.Zone, out var zone))
+            {
+                return FeelDateTime.InZone(local, zone, t.Zone);
+            }
+
+            return t.Offset is { } o ? FeelDateTime.WithOffset(local, o) : FeelDateTime.Local(local);
+        }
+
+        return a[0] switch
+        {
+            FeelString str => TemporalParser.ParseDateTime(str.Value) ?? (FeelValue)s.Warn($"date and time: '{str.Value}' is not a date and time (YYYY-MM-DDThh:mm:ss with an optional offset or @zone)"),
+            FeelDateTime dt => dt,
+            FeelDate d => FeelDateTime.Local(d.Value.ToDateTime(TimeOnly.MinValue)),
+            FeelNull => FeelNull.Instance,
+            var other => Args.Bad(s, "date and time", "from", "a string", other),
+        };
+    }
+
+    private static FeelValue Time(FeelValue[] a, EvalState s)
+    {
+        if (a.Length >= 3)
+        {
+            if (!Args.Integer(a[0], out var h) || !Args.Integer(a[1], out var m) || !Args.Number(a[2], out var sec))
+            {
+                return s.Warn("time: hour and minute must be integers and second a number");
+            }
+
+            if (h is < 0 or > 23 || m is < 0 or > 59 || sec < 0 || sec >= 60)
+            {
+                return s.Warn($"time: {h}:{m}:{sec} is not a valid time");
+            }
+
+            TimeSpan? offset = null;
+            if (a.Length == 4 && !a[3].IsNull)
+            {
+                if (a[3] is not FeelDaysTimeDuration d || d.Value.Duration() > TimeSpan.FromHours(18))
+                {
+                    return Args.Bad(s, "time", "offset", "a days and time duration of at most 18 hours", a[3]);
+                }
+
+                offset = d.Value;
+            }
+
+            var tod = new TimeSpan((h * TimeSpan.TicksPerHour) + (m * TimeSpan.TicksPerMinute) + (long)(sec * TimeSpan.TicksPerSecond));
+            return new FeelTime(tod, offset, null);
+        }
+
+        return a[0] switch
+        {
+            FeelString str => TemporalParser.ParseTime(str.Value) ?? (FeelValue)s.Warn($"time: '{str.Value}' is not a time (hh:mm:ss with an optional offset or @zone)"),
+            FeelTime t => t,
+            FeelDateTime dt => new FeelTime(dt.LocalDateTime.TimeOfDay, dt.Zone is null ? dt.Offset : null, dt.Zone),
+            FeelDate => new FeelTime(TimeSpan.Zero, TimeSpan.Zero, null),
+            FeelNull => FeelNull.Instance,
+            var other => Args.Bad(s, "time", "from", "a string, time, date or date and time", other),
+        };
+    }
+
+    private static FeelValue Number(FeelValue[] a, EvalState s)
+    {
+        if (a[0] is not FeelString str)
+        {
+            return a[0].IsNull ? FeelNull.Instance : Args.Bad(s, "number", "from", "a string", a[0]);
+        }
+
+        var group = a.Length > 1 ? a[1] : FeelNull.Instance;
+        var dec = a.Length > 2 ? a[2] : FeelNull.Instance;
+        if (group is not (FeelNull or FeelString { Value: " " or "," or "." }))
+        {
+            return s.Warn("number: the grouping separator must be ' ', ',', '.' or null");
+        }
+
+        if (dec is not (FeelNull or FeelString { Value: "." or "," }))
+        {
+            return s.Warn("number: the decimal separator must be '.', ',' or null");
+        }
+
+        var g = (group as FeelString)?.Value;
+        var d = (dec as FeelString)?.Value;
+        if (g is not null && g == d)
+        {
+            return s.Warn("number: the grouping and decimal separators must differ");
+        }
+
+        var text = str.Value;
+        if (g is not null)
+        {
+            text = text.Replace(g, string.Empty, StringComparison.Ordinal);
+        }
+
+        if (d is not null && d != ".")
+        {
+            if (text.Contains('.', StringComparison.Ordinal))
+            {
+                return s.Warn($"number: '{str.Value}' is not a number with these separators");
+            }
+
+            text = text.Replace(d, ".", StringComparison.Ordinal);
+        }
+
+        return text.Length > 0 && text.Trim() == text && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
+            ? new FeelNumber(value)
+            : s.Warn($"number: '{str.Value}' is not a number");
+    }
+
+    private static FeelValue Duration(FeelValue[] a, EvalState s) => a[0] switch
+    {
+        FeelString str => TemporalParser.ParseDuration(str.Value) ?? (FeelValue)s.Warn($"duration: '{str.Value}' is not a duration (for example P1DT2H or P1Y2M)"),
+        FeelDaysTimeDuration or FeelYearsMonthsDuration => a[0],
+        FeelNull => FeelNull.Instance,
+        var other => Args.Bad(s, "duration", "from", "a string", other),
+    };
+
+    private static FeelValue YearsAndMonths(FeelValue[] a, EvalState s)
+    {
+        static DateTime? Point(FeelValue v) => v switch
+        {
+            FeelDate d => d.Value.ToDateTime(TimeOnly.MinValue),
+            FeelDateTime dt => dt.Offset is { } o ? (dt.LocalDateTime - o) : dt.LocalDateTime,
+            _ => null,
+        };
+
+        var from = Point(a[0]);
+        var to = Point(a[1]);
+        if (from is null || to is null)
+        {
+            return a[0].IsNull || a[1].IsNull ? FeelNull.Instance : s.Warn("years and months duration: from and to must be dates or dates and times");
+        }
+
+        return new FeelYearsMonthsDuration((int)TemporalMath.MonthsBetween(from.Value, to.Value));
+    }
+
+    private static FeelValue Context(FeelValue[] a, EvalState s)
+    {
+        var list = Args.List(a[0]);
+        if (list is null)
+        {
+            return FeelNull.Instance;
+        }
+
+        var keys = new List<string>();
+        var values = new List<FeelValue>();
+        foreach (var item in list.Items)
+        {
+            if (item is not FeelContext c || c["key"] is not FeelString key || !c.ContainsKey("value"))
+            {
+                return s.Warn("context: each entry must be a context with a string 'key' and a 'value'");
+            }
+
+            if (keys.Contains(key.Value))
+            {
+                return s.Warn($"context: the key '{key.Value}' appears twice");
+            }
+
+            keys.Add(key.Value);
+            values.Add(c["value"]);
+        }
+
+        return FeelContext.Wrap([.. keys], [.. values]);
+    }
+
+    private static FeelValue Range(FeelValue[] a, EvalState s)
+    {
+        if (a[0] is not FeelString str)
+        {
+            return a[0].IsNull ? FeelNull.Instance : Args.Bad(s, "range", "from", "a string", a[0]);
+        }
+
+        var parsed = Parser.Parse(str.Value, false, s.Limits);
+        return parsed.Expression is Literal { Value: FeelRange r }
+            ? r
+            : s.Warn($"range: '{str.Value}' is not a range literal such as \"[1..10]\"");
+    }
+}

@@ -1,0 +1,114 @@
+using Orchestrator.Feel.Evaluation;
+
+namespace Orchestrator.Feel.Syntax;
+
+/// <summary>One positive unary test.</summary>
+internal abstract class UnaryTest
+{
+    public abstract Node? Node { get; }
+
+    public abstract bool? Test(FeelValue input, EvalState s, Scope scope);
+}
+
+/// <summary><c>-</c>: any input.</summary>
+internal sealed class AnyTest : UnaryTest
+{
+    public override Node? Node => null;
+
+    public override bool? Test(FeelValue input, EvalState s, Scope scope) => true;
+}
+
+/// <summary><c>&lt; e</c>, <c>&gt;= e</c>, <c>= e</c>, <c>!= e</c>.</summary>
+internal sealed class CompareTest(CompareOp op, Node endpoint) : UnaryTest
+{
+    public override Node? Node => endpoint;
+
+    public override bool? Test(FeelValue input, EvalState s, Scope scope) =>
+        Operators.Compare(op, input, endpoint.Eval(s, scope), s) is FeelBoolean b ? b.Value : null;
+}
+
+/// <summary>
+/// An expression test. With <c>?</c> in it, its boolean result is the answer. Otherwise the input
+/// is checked against the value: inside a range, an item of a list, equal to it — or, for a
+/// boolean value and a non-boolean input, the boolean itself (DMN 1.4 §10.3.2.14 / table 54).
+/// </summary>
+internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTest
+{
+    public override Node? Node => expression;
+
+    public override bool? Test(FeelValue input, EvalState s, Scope scope) => Matches(input, expression.Eval(s, scope), usesInput);
+
+    public static bool? Matches(FeelValue input, FeelValue value, bool usesInput)
+    {
+        if (usesInput)
+        {
+            return value is FeelBoolean b ? b.Value : null;
+        }
+
+        switch (value)
+        {
+            case FeelRange r:
+                return RangeOps.Includes(r, input);
+            case FeelList l:
+                bool? result = false;
+                foreach (var item in l.Items)
+                {
+                    // Each item is a test of its own: a range contains, a list is tested in turn
+                    // (5 in [[5]] is true), anything else compares; another kind is simply not equal.
+                    var m = item switch
+                    {
+                        FeelRange ir => RangeOps.Includes(ir, input),
+                        FeelList il => Matches(input, il, false),
+                        _ => item.Kind == input.Kind || item.IsNull || input.IsNull ? FeelComparer.AreEqual(input, item) : false,
+                    };
+                    if (m == true)
+                    {
+                        return true;
+                    }
+
+                    if (m is null)
+                    {
+                        result = null;
+                    }
+                }
+
+                return input is FeelList && FeelComparer.AreEqual(input, l) == true ? true : result;
+            case FeelBoolean b when input is not FeelBoolean:
+                return b.Value;
+            default:
+                return FeelComparer.AreEqual(input, value);
+        }
+    }
+}
+
+/// <summary>A disjunction of positive tests, optionally negated (<c>not(...)</c>).</summary>
+internal sealed class UnaryTestList(UnaryTest[] tests, bool negated, bool usesInput)
+{
+    public IEnumerable<Node> Nodes => tests.Select(t => t.Node).OfType<Node>();
+
+    /// <summary>True, false, or null when no test held and some could not be decided.</summary>
+    public FeelValue Evaluate(FeelValue input, EvalState s, Scope scope)
+    {
+        if (usesInput)
+        {
+            scope = new VariableScope("?", input, scope);
+        }
+
+        var sawNull = false;
+        foreach (var test in tests)
+        {
+            var r = test.Test(input, s, scope);
+            if (r == true)
+            {
+                return FeelBoolean.Of(!negated);
+            }
+
+            if (r is null)
+            {
+                sawNull = true;
+            }
+        }
+
+        return sawNull ? FeelNull.Instance : FeelBoolean.Of(negated);
+    }
+}

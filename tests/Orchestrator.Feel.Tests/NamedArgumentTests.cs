@@ -1,0 +1,37 @@
+namespace Orchestrator.Feel.Tests;
+
+public class NamedArgumentTests
+{
+    [Theory]
+    [InlineData("date(year: 2026, month: 1, day: 31)", "date(\"2026-01-31\")")]
+    [InlineData("date(from: \"2026-01-31\")", "date(\"2026-01-31\")")]
+    [InlineData("time(hour: 1, minute: 2, second: 3)", "time(\"01:02:03\")")]
+    [InlineData("date and time(date: date(\"2026-01-01\"), time: time(\"10:00:00\"))", "date and time(\"2026-01-01T10:00:00\")")]
+    [InlineData("string join(list: [\"a\", \"b\"], delimiter: \"-\")", "\"a-b\"")]
+    [InlineData("round half up(n: 1.5, scale: 0)", "2")]
+    [InlineData("decimal(n: 1.25, scale: 1)", "1.2")]
+    [InlineData("floor(n: 1.5)", "1")]
+    [InlineData("modulo(dividend: 7, divisor: 2)", "1")]
+    [InlineData("before(point1: 1, point2: 2)", "true")]
+    [InlineData("includes(range: [1..5], point: 3)", "true")]
+    [InlineData("overlaps(range1: [1..5], range2: [4..6])", "true")]
+    [InlineData("list replace(list: [1], position: 1, newItem: 2)", "[2]")]
+    [InlineData("insert before(list: [1], position: 1, newItem: 0)", "[0, 1]")]
+    [InlineData("index of(list: [1], match: 1)", "[1]")]
+    [InlineData("list contains(list: [1], element: 1)", "true")]
+    [InlineData("sum(list: [1, 2])", "3")]
+    [InlineData("append(list: [1], item: 2)", "[1, 2]")]
+    [InlineData("context put(context: {}, key: \"a\", value: 1)", "{a: 1}")]
+    [InlineData("context merge(contexts: [{a: 1}])", "{a: 1}")]
+    [InlineData("get entries(m: {a: 1})", "[{key: \"a\", value: 1}]")]
+    [InlineData("replace(input: \"a\", pattern: \"a\", replacement: \"b\")", "\"b\"")]
+    [InlineData("matches(input: \"a\", pattern: \"A\", flags: \"i\")", "true")]
+    [InlineData("split(string: \"a,b\", delimiter: \",\")", "[\"a\", \"b\"]")]
+    [InlineData("contains(string: \"abc\", match: \"b\")", "true")]
+    [InlineData("years and months duration(from: date(\"2020-01-01\"), to: date(\"2021-01-01\"))", "duration(\"P1Y\")")]
+    [InlineData("is(value1: 1, value2: 1)", "true")]
+    [InlineData("week of year(date: date(\"2026-01-01\"))", "1")]
+    [InlineData("number(from: \"1\")", "1")]
+    [InlineData("not(negand: false)", "true")]
+    public void BuiltinsTakeTheSpecParameterNames(string expression, string expected) => Feel.Check(expression, expected);
+}
