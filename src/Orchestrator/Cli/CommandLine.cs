@@ -14,6 +14,7 @@ internal static class CommandLine
     private static readonly Dictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
         ["feel"] = FeelCommand.RunAsync,
+        ["validate"] = ValidateCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

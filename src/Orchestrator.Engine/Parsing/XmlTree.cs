@@ -1,0 +1,315 @@
+using System.Text;
+using System.Xml;
+using Orchestrator.Engine.Model;
+
+namespace Orchestrator.Engine.Parsing;
+
+/// <summary>One element of the lightweight tree the parser reads a BPMN file into.</summary>
+internal sealed class XmlElementNode(string namespaceUri, string localName, int line, int column)
+{
+    public string NamespaceUri { get; } = namespaceUri;
+
+    public string LocalName { get; } = localName;
+
+    public int Line { get; } = line;
+
+    public int Column { get; } = column;
+
+    /// <summary>Attributes in document order (namespace declarations excluded).</summary>
+    public List<(string NamespaceUri, string LocalName, string Value)> Attributes { get; } = [];
+
+    /// <summary>Namespace declarations on this element (prefix, URI), kept to resolve QName values such as <c>xsi:type</c>.</summary>
+    public Dictionary<string, string>? NamespaceDeclarations { get; set; }
+
+    public XmlElementNode? ParentNode { get; set; }
+
+    public List<XmlElementNode> Children { get; } = [];
+
+    public StringBuilder? TextBuilder { get; set; }
+
+    /// <summary>The concatenated text and CDATA content directly inside the element.</summary>
+    public string Text => TextBuilder?.ToString() ?? string.Empty;
+
+    public bool Is(string ns, string local) => NamespaceUri == ns && LocalName == local;
+
+    /// <summary>An attribute without namespace (BPMN's own attributes are unqualified).</summary>
+    public string? Attr(string local) => Attr(string.Empty, local);
+
+    public string? Attr(string ns, string local)
+    {
+        foreach (var (n, l, v) in Attributes)
+        {
+            if (l == local && n == ns)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    public IEnumerable<XmlElementNode> ChildrenIn(string ns) => Children.Where(c => c.NamespaceUri == ns);
+
+    public XmlElementNode? Child(string ns, string local) => Children.FirstOrDefault(c => c.Is(ns, local));
+
+    /// <summary>Resolves a prefix declared on this element or an ancestor.</summary>
+    public string? LookupNamespace(string prefix)
+    {
+        for (var e = this; e is not null; e = e.ParentNode)
+        {
+            if (e.NamespaceDeclarations is not null && e.NamespaceDeclarations.TryGetValue(prefix, out var uri))
+            {
+                return uri;
+            }
+        }
+
+        return null;
+    }
+
+    public override string ToString() => $"{LocalName} (line {Line}, column {Column})";
+}
+
+/// <summary>
+/// Reads XML into <see cref="XmlElementNode"/>s with the protections a service that accepts uploaded
+/// files needs: no DTDs (so no external entities and no entity expansion), no resolver, a size limit
+/// and an element depth limit. Every failure becomes one file-level <see cref="BpmnProblem"/>.
+/// </summary>
+internal static class SecureXmlReader
+{
+    /// <summary>The largest accepted file: 5 MiB (characters for text, bytes for streams).</summary>
+    public const int MaxSize = 5 * 1024 * 1024;
+
+    /// <summary>The deepest accepted element nesting.</summary>
+    public const int MaxDepth = 200;
+
+    private static XmlReaderSettings Settings(long maxCharacters) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = maxCharacters,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        CloseInput = false,
+    };
+
+    public static XmlElementNode? Read(string xml, string sourceName, List<BpmnProblem> problems)
+    {
+        if (xml.Length > MaxSize)
+        {
+            problems.Add(TooLarge(sourceName, $"{xml.Length:N0} characters"));
+            return null;
+        }
+
+        if (LooksLikeHtml(xml))
+        {
+            problems.Add(HtmlProblem(sourceName));
+            return null;
+        }
+
+        using var text = new StringReader(xml);
+        using var reader = XmlReader.Create(text, Settings(MaxSize + 1L));
+        return ReadTree(reader, sourceName, problems, xml);
+    }
+
+    public static XmlElementNode? Read(Stream stream, string sourceName, List<BpmnProblem> problems)
+    {
+        // Read at most MaxSize + 1 bytes: the limit is enforced on what is read, whatever the stream claims.
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        try
+        {
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > MaxSize)
+                {
+                    problems.Add(TooLarge(sourceName, $"more than {MaxSize:N0} bytes"));
+                    return null;
+                }
+            }
+        }
+        catch (IOException ex)
+        {
+            problems.Add(new BpmnProblem(sourceName, BpmnProblem.FileLevel, "xml-unreadable", $"The file could not be read: {ex.Message}"));
+            return null;
+        }
+
+        var head = PeekText(buffer);
+        if (LooksLikeHtml(head))
+        {
+            problems.Add(HtmlProblem(sourceName));
+            return null;
+        }
+
+        buffer.Position = 0;
+        using var reader = XmlReader.Create(buffer, Settings(MaxSize * 2L));
+        return ReadTree(reader, sourceName, problems, head);
+    }
+
+    private static string PeekText(MemoryStream buffer)
+    {
+        var length = (int)Math.Min(buffer.Length, 65536);
+        var bytes = buffer.GetBuffer().AsSpan(0, length);
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return bytes[0] == 0xFF ? Encoding.Unicode.GetString(bytes[2..]) : Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>An HTML page (a common mistake: a saved web page, an error page) gets its own message.</summary>
+    private static bool LooksLikeHtml(string text)
+    {
+        var span = text.AsSpan(0, Math.Min(text.Length, 4096)).TrimStart("\uFEFF \t\r\n");
+        if (span.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            var end = span.IndexOf("?>", StringComparison.Ordinal);
+            span = end < 0 ? span : span[(end + 2)..].TrimStart(" \t\r\n");
+        }
+
+        return span.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || span.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static BpmnProblem HtmlProblem(string sourceName) =>
+        new(sourceName, BpmnProblem.FileLevel, "not-bpmn", "This is an HTML page, not a BPMN file (expected <bpmn:definitions> as the root element).");
+
+    private static BpmnProblem TooLarge(string sourceName, string size) =>
+        new(sourceName, BpmnProblem.FileLevel, "xml-too-large", $"The file is too large ({size}); the limit is {MaxSize / (1024 * 1024)} MiB.");
+
+    private static XmlElementNode? ReadTree(XmlReader reader, string sourceName, List<BpmnProblem> problems, string head)
+    {
+        var info = (IXmlLineInfo)reader;
+        XmlElementNode? root = null;
+        XmlElementNode? current = null;
+        var depth = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        {
+                            var element = new XmlElementNode(reader.NamespaceURI, reader.LocalName, info.LineNumber, info.LinePosition) { ParentNode = current };
+                            var empty = reader.IsEmptyElement;
+                            if (reader.MoveToFirstAttribute())
+                            {
+                                do
+                                {
+                                    if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/")
+                                    {
+                                        element.NamespaceDeclarations ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                                        element.NamespaceDeclarations[reader.Prefix.Length == 0 ? string.Empty : reader.LocalName] = reader.Value;
+                                    }
+                                    else
+                                    {
+                                        element.Attributes.Add((reader.NamespaceURI, reader.LocalName, reader.Value));
+                                    }
+                                }
+                                while (reader.MoveToNextAttribute());
+                                reader.MoveToElement();
+                            }
+
+                            if (current is null)
+                            {
+                                root = element;
+                            }
+                            else
+                            {
+                                current.Children.Add(element);
+                            }
+
+                            if (!empty)
+                            {
+                                depth++;
+                                if (depth > MaxDepth)
+                                {
+                                    problems.Add(new BpmnProblem(sourceName, BpmnProblem.FileLevel, "xml-too-deep",
+                                        $"Elements are nested more than {MaxDepth} levels deep (line {info.LineNumber}, position {info.LinePosition})."));
+                                    return null;
+                                }
+
+                                current = element;
+                            }
+
+                            break;
+                        }
+
+                    case XmlNodeType.EndElement:
+                        depth--;
+                        current = current?.ParentNode;
+                        break;
+                    case XmlNodeType.Text:
+                    case XmlNodeType.CDATA:
+                    case XmlNodeType.SignificantWhitespace:
+                    case XmlNodeType.Whitespace:
+                        if (current is not null)
+                        {
+                            (current.TextBuilder ??= new StringBuilder()).Append(reader.Value);
+                        }
+
+                        break;
+                    case XmlNodeType.DocumentType:
+                        problems.Add(DtdForbidden(sourceName, info.LineNumber, info.LinePosition));
+                        return null;
+                    default:
+                        break;
+                }
+            }
+        }
+        catch (XmlException ex)
+        {
+            problems.Add(Classify(sourceName, ex, head));
+            return null;
+        }
+
+        if (root is null)
+        {
+            problems.Add(new BpmnProblem(sourceName, BpmnProblem.FileLevel, "xml-malformed", "The file is empty: it has no root element."));
+        }
+
+        return root;
+    }
+
+    private static BpmnProblem DtdForbidden(string sourceName, int line, int position) =>
+        new(sourceName, BpmnProblem.FileLevel, "xml-dtd-forbidden",
+            $"The file declares a DTD (<!DOCTYPE …>, line {line}, position {position}); DTDs and entities are refused for security. BPMN files never need one.");
+
+    private static BpmnProblem Classify(string sourceName, XmlException ex, string head)
+    {
+        var message = ex.Message;
+        if (message.Contains("DTD", StringComparison.Ordinal) || message.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase))
+        {
+            // XmlReader reports line 0 for a prohibited DTD; find the declaration in the text.
+            var (line, position) = (ex.LineNumber, ex.LinePosition);
+            var at = head.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (line == 0 && at >= 0)
+            {
+                line = 1 + head.AsSpan(0, at).Count('\n');
+                var lineStart = at == 0 ? 0 : head.LastIndexOf('\n', at - 1) + 1;
+                position = at - lineStart + 1;
+            }
+
+            return DtdForbidden(sourceName, line, position);
+        }
+
+        if (message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
+        {
+            return TooLarge(sourceName, "more than the limit");
+        }
+
+        if (message.Contains("MaxCharactersFromEntities", StringComparison.Ordinal))
+        {
+            return new BpmnProblem(sourceName, BpmnProblem.FileLevel, "xml-dtd-forbidden",
+                $"The file uses an entity that is not declared or not allowed (line {ex.LineNumber}, position {ex.LinePosition}); DTDs and entities are refused for security.");
+        }
+
+        // XmlException messages already end with "Line n, position m."; keep them, they say what was expected.
+        return new BpmnProblem(sourceName, BpmnProblem.FileLevel, "xml-malformed", $"The file is not well-formed XML: {message}");
+    }
+}
