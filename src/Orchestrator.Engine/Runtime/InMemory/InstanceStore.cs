@@ -1,0 +1,83 @@
+namespace Orchestrator.Engine.Runtime;
+
+/// <summary>Where instance states live between commands. The host's implementation is its database.</summary>
+public interface IProcessInstanceStore
+{
+    /// <summary>Loads an instance's state, or <c>null</c>.</summary>
+    /// <param name="instanceId">The instance id.</param>
+    ProcessInstanceState? Load(string instanceId);
+
+    /// <summary>Saves an instance's state after a command.</summary>
+    /// <param name="state">The state.</param>
+    void Save(ProcessInstanceState state);
+
+    /// <summary>Every instance id, in creation order.</summary>
+    IReadOnlyList<string> InstanceIds { get; }
+}
+
+/// <summary>Keeps the state objects themselves.</summary>
+public sealed class InMemoryInstanceStore : IProcessInstanceStore
+{
+    private readonly Dictionary<string, ProcessInstanceState> _states = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> InstanceIds => _ids;
+
+    /// <inheritdoc/>
+    public ProcessInstanceState? Load(string instanceId) => _states.GetValueOrDefault(instanceId);
+
+    /// <inheritdoc/>
+    public void Save(ProcessInstanceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_states.TryAdd(state.Id, state))
+        {
+            _ids.Add(state.Id);
+        }
+        else
+        {
+            _states[state.Id] = state;
+        }
+    }
+}
+
+/// <summary>
+/// Keeps each state as its JSON document only, so that every command starts from a deserialised state: running a
+/// scenario on this store proves the state document carries everything (the round-trip property).
+/// </summary>
+public sealed class SerializingInstanceStore : IProcessInstanceStore
+{
+    private readonly Dictionary<string, string> _documents = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> InstanceIds => _ids;
+
+    /// <summary>The largest document saved so far, in characters.</summary>
+    public int LargestDocument { get; private set; }
+
+    /// <summary>The stored document of an instance.</summary>
+    /// <param name="instanceId">The instance id.</param>
+    public string? Document(string instanceId) => _documents.GetValueOrDefault(instanceId);
+
+    /// <inheritdoc/>
+    public ProcessInstanceState? Load(string instanceId) =>
+        _documents.TryGetValue(instanceId, out var json) ? ProcessInstanceState.FromJson(json) : null;
+
+    /// <inheritdoc/>
+    public void Save(ProcessInstanceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var json = state.ToJson();
+        LargestDocument = Math.Max(LargestDocument, json.Length);
+        if (_documents.TryAdd(state.Id, json))
+        {
+            _ids.Add(state.Id);
+        }
+        else
+        {
+            _documents[state.Id] = json;
+        }
+    }
+}

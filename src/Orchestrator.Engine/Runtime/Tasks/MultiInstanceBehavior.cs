@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Engine.Model;
+using Orchestrator.Feel;
+
+namespace Orchestrator.Engine.Runtime.Tasks;
+
+/// <summary>
+/// Multi-instance activities (parallel or sequential) as Camunda 8 runs them: a body execution holds the counters
+/// (<c>nrOfInstances</c>, <c>nrOfCompletedInstances</c>, <c>nrOfActiveInstances</c>), the output collection and the
+/// boundary events; each instance has <c>loopCounter</c> (1-based) and the element variable as locals.
+/// </summary>
+internal static class MultiInstanceBehavior
+{
+    private const string Instances = "nrOfInstances";
+    private const string Completed = "nrOfCompletedInstances";
+    private const string Active = "nrOfActiveInstances";
+    private const string LoopCounter = "loopCounter";
+
+    public static void Start(InstanceRun run, ExecutionState e, Activity a)
+    {
+        var mi = a.MultiInstance!;
+        JsonArray? items = null;
+        int n;
+        if (mi.Collection is { } collection)
+        {
+            if (!run.TryEvaluate(collection, e, out var value, out var error) || value is not (FeelList or FeelNull))
+            {
+                run.AddIncident(e, IncidentTypes.ExpressionFailed,
+                    $"Multi-instance collection of {a.Id}: {(error.Length > 0 ? error : $"'{collection}' gave {value}, not a list")}", "enter");
+                return;
+            }
+
+            items = value is FeelList list ? (JsonArray)InstanceRun.Canonical(list.ToJson())! : [];
+            n = items.Count;
+        }
+        else if (mi.LoopCardinality is { } cardinality)
+        {
+            if (!run.TryEvaluate(cardinality, e, out var value, out var error) || value is not FeelNumber number || number.Value < 0)
+            {
+                run.AddIncident(e, IncidentTypes.ExpressionFailed,
+                    $"Loop cardinality of {a.Id}: {(error.Length > 0 ? error : $"'{cardinality}' gave {value}, not a non-negative number")}", "enter");
+                return;
+            }
+
+            n = (int)number.Value;
+        }
+        else
+        {
+            run.AddIncident(e, IncidentTypes.ExpressionFailed, $"Multi-instance {a.Id} has neither a collection nor a loop cardinality.", "enter");
+            return;
+        }
+
+        e.Mi = MultiInstanceRole.Body;
+        e.Phase = ExecutionPhase.Scope;
+        e.Vars = new JsonObject { [Instances] = n, [Completed] = 0, [Active] = mi.IsSequential ? Math.Min(1, n) : n };
+        JsonArray? output = null;
+        if (mi.OutputCollection is not null)
+        {
+            output = [];
+            for (var i = 0; i < n; i++)
+            {
+                output.Add(null);
+            }
+        }
+
+        e.Loop = new LoopState { Items = mi.IsSequential ? items : null, Out = output };
+        run.Hist(HistoryEventType.ElementStarted, a.Id, "multiInstanceBody");
+        if (a.BoundaryEvents.Count > 0 && !run.OpenBoundaries(e, a))
+        {
+            // Back to a plain token, so that a retry evaluates the collection again.
+            e.Mi = MultiInstanceRole.None;
+            e.Vars = null;
+            e.Loop = null;
+            return;
+        }
+
+        if (n == 0)
+        {
+            CompleteBody(run, e, a);
+            return;
+        }
+
+        if (mi.IsSequential)
+        {
+            CreateInner(run, e, a, 1, items?[0]);
+        }
+        else
+        {
+            for (var i = 1; i <= n; i++)
+            {
+                CreateInner(run, e, a, i, items?[i - 1]);
+            }
+        }
+    }
+
+    private static void CreateInner(InstanceRun run, ExecutionState body, Activity a, int loopCounter, JsonNode? item)
+    {
+        var x = run.NewExec(body, a.Id, ExecutionPhase.Enter);
+        x.Mi = MultiInstanceRole.Inner;
+        x.Vars = new JsonObject { [LoopCounter] = loopCounter };
+        if (a.MultiInstance!.ElementVariable is { Length: > 0 } name)
+        {
+            x.Vars[name] = item?.DeepClone();
+        }
+
+        run.Schedule(x);
+    }
+
+    public static void InnerCompleted(InstanceRun run, ExecutionState x, Activity a)
+    {
+        var mi = a.MultiInstance!;
+        var body = run.ParentOf(x)!;
+        var index = (int)x.Vars![LoopCounter]!.GetValue<int>() - 1;
+        if (body.Loop?.Out is { } output && mi.OutputElement is { } outputElement && index < output.Count)
+        {
+            output[index] = run.TryEvaluate(outputElement, x, out var v, out _) ? InstanceRun.Canonical(v.ToJson()) : null;
+        }
+
+        var completed = body.Vars![Completed]!.GetValue<int>() + 1;
+        var total = body.Vars[Instances]!.GetValue<int>();
+        body.Vars[Completed] = completed;
+        body.Vars[Active] = body.Vars[Active]!.GetValue<int>() - 1;
+
+        var done = false;
+        if (mi.CompletionCondition is { } condition)
+        {
+            run.TryCondition(condition, x, out done, out _);
+        }
+
+        run.Remove(x);
+        if (done)
+        {
+            foreach (var other in run.ChildrenOf(body))
+            {
+                run.Cancel(other);
+            }
+
+            CompleteBody(run, body, a);
+        }
+        else if (mi.IsSequential && completed < total)
+        {
+            body.Vars[Active] = 1;
+            CreateInner(run, body, a, completed + 1, body.Loop?.Items?[completed]);
+        }
+        else if (!run.HasChildren(body))
+        {
+            CompleteBody(run, body, a);
+        }
+    }
+
+    private static void CompleteBody(InstanceRun run, ExecutionState body, Activity a)
+    {
+        if (a.MultiInstance!.OutputCollection is { } name)
+        {
+            run.SetVariable(run.ParentOf(body)!, name, body.Loop?.Out?.DeepClone() ?? new JsonArray());
+        }
+
+        run.CloseAttached(body);
+        run.Hist(HistoryEventType.ElementCompleted, a.Id, "multiInstanceBody");
+        body.Vars = null;
+        body.Loop = null;
+        body.Phase = ExecutionPhase.Leave;
+        run.Schedule(body);
+    }
+}

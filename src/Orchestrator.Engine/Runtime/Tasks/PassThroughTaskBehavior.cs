@@ -1,0 +1,13 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Orchestrator.Engine.Model;
+using Orchestrator.Engine.Runtime.Timers;
+using Orchestrator.Feel;
+
+namespace Orchestrator.Engine.Runtime.Tasks;
+
+/// <summary>A plain task or manual task: passes straight through.</summary>
+internal sealed class PassThroughTaskBehavior : NodeBehavior
+{
+    public override void Execute(InstanceRun run, ExecutionState e, FlowNode node) => run.Complete(e, node);
+}

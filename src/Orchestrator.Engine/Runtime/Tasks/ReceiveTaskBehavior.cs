@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Orchestrator.Engine.Model;
+using Orchestrator.Engine.Runtime.Timers;
+using Orchestrator.Feel;
+
+namespace Orchestrator.Engine.Runtime.Tasks;
+
+/// <summary>A receive task: waits for its message.</summary>
+internal sealed class ReceiveTaskBehavior : NodeBehavior
+{
+    public override void Execute(InstanceRun run, ExecutionState e, FlowNode node)
+    {
+        var r = (ReceiveTask)node;
+        e.Phase = ExecutionPhase.Wait;
+        if (!run.TrySubscribe(e, r, r.Message, r.CorrelationKey ?? r.Message?.CorrelationKey, out var error))
+        {
+            run.AddIncident(e, IncidentTypes.ExpressionFailed, error, "enter");
+        }
+    }
+}

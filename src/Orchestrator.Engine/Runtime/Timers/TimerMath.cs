@@ -1,0 +1,112 @@
+using Orchestrator.Engine.Model;
+using Orchestrator.Feel;
+
+namespace Orchestrator.Engine.Runtime.Timers;
+
+/// <summary>The first due time of a timer and, for cycles, how it repeats; <see cref="Never"/> when a cycle never fires.</summary>
+internal readonly record struct TimerPlan(DateTimeOffset Due, int Repeat, string? Cycle, bool Never = false);
+
+/// <summary>Timer values to due times, with the ISO 8601 rules of <see cref="IsoTimer"/> (the validator's).</summary>
+internal static class TimerMath
+{
+    /// <summary>Plans a timer from an evaluated FEEL value.</summary>
+    public static bool TryPlan(TimerKind kind, FeelValue value, DateTimeOffset now, out TimerPlan plan, out string error)
+    {
+        plan = default;
+        error = "";
+        switch (value)
+        {
+            case FeelString s:
+                return TryPlan(kind, s.Value, now, out plan, out error);
+            case FeelDaysTimeDuration dur when kind == TimerKind.Cycle:
+                return TryPlan(kind, "R/" + System.Xml.XmlConvert.ToString(dur.Value), now, out plan, out error);
+            case FeelYearsMonthsDuration ym when kind == TimerKind.Cycle:
+                return TryPlan(kind, "R/" + ym.ToJson()!.GetValue<string>(), now, out plan, out error);
+            default:
+                if (DateOrDuration(value, now) is { } due)
+                {
+                    plan = new TimerPlan(due, 0, null);
+                    return true;
+                }
+
+                error = $"A {kind.ToString().ToLowerInvariant()} timer cannot use the value {value}.";
+                return false;
+        }
+    }
+
+    /// <summary>Plans a timer from ISO 8601 text.</summary>
+    public static bool TryPlan(TimerKind kind, string text, DateTimeOffset now, out TimerPlan plan, out string error)
+    {
+        plan = default;
+        error = "";
+        switch (kind)
+        {
+            case TimerKind.Date:
+                if (IsoTimer.TryParseDateTime(text, out var at))
+                {
+                    plan = new TimerPlan(at, 0, null);
+                    return true;
+                }
+
+                error = $"'{text}' is not an ISO 8601 date-time.";
+                return false;
+            case TimerKind.Duration:
+                if (IsoTimer.TryParseDuration(text, out var d))
+                {
+                    plan = new TimerPlan(d.AddTo(now), 0, null);
+                    return true;
+                }
+
+                error = $"'{text}' is not an ISO 8601 duration.";
+                return false;
+            default:
+                if (!IsoTimer.TryParseCycle(text, out var cycle) || cycle.Interval.IsZero)
+                {
+                    error = $"'{text}' is not an ISO 8601 repeating interval such as R3/P2D or R/P14D.";
+                    return false;
+                }
+
+                plan = cycle.FirstDue(now) is { } first
+                    ? new TimerPlan(first, cycle.Repetitions is { } n ? n - 1 : -1, text.Trim())
+                    : new TimerPlan(now, 0, null, Never: true);
+                return true;
+        }
+    }
+
+    /// <summary>The next occurrence of a cycle, or <c>null</c> when it is over.</summary>
+    /// <param name="cycleText">The cycle (<c>R3/P2D</c>).</param>
+    /// <param name="previousDue">When the occurrence that just fired fell due.</param>
+    /// <param name="remainingAfterPrevious">Repetitions left after that one (-1: unbounded).</param>
+    public static DateTimeOffset? Next(string cycleText, DateTimeOffset previousDue, int remainingAfterPrevious)
+    {
+        if (!IsoTimer.TryParseCycle(cycleText, out var cycle))
+        {
+            return null;
+        }
+
+        var fired = cycle.Repetitions is { } n ? n - remainingAfterPrevious : 1;
+        return cycle.NextDue(previousDue, fired);
+    }
+
+    /// <summary>Reads a due or follow-up date: a date-time, or a duration from <paramref name="now"/>.</summary>
+    public static DateTimeOffset? DateOrDuration(FeelValue value, DateTimeOffset now) => value switch
+    {
+        FeelDateTime dt => dt.Instant ?? new DateTimeOffset(dt.LocalDateTime, TimeSpan.Zero),
+        FeelDate d => new DateTimeOffset(d.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        FeelDaysTimeDuration dur => now + dur.Value,
+        FeelYearsMonthsDuration ym => now.AddMonths(ym.TotalMonths),
+        FeelString s => DateOrDuration(s.Value, now),
+        _ => null,
+    };
+
+    /// <summary>Reads a due or follow-up date from text: an ISO 8601 date-time, or a duration from <paramref name="now"/>.</summary>
+    public static DateTimeOffset? DateOrDuration(string text, DateTimeOffset now)
+    {
+        if (IsoTimer.TryParseDuration(text, out var d))
+        {
+            return d.AddTo(now);
+        }
+
+        return IsoTimer.TryParseDateTime(text, out var at) ? at : null;
+    }
+}
