@@ -15,6 +15,7 @@ internal static class CommandLine
     {
         ["feel"] = FeelCommand.RunAsync,
         ["validate"] = ValidateCommand.RunAsync,
+        ["simulate"] = SimulateCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
