@@ -229,7 +229,7 @@ public class BuiltinFunctionTests
     [InlineData("get value({a: 1}, \"a\")", "1")]
     [InlineData("get value({a: 1}, \"b\")", "null")]
     [InlineData("get value(m: {a: 1}, key: \"a\")", "1")]
-    [InlineData("get value({a: {b: 2}}, [\"a\", \"b\"])", "2")]
+    [InlineData("get value({a: {b: 2}}, [\"a\"])", "{b: 2}")]
     [InlineData("get entries({a: 1, b: 2})", "[{key: \"a\", value: 1}, {key: \"b\", value: 2}]")]
     [InlineData("get entries({})", "[]")]
     [InlineData("context put({a: 1}, \"b\", 2)", "{a: 1, b: 2}")]
@@ -242,6 +242,8 @@ public class BuiltinFunctionTests
 
     [Theory]
     [InlineData("get value(1, \"a\")")]
+    [InlineData("get value({a: {b: 2}}, [\"a\", \"b\"])")]
+    [InlineData("get value(context: {a: 1}, keys: [\"a\"])")]
     [InlineData("context put({a: 1}, 1, 2)")]
     [InlineData("context put({a: 1}, [\"a\", \"b\"], 2)")]
     [InlineData("context merge([{a: 1}, 2])")]

@@ -26,7 +26,8 @@ internal sealed record FeelinComparison(
     string Ours,
     string Feelin,
     string? Detail,
-    string? OursJson = null)
+    string? OursJson = null,
+    string? FeelinJson = null)
 {
     public bool Agrees => Kind == DifferenceKind.None;
 
@@ -108,21 +109,22 @@ internal static class FeelinCompare
     /// <summary>Compares our result with feelin's answer for one expression.</summary>
     public static FeelinComparison Compare(string expression, FeelResult? ours, Exception? oursThrew, FeelinAnswer feelin)
     {
+        var feelinJson = feelin.IsError ? "error" : FeelinReference.Show(feelin.Value);
         var feelinText = feelin.IsError
             ? $"error ({feelin.ErrorKind}): {feelin.Error}"
             : $"{FeelinReference.Show(feelin.Value)} : {FeelinReference.Show(feelin.Type)}" + (feelin.Warnings.Count > 0 ? $" warnings [{string.Join(", ", feelin.Warnings)}]" : "");
 
         if (oursThrew is not null)
         {
-            return new(expression, DifferenceKind.Value, $"THREW {oursThrew.GetType().Name}: {oursThrew.Message}", feelinText, "our evaluator must never throw");
+            return new(expression, DifferenceKind.Value, $"THREW {oursThrew.GetType().Name}: {oursThrew.Message}", feelinText, "our evaluator must never throw", null, feelinJson);
         }
 
         if (ours is null || !ours.Succeeded)
         {
             var oursText = $"failure ({ours?.Failure?.Code}): {ours?.Failure?.Message}";
             return feelin.IsError
-                ? new(expression, DifferenceKind.None, oursText, feelinText, null)
-                : new(expression, DifferenceKind.ErrorVersusValue, oursText, feelinText, null);
+                ? new(expression, DifferenceKind.None, oursText, feelinText, null, null, feelinJson)
+                : new(expression, DifferenceKind.ErrorVersusValue, oursText, feelinText, null, null, feelinJson);
         }
 
         var (value, type) = ToFeelinJson(ours.Value);
@@ -131,11 +133,11 @@ internal static class FeelinCompare
         var oursJson = FeelinReference.Show(value);
         if (feelin.IsError)
         {
-            return new(expression, DifferenceKind.ErrorVersusValue, oursShown, feelinText, null, oursJson);
+            return new(expression, DifferenceKind.ErrorVersusValue, oursShown, feelinText, null, oursJson, feelinJson);
         }
 
         var kind = CompareNodes(value, type, feelin.Value, feelin.Type, out var detail);
-        return new(expression, kind, oursShown, feelinText, detail, oursJson);
+        return new(expression, kind, oursShown, feelinText, detail, oursJson, feelinJson);
     }
 
     private static DifferenceKind CompareNodes(JsonNode? ourValue, JsonNode? ourType, JsonNode? theirValue, JsonNode? theirType, out string? detail)

@@ -102,6 +102,10 @@ internal static class FeelinReference
         };
         startInfo.ArgumentList.Add(script);
 
+        // feelin reads local date-times (and now()) in the process's zone; pin it so that its answers,
+        // and so the listed disagreements, do not depend on the machine's zone.
+        startInfo.Environment["TZ"] = "UTC";
+
         Process process;
         try
         {

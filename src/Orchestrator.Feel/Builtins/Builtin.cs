@@ -7,7 +7,11 @@ internal delegate FeelValue BuiltinImpl(FeelValue[] args, EvalState s);
 /// <summary>One signature: parameter names, how many are required, and whether the last repeats.</summary>
 internal sealed record Signature(string[] Parameters, int Required, bool Variadic)
 {
-    /// <summary>Builds a signature: <c>"length?"</c> is optional, <c>"item..."</c> repeats.</summary>
+    /// <summary>
+    /// Builds a signature: <c>"length?"</c> is optional, <c>"item..."</c> repeats. A repeating first
+    /// parameter (<c>"list..."</c>: a list or one or more items) needs at least one argument, so
+    /// <c>all()</c> is an error (null), as the DMN TCK (0059, 0060, 0062) expects.
+    /// </summary>
     public static Signature Of(params string[] parameters)
     {
         var names = new string[parameters.Length];
@@ -20,6 +24,10 @@ internal sealed record Signature(string[] Parameters, int Required, bool Variadi
             {
                 variadic = true;
                 p = p[..^3];
+                if (i == 0)
+                {
+                    required = 1;
+                }
             }
             else if (p.EndsWith('?'))
             {
@@ -55,6 +63,48 @@ internal sealed class Builtin : Callable
         _impl = impl;
         Pure = pure;
         AsValue = new FeelFunction(this);
+        _scalarMasks = [.. signatures.Select(sig => ScalarFunctions.Contains(name) && sig.Parameters.Any(ScalarParameters.Contains)
+            ? sig.Parameters.Select(ScalarParameters.Contains).ToArray()
+            : null)];
+    }
+
+    /// <summary>Functions whose parameters named in <see cref="ScalarParameters"/> take one string, number or date.</summary>
+    private static readonly HashSet<string> ScalarFunctions =
+    [
+        "substring", "string length", "upper case", "lower case", "substring before", "substring after", "contains", "starts with",
+        "ends with", "matches", "replace", "split", "extract", "string join", "decimal", "floor", "ceiling", "round up", "round down",
+        "round half up", "round half down", "abs", "modulo", "sqrt", "log", "exp", "odd", "even", "date", "time",
+        "day of year", "day of week", "month of year", "week of year",
+    ];
+
+    private static readonly HashSet<string> ScalarParameters =
+    [
+        "string", "start position", "length", "match", "input", "pattern", "replacement", "flags", "delimiter", "n", "scale",
+        "dividend", "divisor", "number", "year", "month", "day", "hour", "minute", "second", "offset", "date",
+    ];
+
+    /// <summary>Per signature: which parameters take a single value (null when none do).</summary>
+    private readonly bool[]?[] _scalarMasks;
+
+    /// <summary>
+    /// The implicit conversion from a singleton list (DMN 1.5 §10.3.2.9.4): a one-item list passed
+    /// where a single string, number or date is expected is that item, so
+    /// <c>upper case(names[item = "Bob"])</c> is "BOB" (DMN TCK 0021).
+    /// </summary>
+    private void UnwrapSingletons(int signature, FeelValue[] args)
+    {
+        if (_scalarMasks[signature] is not { } mask)
+        {
+            return;
+        }
+
+        for (var i = 0; i < args.Length && i < mask.Length; i++)
+        {
+            if (mask[i] && args[i] is FeelList { Count: 1 } single)
+            {
+                args[i] = single[0];
+            }
+        }
     }
 
     public Builtin(string name, Signature signature, BuiltinImpl impl, bool pure = true)
@@ -74,10 +124,11 @@ internal sealed class Builtin : Callable
     public override FeelValue Invoke(FeelValue[] args, EvalState s)
     {
         s.Step();
-        foreach (var sig in _signatures)
+        for (var i = 0; i < _signatures.Length; i++)
         {
-            if (sig.Accepts(args.Length))
+            if (_signatures[i].Accepts(args.Length))
             {
+                UnwrapSingletons(i, args);
                 return Call(args, s);
             }
         }
@@ -97,10 +148,18 @@ internal sealed class Builtin : Callable
         }
     }
 
+    /// <summary>
+    /// Named arguments pick the signature whose parameter names cover them; parameters left out are
+    /// bound to null (DMN 1.5 §10.3.2.13.5), required ones included, so <c>is(value1: x)</c> is
+    /// <c>is(x, null)</c>. A signature that needs no left-out required parameter is preferred.
+    /// </summary>
     public override FeelValue InvokeNamed(string[] names, FeelValue[] values, EvalState s)
     {
-        foreach (var sig in _signatures)
+        FeelValue[]? fallback = null;
+        var fallbackSignature = 0;
+        for (var signature = 0; signature < _signatures.Length; signature++)
         {
+            var sig = _signatures[signature];
             var indexes = new int[names.Length];
             var ok = true;
             var last = -1;
@@ -111,14 +170,14 @@ internal sealed class Builtin : Callable
                 last = Math.Max(last, indexes[i]);
             }
 
-            if (!ok || last + 1 < sig.Required)
+            if (!ok)
             {
                 continue;
             }
 
-            var args = new FeelValue[last + 1];
+            var args = new FeelValue[Math.Max(last + 1, sig.Required)];
             Array.Fill(args, FeelNull.Instance);
-            var present = new bool[last + 1];
+            var present = new bool[args.Length];
             for (var i = 0; i < names.Length; i++)
             {
                 args[indexes[i]] = values[i];
@@ -128,8 +187,22 @@ internal sealed class Builtin : Callable
             if (present.Take(sig.Required).All(p => p))
             {
                 s.Step();
+                UnwrapSingletons(signature, args);
                 return Call(args, s);
             }
+
+            if (fallback is null)
+            {
+                fallback = args;
+                fallbackSignature = signature;
+            }
+        }
+
+        if (fallback is not null)
+        {
+            s.Step();
+            UnwrapSingletons(fallbackSignature, fallback);
+            return Call(fallback, s);
         }
 
         return s.Warn($"{_name} has no signature with the parameters ({string.Join(", ", names)}); it takes {string.Join(" or ", _signatures.Select(x => x.ToString()))}");

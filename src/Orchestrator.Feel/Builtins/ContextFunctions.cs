@@ -8,7 +8,7 @@ internal static class ContextFunctions
 {
     public static IEnumerable<Builtin> All() =>
     [
-        new("get value", [Of("m", "key"), Of("context", "keys")], GetValue),
+        new("get value", Of("m", "key"), GetValue),
         new("get entries", [Of("m"), Of("context")], GetEntries),
         new("context put", [Of("context", "key", "value"), Of("context", "keys", "value")], Put),
         new("context merge", Of("contexts"), Merge),
@@ -21,28 +21,14 @@ internal static class ContextFunctions
             return a[0].IsNull ? FeelNull.Instance : Args.Bad(s, "get value", "m", "a context", a[0]);
         }
 
-        switch (a[1])
+        // DMN 1.5 table 80: get value(m, key), one string key (a singleton list converts to its item, §10.3.2.9.4).
+        var key = a[1] is FeelList { Count: 1 } single ? single[0] : a[1];
+        return key switch
         {
-            case FeelString key:
-                return c[key.Value];
-            case FeelList keys:
-                FeelValue current = c;
-                foreach (var k in keys.Items)
-                {
-                    if (k is not FeelString ks)
-                    {
-                        return s.Warn("get value: every key must be a string");
-                    }
-
-                    current = current is FeelContext cc ? cc[ks.Value] : FeelNull.Instance;
-                }
-
-                return current;
-            case FeelNull:
-                return FeelNull.Instance;
-            default:
-                return Args.Bad(s, "get value", "key", "a string or a list of strings", a[1]);
-        }
+            FeelString k => c[k.Value],
+            FeelNull => FeelNull.Instance,
+            _ => Args.Bad(s, "get value", "key", "a string", a[1]),
+        };
     }
 
     private static FeelValue GetEntries(FeelValue[] a, EvalState s)

@@ -182,10 +182,12 @@ internal static class ConversionFunctions
 
     private static FeelValue YearsAndMonths(FeelValue[] a, EvalState s)
     {
+        // Whole months between the calendar dates; a date and time counts by its own date (its time
+        // and offset do not matter), as DMN TCK 1121 expects (2014-12-31T23:59:59 to 2016-12-31T00:00:01 is P2Y).
         static DateTime? Point(FeelValue v) => v switch
         {
             FeelDate d => d.Value.ToDateTime(TimeOnly.MinValue),
-            FeelDateTime dt => dt.Offset is { } o ? (dt.LocalDateTime - o) : dt.LocalDateTime,
+            FeelDateTime dt => dt.LocalDateTime.Date,
             _ => null,
         };
 
@@ -235,9 +237,30 @@ internal static class ConversionFunctions
             return a[0].IsNull ? FeelNull.Instance : Args.Bad(s, "range", "from", "a string", a[0]);
         }
 
+        if (!IsRangeLiteral(str.Value))
+        {
+            return s.Warn($"range: '{str.Value}' is not a range literal such as \"[1..10]\" (endpoints are literals)");
+        }
+
         var parsed = Parser.Parse(str.Value, false, s.Limits);
         return parsed.Expression is Literal { Value: FeelRange r }
             ? r
             : s.Warn($"range: '{str.Value}' is not a range literal such as \"[1..10]\"");
     }
+
+    /// <summary>
+    /// DMN 1.5 table 76, range(from): the string is an interval literal, <c>[a..b]</c> with the other
+    /// bracket forms, whose endpoints are literals: numbers, strings, <c>@"..."</c>, or
+    /// <c>date("...")</c>, <c>time("...")</c>, <c>date and time("...")</c>, <c>duration("...")</c>
+    /// of one string (DMN TCK 1156: no <c>&gt;= 10</c>, no <c>date(string(...))</c>).
+    /// </summary>
+    private static bool IsRangeLiteral(string text) => s_rangeLiteral.IsMatch(text);
+
+    private const string Endpoint =
+        """\s*(?:-?\d+(?:\.\d+)?|"(?:[^"\\]|\\.)*"|@"(?:[^"\\]|\\.)*"|(?:date and time|date|time|duration)\s*\(\s*"(?:[^"\\]|\\.)*"\s*\))\s*""";
+
+    private static readonly System.Text.RegularExpressions.Regex s_rangeLiteral = new(
+        $"^\\s*[\\[\\(\\]]{Endpoint}\\.\\.{Endpoint}[\\]\\)\\[]\\s*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 }

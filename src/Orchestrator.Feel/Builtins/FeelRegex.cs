@@ -50,7 +50,20 @@ internal static class FeelRegex
 
             if (c == '\\' && i + 1 < pattern.Length)
             {
+                // With x, white space goes before the pattern is read, so "\ s" is "\s" (DMN TCK 1111 K2-MatchesFunc-1).
+                while (stripSpace && inClass == 0 && i + 2 < pattern.Length && pattern[i + 1] is ' ' or '\t' or '\n' or '\r')
+                {
+                    i++;
+                }
+
                 var e = pattern[++i];
+                if (inClass > 0 && char.IsAsciiDigit(e))
+                {
+                    // XSD: no back-references inside a character class (DMN TCK 1111 K2-MatchesFunc-11 to -14).
+                    s.Warn($"{function}: invalid regular expression '{pattern}': a back-reference cannot be inside [...]");
+                    return null;
+                }
+
                 sb.Append(e switch
                 {
                     'i' => inClass > 0 ? @"\p{L}_:" : @"[\p{L}_:]",

@@ -32,7 +32,7 @@ internal static class ListFunctions
         new("duplicate values", Of("list"), Duplicates),
         new("flatten", Of("list"), Flatten),
         new("sort", Of("list", "precedes"), Sort),
-        new("list replace", Of("list", "position", "newItem"), ListReplace),
+        new("list replace", [Of("list", "position", "newItem"), Of("list", "match", "newItem")], ListReplace),
         new("is empty", Of("list"), (a, s) => Args.List(a[0]) is { } l ? FeelBoolean.Of(l.Count == 0) : FeelNull.Instance),
     ];
 
@@ -340,11 +340,13 @@ internal static class ListFunctions
     {
         var seen = new HashSet<FeelValue>();
         var result = new List<FeelValue>();
+        var sawNull = false; // a flag, not a scan of the result: many nulls among many items stay linear
         foreach (var item in items)
         {
             s.Step();
-            if (item.IsNull ? !result.Any(r => r.IsNull) : seen.Add(item))
+            if (item.IsNull ? !sawNull : seen.Add(item))
             {
+                sawNull |= item.IsNull;
                 result.Add(item);
             }
         }
@@ -449,7 +451,14 @@ internal static class ListFunctions
         {
             for (var i = 0; i < items.Length; i++)
             {
-                if (s.Invoke(match, [items[i], a[2]]) == FeelBoolean.True)
+                // match(item, newItem) must answer a boolean; anything else (a wrong arity included) is an error.
+                var matched = s.Invoke(match, [items[i], a[2]]);
+                if (matched is not FeelBoolean b)
+                {
+                    return s.Warn($"list replace: match must return true or false, got {Operators.TypeName(matched)}");
+                }
+
+                if (b.Value)
                 {
                     items[i] = a[2];
                 }

@@ -37,9 +37,14 @@ internal static class NumericFunctions
     private static bool Scale(FeelValue[] a, bool required, out int scale)
     {
         scale = 0;
-        if (a.Length < 2 || a[1].IsNull)
+        if (a.Length < 2)
         {
             return !required;
+        }
+
+        if (a[1].IsNull)
+        {
+            return false; // an explicit null scale is null, also where the scale is optional (DMN TCK 1101, 1102)
         }
 
         return Args.Integer(a[1], out scale) && scale is >= -6111 and <= 6176;

@@ -138,7 +138,8 @@ internal static class StringFunctions
         return new FeelString(sb.ToString());
     }
 
-    private static string Flags(FeelValue[] a, int index) => a.Length > index && a[index] is FeelString f ? f.Value : string.Empty;
+    /// <summary>The optional flags: absent or null is none; anything but a string is an error (null), DMN TCK 1111 K-MatchesFunc-3.</summary>
+    private static string? Flags(FeelValue[] a, int index) => a.Length <= index || a[index].IsNull ? string.Empty : (a[index] as FeelString)?.Value;
 
     private static FeelValue Matches(FeelValue[] a, EvalState s)
     {
@@ -147,7 +148,12 @@ internal static class StringFunctions
             return a[0].IsNull || a[1].IsNull ? FeelNull.Instance : s.Warn("matches: input and pattern must be strings");
         }
 
-        var regex = FeelRegex.Translate(pattern.Value, Flags(a, 2), s, "matches");
+        if (Flags(a, 2) is not { } matchFlags)
+        {
+            return Args.Bad(s, "matches", "flags", "a string", a[2]);
+        }
+
+        var regex = FeelRegex.Translate(pattern.Value, matchFlags, s, "matches");
         if (regex is null)
         {
             return FeelNull.Instance;
@@ -164,7 +170,11 @@ internal static class StringFunctions
             return a[0].IsNull || a[1].IsNull || a[2].IsNull ? FeelNull.Instance : s.Warn("replace: input, pattern and replacement must be strings");
         }
 
-        var flags = Flags(a, 3);
+        if (Flags(a, 3) is not { } flags)
+        {
+            return Args.Bad(s, "replace", "flags", "a string", a[3]);
+        }
+
         var regex = FeelRegex.Translate(pattern.Value, flags, s, "replace");
         if (regex is null)
         {

@@ -15,8 +15,12 @@ internal abstract class Callable
     public abstract FeelValue InvokeNamed(string[] names, FeelValue[] values, EvalState s);
 }
 
-/// <summary>A <c>function(a, b) body</c> closed over the scope it was defined in.</summary>
-internal sealed class LambdaCallable(string[] parameters, Node body, Scope closure) : Callable
+/// <summary>
+/// A <c>function(a, b) body</c> closed over the scope it was defined in. Parameters declared with a
+/// type (<c>function(a: number)</c>) take only conforming arguments, after the singleton-list
+/// conversions (DMN 1.5 §10.3.2.9.4); otherwise the invocation is null (table 63; DMN TCK 0082 fd_002).
+/// </summary>
+internal sealed class LambdaCallable(string[] parameters, FeelType?[]? types, Node body, Scope closure) : Callable
 {
     public override string? Name => null;
 
@@ -27,6 +31,11 @@ internal sealed class LambdaCallable(string[] parameters, Node body, Scope closu
         if (args.Length != parameters.Length)
         {
             return s.Warn($"function({string.Join(", ", parameters)}) expects {parameters.Length} argument(s) but got {args.Length}");
+        }
+
+        if (types is not null && !Conform(ref args, s))
+        {
+            return FeelNull.Instance;
         }
 
         s.Step();
@@ -44,6 +53,37 @@ internal sealed class LambdaCallable(string[] parameters, Node body, Scope closu
         {
             s.CallDepth--;
         }
+    }
+
+    private bool Conform(ref FeelValue[] args, EvalState s)
+    {
+        var copied = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (types![i] is not { } type || args[i].IsNull || type.Matches(args[i]))
+            {
+                continue;
+            }
+
+            FeelValue? converted = args[i] is FeelList { Count: 1 } single && type.Matches(single[0]) ? single[0]
+                : type is ListType list && list.Item.Matches(args[i]) ? FeelList.Wrap([args[i]])
+                : null;
+            if (converted is null)
+            {
+                s.Warn($"function({string.Join(", ", parameters)}): argument '{parameters[i]}' is {Operators.TypeName(args[i])}, which does not conform to its declared type");
+                return false;
+            }
+
+            if (!copied)
+            {
+                args = (FeelValue[])args.Clone();
+                copied = true;
+            }
+
+            args[i] = converted;
+        }
+
+        return true;
     }
 
     public override FeelValue InvokeNamed(string[] names, FeelValue[] values, EvalState s)

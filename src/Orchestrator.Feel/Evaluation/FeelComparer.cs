@@ -1,8 +1,10 @@
 namespace Orchestrator.Feel.Evaluation;
 
 /// <summary>
-/// FEEL equality and ordering. Both answer null ("not comparable") for values of different kinds,
-/// for a local date-time against one with an offset, and for kinds without an order.
+/// FEEL equality and ordering. Both answer null ("not comparable") for values of different kinds
+/// and for kinds without an order. A local date-time or time against one with an offset: ordering
+/// gives the local one the other's offset (DMN 1.5 table 54); equality answers null (table 53 has
+/// no such rule, and with it equality would stop being transitive, so no hash could agree with it).
 /// </summary>
 internal static class FeelComparer
 {
@@ -47,6 +49,10 @@ internal static class FeelComparer
                 return startEqual == false || endEqual == false ? false : startEqual is null || endEqual is null ? null : true;
             case FeelFunction f:
                 return ReferenceEquals(f.Target, ((FeelFunction)b).Target);
+            case FeelDateTime x when x.Offset is null != ((FeelDateTime)b).Offset is null:
+                return null;
+            case FeelTime x when TimeOffset(x) is null != TimeOffset((FeelTime)b) is null:
+                return null;
             default:
                 return Compare(a, b) is { } cmp ? cmp == 0 : null;
         }
@@ -107,7 +113,11 @@ internal static class FeelComparer
         return result;
     }
 
-    /// <summary>Ordering of numbers, strings, dates, times, date-times and durations of one kind; null otherwise.</summary>
+    /// <summary>
+    /// Ordering of numbers, strings, dates, times, date-times and durations of one kind; null otherwise.
+    /// When only one of two date-times or times has an offset, the local one takes the other's offset
+    /// (DMN 1.5 table 54), so their wall clocks are compared.
+    /// </summary>
     public static int? Compare(FeelValue a, FeelValue b)
     {
         switch (a)
@@ -124,18 +134,13 @@ internal static class FeelComparer
                     return (x.LocalDateTime - xo).CompareTo(y.LocalDateTime - yo);
                 }
 
-                return x.Offset is null && y.Offset is null ? x.LocalDateTime.CompareTo(y.LocalDateTime) : null;
+                return x.LocalDateTime.CompareTo(y.LocalDateTime);
             case FeelTime x when b is FeelTime y:
                 var xOff = TimeOffset(x);
                 var yOff = TimeOffset(y);
-                if (xOff is null && yOff is null)
-                {
-                    return x.TimeOfDay.CompareTo(y.TimeOfDay);
-                }
-
                 if (xOff is null || yOff is null)
                 {
-                    return null;
+                    return x.TimeOfDay.CompareTo(y.TimeOfDay);
                 }
 
                 return Temporal.TemporalMath.WrapDay(x.TimeOfDay - xOff.Value).CompareTo(Temporal.TemporalMath.WrapDay(y.TimeOfDay - yOff.Value));

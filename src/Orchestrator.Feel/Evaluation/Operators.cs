@@ -129,9 +129,9 @@ internal static class Operators
 
                 return x.Offset is null && y.Offset is null ? new FeelDaysTimeDuration(x.LocalDateTime - y.LocalDateTime) : null;
             case FeelDateTime x when b is FeelDate y:
-                return Subtract(x, ToDateTime(y, x));
+                return Subtract(x, ToDateTime(y));
             case FeelDate x when b is FeelDateTime y:
-                return Subtract(ToDateTime(x, y), y);
+                return Subtract(ToDateTime(x), y);
             case FeelTime x when b is FeelTime y:
                 var xo2 = FeelComparer.TimeOffset(x);
                 var yo2 = FeelComparer.TimeOffset(y);
@@ -152,12 +152,11 @@ internal static class Operators
         }
     }
 
-    /// <summary>A date as a date and time at midnight, with the other operand's offset (so that they compare).</summary>
-    private static FeelDateTime ToDateTime(FeelDate d, FeelDateTime like)
-    {
-        var midnight = d.Value.ToDateTime(TimeOnly.MinValue);
-        return like.Offset is null ? FeelDateTime.Local(midnight) : FeelDateTime.WithOffset(midnight, TimeSpan.Zero);
-    }
+    /// <summary>
+    /// A date as a date and time: UTC midnight (DMN 1.5 table 57), so subtracting it from a local
+    /// date and time is undefined (null), as the TCK's 0100-arithmetic expects.
+    /// </summary>
+    private static FeelDateTime ToDateTime(FeelDate d) => FeelDateTime.WithOffset(d.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>date ± duration is a date: the date of (its midnight ± the duration), DMN 1.4 table 57.</summary>
     private static FeelDate? Shift(FeelDate d, FeelValue duration, int sign)
@@ -250,7 +249,10 @@ internal static class Operators
         return Numbers.Power(x.Value, y.Value) is { } r ? new FeelNumber(r) : throw new OverflowException();
     }
 
-    /// <summary>Two date-times or times of which one is local and the other has an offset: the spec makes them incomparable.</summary>
+    /// <summary>
+    /// Two date-times or times of which one is local and the other has an offset: subtraction is
+    /// undefined for them (DMN 1.5 table 57), so the warning says why.
+    /// </summary>
     private static bool OffsetMismatch(FeelValue a, FeelValue b) => (a, b) switch
     {
         (FeelDateTime x, FeelDateTime y) => x.Offset is null != y.Offset is null,
@@ -290,11 +292,6 @@ internal static class Operators
         var c = FeelComparer.Compare(a, b);
         if (c is null)
         {
-            if (OffsetMismatch(a, b))
-            {
-                return s.Warn($"cannot compare a {TypeName(a)} with a time offset and one without");
-            }
-
             return a.Kind != b.Kind
                 ? s.Warn($"cannot compare {TypeName(a)} with {TypeName(b)}")
                 : s.Warn($"{TypeName(a)} values have no order (only = and != apply)");

@@ -189,7 +189,24 @@ internal sealed class Lexer(string text)
             }
         }
 
-        if (decimal.TryParse(t.AsSpan(pos, end - pos), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        // Scientific notation (DMN 1.5 §10.3.2.3.1: 1.2e3 is 1.2 * 10 ** 3): e or E, an optional sign, digits.
+        var styles = NumberStyles.AllowDecimalPoint;
+        if (end < t.Length && (t[end] == 'e' || t[end] == 'E'))
+        {
+            var digit = end + 1 < t.Length && (t[end + 1] == '+' || t[end + 1] == '-') ? end + 2 : end + 1;
+            if (digit < t.Length && char.IsAsciiDigit(t[digit]))
+            {
+                end = digit;
+                while (end < t.Length && char.IsAsciiDigit(t[end]))
+                {
+                    end++;
+                }
+
+                styles |= NumberStyles.AllowExponent;
+            }
+        }
+
+        if (decimal.TryParse(t.AsSpan(pos, end - pos), styles, CultureInfo.InvariantCulture, out var value))
         {
             return new Token(TokenKind.Number, pos, end, Number: value);
         }

@@ -123,33 +123,42 @@ internal sealed record Iteration(string Name, Node Source, Node? RangeEnd);
 /// <summary>Shared iteration for <c>for</c> and <c>some/every</c>: nested loops over the iteration contexts.</summary>
 internal static class Iterations
 {
-    public static IEnumerable<FeelValue> Values(Iteration it, EvalState s, Scope scope)
+    /// <summary>
+    /// The values of one iteration context, or null (after a warning) when it cannot be iterated:
+    /// then the whole <c>for</c>/<c>some</c>/<c>every</c> is null (DMN TCK 0084). <c>a..b</c> and
+    /// <c>[a..b]</c> iterate integers or, as DMN 1.5 §10.3.2.14 adds, dates (by one day), up or down.
+    /// </summary>
+    public static IEnumerable<FeelValue>? Values(Iteration it, EvalState s, Scope scope)
     {
         var source = it.Source.Eval(s, scope);
         if (it.RangeEnd is not null)
         {
             var end = it.RangeEnd.Eval(s, scope);
-            return source is FeelNumber a && end is FeelNumber b && Numbers.IsInteger(a.Value) && Numbers.IsInteger(b.Value)
-                ? Count(a.Value, b.Value)
-                : Fail(s, "an iteration range 'a..b' needs two integers");
+            return (source, end) switch
+            {
+                (FeelNumber a, FeelNumber b) when Numbers.IsInteger(a.Value) && Numbers.IsInteger(b.Value) => Count(a.Value, b.Value),
+                (FeelDate a, FeelDate b) => Days(a.Value.DayNumber, b.Value.DayNumber),
+                _ => Fail(s, "an iteration range 'a..b' needs two integers or two dates"),
+            };
         }
 
         return source switch
         {
             FeelList l => l.Items,
             FeelRange r => RangeValues(r, s),
+            FeelNull when it.Source is RangeNode => null, // an invalid range literal (already warned): DMN TCK 0084 decision_025
             FeelNull => [],
             _ => [source],
         };
     }
 
-    private static FeelValue[] Fail(EvalState s, string message)
+    private static FeelValue[]? Fail(EvalState s, string message)
     {
         s.Warn(message);
-        return [];
+        return null;
     }
 
-    private static IEnumerable<FeelValue> RangeValues(FeelRange r, EvalState s)
+    private static IEnumerable<FeelValue>? RangeValues(FeelRange r, EvalState s)
     {
         if (r.Start is FeelNumber a && r.End is FeelNumber b && Numbers.IsInteger(a.Value) && Numbers.IsInteger(b.Value))
         {
@@ -158,7 +167,14 @@ internal static class Iterations
             return from <= to ? Count(from, to) : [];
         }
 
-        return Fail(s, "only a range of integers with both ends can be iterated");
+        if (r.Start is FeelDate d && r.End is FeelDate e)
+        {
+            var from = r.StartIncluded ? d.Value.DayNumber : d.Value.DayNumber + 1;
+            var to = r.EndIncluded ? e.Value.DayNumber : e.Value.DayNumber - 1;
+            return from <= to ? Days(from, to) : [];
+        }
+
+        return Fail(s, "only a range of integers or dates with both ends can be iterated");
     }
 
     private static IEnumerable<FeelValue> Count(decimal from, decimal to)
@@ -167,6 +183,15 @@ internal static class Iterations
         for (var i = from; step > 0 ? i <= to : i >= to; i += step)
         {
             yield return new FeelNumber(i);
+        }
+    }
+
+    private static IEnumerable<FeelValue> Days(int from, int to)
+    {
+        var step = from <= to ? 1 : -1;
+        for (var i = from; step > 0 ? i <= to : i >= to; i += step)
+        {
+            yield return new FeelDate(DateOnly.FromDayNumber(i));
         }
     }
 }
@@ -179,20 +204,30 @@ internal sealed class ForNode(int position, Iteration[] iterations, Node body, b
     public override FeelValue Eval(EvalState s, Scope scope)
     {
         var results = new List<FeelValue>();
-        Loop(0, scope, s, results);
-        return FeelList.Wrap([.. results]);
+        return Loop(0, scope, s, results) ? FeelList.Wrap([.. results]) : FeelNull.Instance;
     }
 
-    private void Loop(int level, Scope scope, EvalState s, List<FeelValue> results)
+    /// <summary>False when an iteration context cannot be iterated (the result is then null).</summary>
+    private bool Loop(int level, Scope scope, EvalState s, List<FeelValue> results)
     {
         var it = iterations[level];
-        foreach (var value in Iterations.Values(it, s, scope))
+        var values = Iterations.Values(it, s, scope);
+        if (values is null)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
         {
             s.Step();
             Scope inner = new VariableScope(it.Name, value, scope);
             if (level + 1 < iterations.Length)
             {
-                Loop(level + 1, inner, s, results);
+                if (!Loop(level + 1, inner, s, results))
+                {
+                    return false;
+                }
+
                 continue;
             }
 
@@ -205,6 +240,8 @@ internal sealed class ForNode(int position, Iteration[] iterations, Node body, b
             results.Add(body.Eval(s, inner));
             s.CheckListSize(results.Count);
         }
+
+        return true;
     }
 }
 
@@ -213,21 +250,35 @@ internal sealed class QuantifiedNode(int position, bool every, Iteration[] itera
 {
     public override IEnumerable<Node> Children => [.. iterations.Select(i => i.Source), condition];
 
-    public override FeelValue Eval(EvalState s, Scope scope) => FeelBoolean.Of(Loop(0, scope, s) ^ every);
+    public override FeelValue Eval(EvalState s, Scope scope) => Loop(0, scope, s) switch
+    {
+        null => FeelNull.Instance,
+        var early => FeelBoolean.Of(early.Value ^ every),
+    };
 
-    /// <summary>True when the search ended early: a true condition for <c>some</c>, a non-true one for <c>every</c>.</summary>
-    private bool Loop(int level, Scope scope, EvalState s)
+    /// <summary>
+    /// True when the search ended early: a true condition for <c>some</c>, a non-true one for
+    /// <c>every</c>; null when an iteration context cannot be iterated.
+    /// </summary>
+    private bool? Loop(int level, Scope scope, EvalState s)
     {
         var it = iterations[level];
-        foreach (var value in Iterations.Values(it, s, scope))
+        var values = Iterations.Values(it, s, scope);
+        if (values is null)
+        {
+            return null;
+        }
+
+        foreach (var value in values)
         {
             s.Step();
             var inner = new VariableScope(it.Name, value, scope);
             if (level + 1 < iterations.Length)
             {
-                if (Loop(level + 1, inner, s))
+                var nested = Loop(level + 1, inner, s);
+                if (nested != false)
                 {
-                    return true;
+                    return nested;
                 }
 
                 continue;

@@ -579,6 +579,7 @@ internal sealed partial class Parser
         Advance();
         Expect(TokenKind.LParen, "'(' after 'function'");
         var parameters = new List<string>();
+        var types = new List<FeelType?>();
         if (_tok.Kind != TokenKind.RParen)
         {
             while (true)
@@ -590,11 +591,14 @@ internal sealed partial class Parser
                 }
 
                 parameters.Add(name);
+                FeelType? type = null;
                 if (_tok.Kind == TokenKind.Colon)
                 {
                     Advance();
-                    ParseType();
+                    type = ParseType();
                 }
+
+                types.Add(type);
 
                 if (_tok.Kind == TokenKind.Comma)
                 {
@@ -625,7 +629,7 @@ internal sealed partial class Parser
 
         try
         {
-            return new FunctionNode(start, [.. parameters], ParseExpression());
+            return new FunctionNode(start, [.. parameters], types.Any(t => t is not null) ? [.. types] : null, ParseExpression());
         }
         finally
         {

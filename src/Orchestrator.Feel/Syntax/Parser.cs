@@ -109,8 +109,9 @@ internal sealed partial class Parser
             return false;
         }
 
+        // A word that starts with a digit ("decision A 1") lexes as a number, so plain joining stops there.
         var words = name.Split(' ');
-        return words.Any(w => w.Length == 0 || StopWords.Contains(w) || !w.All(Lexer.IsNamePart));
+        return words.Any(w => w.Length == 0 || StopWords.Contains(w) || !w.All(Lexer.IsNamePart) || char.IsAsciiDigit(w[0]));
     }
 
     private void SortSpecialNames() => _specialNames.Sort((a, b) => b.Length.CompareTo(a.Length));
@@ -236,8 +237,8 @@ internal sealed partial class Parser
         var text = _lexer.Text;
         foreach (var special in _specialNames)
         {
-            var end = _tok.Start + special.Length;
-            if (string.CompareOrdinal(text, _tok.Start, special, 0, special.Length) == 0 && (end >= text.Length || !Lexer.IsNamePart(text[end])))
+            var end = MatchSpecial(text, _tok.Start, special);
+            if (end >= 0 && (end >= text.Length || !Lexer.IsNamePart(text[end])))
             {
                 Advance(end);
                 return special;
@@ -258,6 +259,42 @@ internal sealed partial class Parser
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// Where <paramref name="special"/> ends when it starts at <paramref name="start"/>, or -1. Each
+    /// space of the name matches any run of white space, line breaks included (a name such as
+    /// <c>date and time</c> may be wrapped: DMN TCK 0068 datetime_005).
+    /// </summary>
+    private static int MatchSpecial(string text, int start, string special)
+    {
+        var i = start;
+        for (var j = 0; j < special.Length; j++)
+        {
+            if (special[j] == ' ')
+            {
+                if (i >= text.Length || !char.IsWhiteSpace(text[i]))
+                {
+                    return -1;
+                }
+
+                while (i < text.Length && char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (i >= text.Length || text[i] != special[j])
+            {
+                return -1;
+            }
+
+            i++;
+        }
+
+        return i;
     }
 
     private void Bind(string name)

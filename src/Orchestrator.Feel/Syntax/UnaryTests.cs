@@ -36,7 +36,14 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
 {
     public override Node? Node => expression;
 
-    public override bool? Test(FeelValue input, EvalState s, Scope scope) => Matches(input, expression.Eval(s, scope), usesInput);
+    public override bool? Test(FeelValue input, EvalState s, Scope scope)
+    {
+        var value = expression.Eval(s, scope);
+
+        // A range literal that came out null (a null endpoint) cannot decide: null, not "not equal"
+        // (DMN TCK 0072 null_001: 5 in (null..10] is null).
+        return value.IsNull && expression is RangeNode && !usesInput ? null : Matches(input, value, usesInput);
+    }
 
     public static bool? Matches(FeelValue input, FeelValue value, bool usesInput)
     {

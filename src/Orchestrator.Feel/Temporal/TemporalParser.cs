@@ -42,6 +42,7 @@ internal static class TemporalParser
             return null;
         }
 
+        tod = TemporalMath.WrapDay(tod); // 24:00:00 is 00:00:00
         if (zoneId is not null)
         {
             return new FeelTime(tod, null, zoneId);
@@ -66,6 +67,11 @@ internal static class TemporalParser
         if (s[10] != 'T' || !TryTimeOfDay(s[11..], out var tod, out var used))
         {
             return null;
+        }
+
+        if (tod.Ticks >= TimeSpan.TicksPerDay && date == DateOnly.MaxValue)
+        {
+            return null; // 9999-12-31T24:00:00 is beyond the supported years
         }
 
         var local = date.ToDateTime(TimeOnly.MinValue).Add(tod);
@@ -122,7 +128,9 @@ internal static class TemporalParser
             }
         }
 
-        if (h > 23 || mi > 59 || sec > 59)
+        // XSD allows 24:00:00 (and only that at hour 24): the midnight that ends the day.
+        var endOfDay = h == 24 && mi == 0 && sec == 0 && fraction == 0;
+        if ((h > 23 && !endOfDay) || mi > 59 || sec > 59)
         {
             return false;
         }
