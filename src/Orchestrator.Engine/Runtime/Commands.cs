@@ -31,6 +31,17 @@ public sealed record StartInstance(string ProcessId) : WorkflowCommand
     public string? UserId { get; init; }
 }
 
+/// <summary>
+/// Sets process variables from outside the flow, as an operator does to repair the data an incident needs (a missing
+/// collection, correlation key or date); retry the incident afterwards. Each change is in the history with its user.
+/// </summary>
+/// <param name="Variables">The variables to set on the process scope.</param>
+public sealed record SetInstanceVariables(JsonObject Variables) : WorkflowCommand
+{
+    /// <summary>Who set them.</summary>
+    public string? UserId { get; init; }
+}
+
 /// <summary>Completes an open user task.</summary>
 /// <param name="TaskId">The task id.</param>
 public sealed record CompleteUserTask(string TaskId) : WorkflowCommand

@@ -27,6 +27,75 @@ public sealed class EngineResult
 
     internal EngineResult(ProcessInstanceState state) => State = state;
 
+    /// <summary>
+    /// Drops the work that was both created and ended within this one command (a task, timer, subscription, job,
+    /// incident or called child made and then cancelled by an error, a terminate end or an interrupting event in the
+    /// same step): it never existed outside the engine, so the host must neither store it nor run it. History keeps it.
+    /// </summary>
+    internal void Net()
+    {
+        if (_tasksCreated is { Count: > 0 } tc && _tasksEnded is { Count: > 0 } te)
+        {
+            var gone = Both(tc, static t => t.Id, te, static t => t.Id);
+            if (gone is not null)
+            {
+                tc.RemoveAll(t => gone.Contains(t.Id));
+                te.RemoveAll(t => gone.Contains(t.Id));
+                _tasksUpdated?.RemoveAll(t => gone.Contains(t.Id));
+            }
+        }
+
+        if (_timersScheduled is { Count: > 0 } ts && _timersRemoved is { Count: > 0 } tr && Both(ts, static t => t.Id, tr, static id => id) is { } timers)
+        {
+            ts.RemoveAll(t => timers.Contains(t.Id));
+            tr.RemoveAll(timers.Contains);
+        }
+
+        if (_subscriptionsOpened is { Count: > 0 } so && _subscriptionsClosed is { Count: > 0 } sc && Both(so, static s => s.Id, sc, static id => id) is { } subs)
+        {
+            so.RemoveAll(s => subs.Contains(s.Id));
+            sc.RemoveAll(subs.Contains);
+        }
+
+        if (_jobsCreated is { Count: > 0 } jc && _jobsRemoved is { Count: > 0 } jr && Both(jc, static j => j.Id, jr, static id => id) is { } jobs)
+        {
+            jc.RemoveAll(j => jobs.Contains(j.Id));
+            jr.RemoveAll(jobs.Contains);
+        }
+
+        if (_incidentsRaised is { Count: > 0 } ir && _incidentsResolved is { Count: > 0 } ic && Both(ir, static i => i.Id, ic, static id => id) is { } incidents)
+        {
+            ir.RemoveAll(i => incidents.Contains(i.Id));
+            ic.RemoveAll(incidents.Contains);
+        }
+
+        if (_childrenToStart is { Count: > 0 } cs && _childrenToCancel is { Count: > 0 } cc
+            && Both(cs, static c => c.Command.InstanceId ?? "", cc, static id => id) is { } children)
+        {
+            cs.RemoveAll(c => children.Contains(c.Command.InstanceId ?? ""));
+            cc.RemoveAll(children.Contains);
+        }
+    }
+
+    private static HashSet<string>? Both<TA, TB>(List<TA> made, Func<TA, string> madeId, List<TB> ended, Func<TB, string> endedId)
+    {
+        HashSet<string>? result = null;
+        foreach (var m in made)
+        {
+            var id = madeId(m);
+            foreach (var x in ended)
+            {
+                if (string.Equals(id, endedId(x), StringComparison.Ordinal))
+                {
+                    (result ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The instance's state after the command (the same object that was passed in, changed in place).</summary>
     public ProcessInstanceState State { get; internal set; }
 

@@ -186,14 +186,19 @@ internal sealed partial class InstanceRun
                 return;
             }
 
+            // Input mappings first, as Camunda 8 does, so that boundary timers and keys can use them.
+            if (node.Inputs.Count > 0 && !ApplyInputs(e, node))
+            {
+                return;
+            }
+
             // After an incident the boundary events are still open (their timers keep running): not again.
             if (a.BoundaryEvents.Count > 0 && !HasOpenBoundaries(e) && !OpenBoundaries(e, a))
             {
                 return;
             }
         }
-
-        if (node.Inputs.Count > 0 && !ApplyInputs(e, node))
+        else if (node.Inputs.Count > 0 && !ApplyInputs(e, node))
         {
             return;
         }
@@ -447,18 +452,24 @@ internal sealed partial class InstanceRun
         {
             foreach (var start in esp.Body.StartEvents)
             {
-                var error = "";
-                var ok = start.Definition switch
-                {
-                    TimerEventDefinition timer => TryScheduleTimer(scope, start, timer, out error),
-                    MessageEventDefinition message => TrySubscribe(scope, start, message.Message, message.CorrelationKey ?? message.Message?.CorrelationKey, out error),
-                    _ => true,
-                };
-                if (!ok)
-                {
-                    AddIncident(scope, IncidentTypes.ExpressionFailed, error, "none", element: start.Id);
-                }
+                OpenEventSubProcessStart(scope, start);
             }
+        }
+    }
+
+    /// <summary>Opens the timer or subscription of one event sub-process start; an incident (retried by opening it again) when it cannot.</summary>
+    private void OpenEventSubProcessStart(ExecutionState scope, StartEvent start)
+    {
+        var error = "";
+        var ok = start.Definition switch
+        {
+            TimerEventDefinition timer => TryScheduleTimer(scope, start, timer, out error),
+            MessageEventDefinition message => TrySubscribe(scope, start, message.Message, message.CorrelationKey ?? message.Message?.CorrelationKey, out error),
+            _ => true,
+        };
+        if (!ok)
+        {
+            AddIncident(scope, IncidentTypes.ExpressionFailed, error, "none", element: start.Id);
         }
     }
 
@@ -613,6 +624,11 @@ internal sealed partial class InstanceRun
 
     private static string? EscalationCodeOf(EscalationEventDefinition d) => d.Escalation?.EscalationCode;
 
+    /// <summary>
+    /// The body whose event sub-processes can catch an error or escalation in a scope execution; <c>null</c> for a
+    /// token, a multi-instance body, or a scope an interrupting event sub-process already took over (as in Camunda 8,
+    /// its other event sub-processes are closed, so an error thrown again inside goes further out instead of looping).
+    /// </summary>
     private FlowScope? ScopeBody(ExecutionState cur)
     {
         if (cur.Phase != ExecutionPhase.Scope || cur.Mi == MultiInstanceRole.Body)
@@ -620,7 +636,23 @@ internal sealed partial class InstanceRun
             return null;
         }
 
-        return cur.Parent is null ? Def.Body : (Def.FindNode(cur.Element) as SubProcess)?.Body;
+        var body = cur.Parent is null ? Def.Body : (Def.FindNode(cur.Element) as SubProcess)?.Body;
+        return body is null || body.EventSubProcesses.Count == 0 || !IsInterrupted(cur) ? body : null;
+    }
+
+    /// <summary>Whether an interrupting event sub-process runs in a scope (its other event sub-processes are then closed).</summary>
+    private bool IsInterrupted(ExecutionState scope)
+    {
+        foreach (var x in S.Executions)
+        {
+            if (x.Parent == scope.Id && x.Phase == ExecutionPhase.Scope && Def.FindNode(x.Element) is SubProcess { TriggeredByEvent: true } esp
+                && esp.Body.StartEvents.Count > 0 && esp.Body.StartEvents[0].IsInterrupting)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (SubProcess Esp, StartEvent Start)? FindEventSubProcess<TDef>(FlowScope body, string? code, Func<TDef, string?> codeOf)
@@ -696,7 +728,13 @@ internal sealed partial class InstanceRun
         var e = Exec(inc.Exec);
         if (inc.Resume == "none")
         {
-            // Nothing was stopped: resolving is all a retry does.
+            // Nothing was stopped; an event sub-process start that could not be opened is opened again (the variables
+            // its key or timer needs may be there now).
+            if (e is not null && !e.Removed && e.Phase == ExecutionPhase.Scope && !IsInterrupted(e)
+                && Def.FindNode(inc.Element) is StartEvent { Parent: SubProcess { TriggeredByEvent: true } } start)
+            {
+                OpenEventSubProcessStart(e, start);
+            }
         }
         else if (inc.Resume == "budget")
         {
@@ -736,28 +774,28 @@ internal sealed partial class InstanceRun
 
     // ---------------------------------------------------------------- variables
 
-    public void SetVariable(ExecutionState from, string name, JsonNode? value)
+    public void SetVariable(ExecutionState from, string name, JsonNode? value, string? userId = null)
     {
         for (var s = from; s is not null; s = ParentOf(s))
         {
             if (s.Vars is not null && s.Vars.ContainsKey(name))
             {
-                SetLocal(s, name, value);
+                SetLocal(s, name, value, userId);
                 return;
             }
         }
 
-        SetLocal(Root, name, value);
+        SetLocal(Root, name, value, userId);
     }
 
-    public void SetLocal(ExecutionState s, string name, JsonNode? value)
+    public void SetLocal(ExecutionState s, string name, JsonNode? value, string? userId = null)
     {
         value = Canonical(value);
 
         s.Vars ??= [];
         var existed = s.Vars.ContainsKey(name);
         s.Vars[name] = value;
-        Hist(existed ? HistoryEventType.VariableUpdated : HistoryEventType.VariableCreated, s.Parent is null ? null : s.Element, name: name,
+        Hist(existed ? HistoryEventType.VariableUpdated : HistoryEventType.VariableCreated, s.Parent is null ? null : s.Element, userId: userId, name: name,
             value: value?.DeepClone());
     }
 
@@ -781,7 +819,7 @@ internal sealed partial class InstanceRun
     }
 
     /// <summary>Variables a task completes with (or a message brings): local when the element has output mappings, else propagated.</summary>
-    public void SetVariables(ExecutionState e, FlowNode node, JsonObject? variables)
+    public void SetVariables(ExecutionState e, FlowNode node, JsonObject? variables, string? userId = null)
     {
         if (variables is null || variables.Count == 0)
         {
@@ -792,11 +830,11 @@ internal sealed partial class InstanceRun
         {
             if (node.Outputs.Count > 0)
             {
-                SetLocal(e, name, value?.DeepClone());
+                SetLocal(e, name, value?.DeepClone(), userId);
             }
             else
             {
-                SetVariable(e, name, value?.DeepClone());
+                SetVariable(e, name, value?.DeepClone(), userId);
             }
         }
     }
@@ -857,9 +895,20 @@ internal sealed partial class InstanceRun
         }
 
         var parent = ParentOf(e) ?? Root;
+        var instanceOutput = e.Mi == MultiInstanceRole.Inner && node is Activity { MultiInstance: { } mi }
+            ? MultiInstanceBehavior.OutputVariable(mi.OutputElement)
+            : null;
         foreach (var (name, value) in values)
         {
-            SetVariable(parent, name, value);
+            if (instanceOutput is not null && string.Equals(name, instanceOutput, StringComparison.Ordinal))
+            {
+                // The multi-instance output element reads it from this instance (see MultiInstanceBehavior).
+                SetLocal(e, name, value);
+            }
+            else
+            {
+                SetVariable(parent, name, value);
+            }
         }
 
         return true;
@@ -1090,6 +1139,13 @@ internal sealed partial class InstanceRun
             return false;
         }
 
+        if (key is not null && string.IsNullOrEmpty(k))
+        {
+            // A key that evaluates to nothing would match every message of that name, another child's included.
+            error = $"Correlation key of {node.Id}: '{key.Text}' gave no value; the message could not be told apart from another case's.";
+            return false;
+        }
+
         var s = new SubscriptionState { Id = NextId(), Exec = owner.Id, Element = node.Id, Name = message?.Name ?? node.Id, Key = k };
         S.Subscriptions.Add(s);
         R.SubscriptionsOpenedW.Add(new SubscriptionInfo(Pid(s.Id), S.Id, node.Id, s.Name, k));
@@ -1100,9 +1156,16 @@ internal sealed partial class InstanceRun
     public void ThrowMessage(ExecutionState e, FlowNode node, MessageEventDefinition def)
     {
         var name = def.Message?.Name ?? node.Id;
-        if (!TryString(def.CorrelationKey ?? def.Message?.CorrelationKey, e, out var key, out var error))
+        var keyExpression = def.CorrelationKey ?? def.Message?.CorrelationKey;
+        if (!TryString(keyExpression, e, out var key, out var error))
         {
             AddIncident(e, IncidentTypes.ExpressionFailed, $"Correlation key of {node.Id}: {error}", "enter");
+            return;
+        }
+
+        if (keyExpression is not null && string.IsNullOrEmpty(key))
+        {
+            AddIncident(e, IncidentTypes.ExpressionFailed, $"Correlation key of {node.Id}: '{keyExpression.Text}' gave no value.", "enter");
             return;
         }
 

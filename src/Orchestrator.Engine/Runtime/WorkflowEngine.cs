@@ -62,6 +62,13 @@ public sealed class WorkflowEngine
     /// <exception cref="WorkflowCommandException">The command does not apply (unknown id, ended instance, task held by another user).</exception>
     public EngineResult Execute(ProcessInstanceState? state, WorkflowCommand command)
     {
+        var result = ExecuteCore(state, command);
+        result.Net();
+        return result;
+    }
+
+    private EngineResult ExecuteCore(ProcessInstanceState? state, WorkflowCommand command)
+    {
         ArgumentNullException.ThrowIfNull(command);
         if (command is StartInstance start)
         {
@@ -115,6 +122,13 @@ public sealed class WorkflowEngine
                 break;
             case ThrowJobError c:
                 JobError(run, c);
+                break;
+            case SetInstanceVariables c:
+                foreach (var (name, value) in c.Variables)
+                {
+                    run.SetLocal(run.Root, name, value?.DeepClone(), c.UserId);
+                }
+
                 break;
             case RetryIncident c:
                 var inc = FindItem(run, state.Incidents, c.IncidentId, static i => i.Id, "incident");
@@ -238,7 +252,7 @@ public sealed class WorkflowEngine
         run.S.Tasks.Remove(task);
         run.R.TasksEndedW.Add(new EndedTask(c.TaskId, task.Element, TaskEndReason.Completed, c.UserId));
         run.Hist(HistoryEventType.TaskCompleted, task.Element, node.Kind, c.TaskId, c.UserId);
-        run.SetVariables(e, node, c.Variables);
+        run.SetVariables(e, node, c.Variables, c.UserId);
         run.Complete(e, node);
         run.Drain();
     }
@@ -325,9 +339,9 @@ public sealed class WorkflowEngine
         var node = run.Deployed.Node(timer.Element);
         if (timer.Repeat != 0 && timer.Cycle is { } cycle
             && (node is BoundaryEvent { CancelActivity: false } || node is StartEvent { IsInterrupting: false })
-            && Timers.TimerMath.Next(cycle, timer.Due, timer.Repeat) is { } next)
+            && Timers.TimerMath.NextAfter(cycle, timer.Due, timer.Repeat, run.Now) is { } next)
         {
-            run.AddTimer(owner.Id, timer.Element, next, timer.Repeat > 0 ? timer.Repeat - 1 : -1, cycle);
+            run.AddTimer(owner.Id, timer.Element, next.Due, next.RemainingAfter, cycle);
         }
 
         Trigger(run, owner, node, null);
@@ -470,12 +484,29 @@ public sealed class WorkflowEngine
         return result;
     }
 
-    /// <summary>The occurrence of a timer start event after one that fired, or <c>null</c> when its cycle is over.</summary>
+    /// <summary>
+    /// The occurrence of a timer start event after one that fired, or <c>null</c> when its cycle is over. Given
+    /// <paramref name="now"/>, occurrences already past (the host was down) are skipped, so one late start stands for
+    /// them instead of a burst of instances (pass it whenever the firing may be late).
+    /// </summary>
     /// <param name="fired">The occurrence that fired.</param>
-    public static StartTimerPlan? NextStartTimerDue(StartTimerPlan fired)
+    /// <param name="now">The current instant; <c>null</c> takes the very next occurrence even if it is past.</param>
+    public static StartTimerPlan? NextStartTimerDue(StartTimerPlan fired, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(fired);
-        return fired.RepetitionsLeft != 0 && fired.Cycle is { } cycle && Timers.TimerMath.Next(cycle, fired.Due, fired.RepetitionsLeft) is { } next
+        if (fired.RepetitionsLeft == 0 || fired.Cycle is not { } cycle)
+        {
+            return null;
+        }
+
+        if (now is { } at)
+        {
+            return Timers.TimerMath.NextAfter(cycle, fired.Due, fired.RepetitionsLeft, at) is { } after
+                ? fired with { Due = after.Due, RepetitionsLeft = after.RemainingAfter }
+                : null;
+        }
+
+        return Timers.TimerMath.Next(cycle, fired.Due, fired.RepetitionsLeft) is { } next
             ? fired with { Due = next, RepetitionsLeft = fired.RepetitionsLeft > 0 ? fired.RepetitionsLeft - 1 : -1 }
             : null;
     }

@@ -35,6 +35,9 @@ public static class ScenarioRunner
         var process = ChooseProcess(scenario.Process, deployed);
         RegisterMocks(runtime, scenario.Mocks, deployed.SelectMany(d => d).ToList());
 
+        // A multi-instance activity has completed when its body has, not when its first instance has.
+        var multiInstance = deployed.SelectMany(d => d).SelectMany(p => p.Definition.AllElements.Values)
+            .OfType<Activity>().Where(a => a.MultiInstance is not null).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var failures = new List<string>();
         string instanceId;
         try
@@ -49,7 +52,7 @@ public static class ScenarioRunner
 
         foreach (var step in scenario.Steps)
         {
-            failures.AddRange(RunStep(runtime, instanceId, step));
+            failures.AddRange(RunStep(runtime, instanceId, step, multiInstance));
         }
 
         return Report(runtime, instanceId, failures);
@@ -93,7 +96,7 @@ public static class ScenarioRunner
         }
     }
 
-    private static IEnumerable<string> RunStep(InMemoryWorkflowRuntime runtime, string instanceId, ScenarioStep step)
+    private static IEnumerable<string> RunStep(InMemoryWorkflowRuntime runtime, string instanceId, ScenarioStep step, HashSet<string> multiInstance)
     {
         var prefix = $"step {step.Number}: ";
         try
@@ -121,7 +124,7 @@ public static class ScenarioRunner
                         : [$"{prefix}message {message.Name}{(message.CorrelationKey is null ? "" : $" (correlation key {message.CorrelationKey})")} was not correlated: nothing waits for it"];
 
                 case ScenarioStep.Expect expect:
-                    return ExpectationCheck.Failures(step.Number, expect.Expectation, Snapshot(runtime, instanceId));
+                    return ExpectationCheck.Failures(step.Number, expect.Expectation, Snapshot(runtime, instanceId, multiInstance));
 
                 default:
                     throw new InvalidOperationException($"unknown step {step.GetType().Name}");
@@ -140,14 +143,15 @@ public static class ScenarioRunner
     private static IEnumerable<UserTaskInfo> OpenTasksOf(InMemoryWorkflowRuntime runtime, string rootId) =>
         runtime.OpenTasks().Where(t => InTree(t.InstanceId, rootId));
 
-    private static InstanceSnapshot Snapshot(InMemoryWorkflowRuntime runtime, string instanceId)
+    private static InstanceSnapshot Snapshot(InMemoryWorkflowRuntime runtime, string instanceId, HashSet<string> multiInstance)
     {
         var state = runtime.GetInstance(instanceId);
         return new InstanceSnapshot
         {
             Active = runtime.ActiveElements(instanceId),
             Completed = runtime.History
-                .Where(h => h.Type == HistoryEventType.ElementCompleted && h.ElementId is not null && InTree(h.InstanceId, instanceId))
+                .Where(h => h.Type == HistoryEventType.ElementCompleted && h.ElementId is not null && InTree(h.InstanceId, instanceId)
+                    && (h.ElementKind == "multiInstanceBody" || !multiInstance.Contains(h.ElementId)))
                 .Select(h => h.ElementId!)
                 .ToHashSet(StringComparer.Ordinal),
             Ended = state.Status != InstanceStatus.Active,

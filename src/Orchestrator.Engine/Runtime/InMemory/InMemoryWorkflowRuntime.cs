@@ -176,6 +176,13 @@ public sealed class InMemoryWorkflowRuntime
     public void AssignTask(string taskId, string? assignee, string? userId = null) =>
         Command(InstanceOf(taskId), new AssignUserTask(taskId, assignee) { UserId = userId });
 
+    /// <summary>Sets process variables (to repair the data an incident needs before retrying it).</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="variables">The variables.</param>
+    /// <param name="userId">Who.</param>
+    public void SetVariables(string instanceId, JsonObject variables, string? userId = null) =>
+        Command(instanceId, new SetInstanceVariables(variables) { UserId = userId });
+
     /// <summary>Retries an incident.</summary>
     /// <param name="incidentId">The incident id.</param>
     public void RetryIncident(string incidentId) => Command(InstanceOf(incidentId), new RetryIncident(incidentId));
@@ -265,7 +272,7 @@ public sealed class InMemoryWorkflowRuntime
             return;
         }
 
-        if (WorkflowEngine.NextStartTimerDue(fired) is { } next)
+        if (WorkflowEngine.NextStartTimerDue(fired, Clock.GetUtcNow()) is { } next)
         {
             _startTimers[entry.Id] = next;
             AddTimeline(new TimelineEntry(next.Due, ++_sequence, entry.Id, TimelineKind.StartTimer));
@@ -510,7 +517,7 @@ public sealed class InMemoryWorkflowRuntime
     /// <summary>Open user tasks, of one instance or all, in creation order.</summary>
     /// <param name="instanceId">The instance, or <c>null</c> for all.</param>
     public IReadOnlyList<UserTaskInfo> OpenTasks(string? instanceId = null) =>
-        [.. _tasks.Values.Where(t => instanceId is null || t.InstanceId == instanceId).OrderBy(t => t.Created).ThenBy(t => t.Id, StringComparer.Ordinal)];
+        [.. _tasks.Values.Where(t => instanceId is null || t.InstanceId == instanceId).OrderBy(t => t.Created).ThenBy(t => t.InstanceId, StringComparer.Ordinal).ThenBy(t => t.Id.Length).ThenBy(t => t.Id, StringComparer.Ordinal)];
 
     /// <summary>Open message subscriptions.</summary>
     public IReadOnlyList<SubscriptionInfo> Subscriptions => _subscriptions;

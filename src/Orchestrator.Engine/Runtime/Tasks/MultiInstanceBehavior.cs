@@ -23,14 +23,16 @@ internal static class MultiInstanceBehavior
         int n;
         if (mi.Collection is { } collection)
         {
-            if (!run.TryEvaluate(collection, e, out var value, out var error) || value is not (FeelList or FeelNull))
+            // A collection that is null (a variable missing or misspelt) is an incident, as in Camunda 8: skipping the
+            // activity would silently drop work such as every evaluator's assessment.
+            if (!run.TryEvaluate(collection, e, out var value, out var error) || value is not FeelList)
             {
                 run.AddIncident(e, IncidentTypes.ExpressionFailed,
                     $"Multi-instance collection of {a.Id}: {(error.Length > 0 ? error : $"'{collection}' gave {value}, not a list")}", "enter");
                 return;
             }
 
-            items = value is FeelList list ? (JsonArray)InstanceRun.Canonical(list.ToJson())! : [];
+            items = (JsonArray)InstanceRun.Canonical(((FeelList)value).ToJson())!;
             n = items.Count;
         }
         else if (mi.LoopCardinality is { } cardinality)
@@ -98,12 +100,50 @@ internal static class MultiInstanceBehavior
         var x = run.NewExec(body, a.Id, ExecutionPhase.Enter);
         x.Mi = MultiInstanceRole.Inner;
         x.Vars = new JsonObject { [LoopCounter] = loopCounter };
-        if (a.MultiInstance!.ElementVariable is { Length: > 0 } name)
+        var mi = a.MultiInstance!;
+        if (mi.OutputCollection is not null && OutputVariable(mi.OutputElement) is { } output && output != mi.ElementVariable)
+        {
+            // As Camunda 8 does: an output element that names a variable makes that variable local to the instance
+            // (null at first), so each instance's value is its own and does not leak into the process.
+            x.Vars[output] = null;
+        }
+
+        if (mi.ElementVariable is { Length: > 0 } name)
         {
             x.Vars[name] = item?.DeepClone();
         }
 
         run.Schedule(x);
+    }
+
+    /// <summary>The variable an output element such as <c>=answer</c> or <c>=answer.text</c> reads, or <c>null</c> for any other expression.</summary>
+    internal static string? OutputVariable(string? outputElement)
+    {
+        if (outputElement is null)
+        {
+            return null;
+        }
+
+        var text = outputElement.AsSpan().Trim();
+        if (text.StartsWith("="))
+        {
+            text = text[1..].Trim();
+        }
+
+        var end = 0;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_' || (text[end] == '.' && end > 0)))
+        {
+            end++;
+        }
+
+        if (end == 0 || end < text.Length || !(char.IsLetter(text[0]) || text[0] == '_') || text[end - 1] == '.')
+        {
+            return null;
+        }
+
+        var dot = text.IndexOf('.');
+        var name = (dot < 0 ? text : text[..dot]).ToString();
+        return name is "true" or "false" or "null" or "loopCounter" ? null : name;
     }
 
     public static void InnerCompleted(InstanceRun run, ExecutionState x, Activity a)
@@ -113,7 +153,16 @@ internal static class MultiInstanceBehavior
         var index = (int)x.Vars![LoopCounter]!.GetValue<int>() - 1;
         if (body.Loop?.Out is { } output && mi.OutputElement is { } outputElement && index < output.Count)
         {
-            output[index] = run.TryEvaluate(outputElement, x, out var v, out _) ? InstanceRun.Canonical(v.ToJson()) : null;
+            if (run.TryEvaluate(outputElement, x, out var v, out var outputError))
+            {
+                output[index] = InstanceRun.Canonical(v.ToJson());
+            }
+            else
+            {
+                // Visible, not silent: the item stays null and the loop goes on (retrying only resolves the incident).
+                output[index] = null;
+                run.AddIncident(body, IncidentTypes.ExpressionFailed, $"Output element of {a.Id}: {outputError}", "none", element: a.Id);
+            }
         }
 
         var completed = body.Vars![Completed]!.GetValue<int>() + 1;
@@ -122,9 +171,11 @@ internal static class MultiInstanceBehavior
         body.Vars[Active] = body.Vars[Active]!.GetValue<int>() - 1;
 
         var done = false;
-        if (mi.CompletionCondition is { } condition)
+        if (mi.CompletionCondition is { } condition && !run.TryCondition(condition, x, out done, out var conditionError))
         {
-            run.TryCondition(condition, x, out done, out _);
+            // Visible, not silent; the safe reading is "not done yet", so no instance is cut short by a broken condition.
+            done = false;
+            run.AddIncident(body, IncidentTypes.ExpressionFailed, $"Completion condition of {a.Id}: {conditionError}", "none", element: a.Id);
         }
 
         run.Remove(x);

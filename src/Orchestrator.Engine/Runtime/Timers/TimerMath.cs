@@ -88,6 +88,40 @@ internal static class TimerMath
         return cycle.NextDue(previousDue, fired);
     }
 
+    /// <summary>
+    /// The next occurrence of a cycle that is still ahead of <paramref name="now"/>, and the repetitions left after it;
+    /// <c>null</c> when the cycle is over. Occurrences missed while nothing fired (the host was down, a timer fired late)
+    /// are skipped and count as used: the late firing stands for them, so a journey does not get a burst of reminders
+    /// or meetings at once, and the schedule keeps its grid.
+    /// </summary>
+    /// <param name="cycleText">The cycle (<c>R3/P2D</c>).</param>
+    /// <param name="previousDue">When the occurrence that just fired fell due.</param>
+    /// <param name="remainingAfterPrevious">Repetitions left after that one (-1: unbounded).</param>
+    /// <param name="now">The current instant.</param>
+    public static (DateTimeOffset Due, int RemainingAfter)? NextAfter(string cycleText, DateTimeOffset previousDue, int remainingAfterPrevious, DateTimeOffset now)
+    {
+        var due = previousDue;
+        var left = remainingAfterPrevious;
+        for (var i = 0; i < 1_000_000 && left != 0; i++)
+        {
+            if (Next(cycleText, due, left) is not { } next)
+            {
+                return null;
+            }
+
+            var leftAfter = left > 0 ? left - 1 : -1;
+            if (next > now)
+            {
+                return (next, leftAfter);
+            }
+
+            due = next;
+            left = leftAfter;
+        }
+
+        return null;
+    }
+
     /// <summary>Reads a due or follow-up date: a date-time, or a duration from <paramref name="now"/>.</summary>
     public static DateTimeOffset? DateOrDuration(FeelValue value, DateTimeOffset now) => value switch
     {
