@@ -16,17 +16,37 @@ internal static class CommandLine
         ["feel"] = FeelCommand.RunAsync,
         ["validate"] = ValidateCommand.RunAsync,
         ["simulate"] = SimulateCommand.RunAsync,
+        ["serve"] = ServeCommand.RunAsync,
     };
+
+    private const string Usage = """
+        usage: orchestrator [serve] [--urls URL] [ASP.NET Core switches]   run the service
+               orchestrator feel EXPRESSION [--context JSON]                 evaluate FEEL, print JSON
+               orchestrator validate FILE.bpmn... [--json]                   check BPMN files
+               orchestrator simulate FILE.bpmn... --scenario SCENARIO.json   run a scenario on a virtual clock
+        """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var name = args.Length == 0 ? "serve" : args[0];
+        if (args is ["-h" or "--help" or "help", ..])
+        {
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        // No command, or only switches (--urls …, as the hosting tools pass them): run the service.
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return await ServeCommand.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+
+        var name = args[0];
         if (Commands.TryGetValue(name, out var command))
         {
             return await command(args[1..], stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
 
-        await stderr.WriteLineAsync($"orchestrator: unknown command '{name}'. Commands: {string.Join(", ", Commands.Keys.Order(StringComparer.Ordinal))}.").ConfigureAwait(false);
+        await stderr.WriteLineAsync($"orchestrator: unknown command '{name}'.{Environment.NewLine}{Usage}").ConfigureAwait(false);
         return UsageError;
     }
 }

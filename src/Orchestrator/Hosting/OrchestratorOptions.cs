@@ -1,0 +1,52 @@
+namespace Orchestrator.Hosting;
+
+/// <summary>The <c>Orchestrator</c> section of appsettings.json.</summary>
+public sealed class OrchestratorOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Orchestrator";
+
+    /// <summary>Where the service listens when neither <c>--urls</c>, <c>ASPNETCORE_URLS</c> nor <c>Urls</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>The start of every link in emails (<c>Orchestrator:PublicBaseUrl</c>).</summary>
+    public string PublicBaseUrl { get; init; } = DefaultUrl;
+
+    /// <summary>The directory whose <c>*.bpmn</c> files are deployed at start-up; relative paths are taken from the content root (the current directory), then from the executable's directory.</summary>
+    public string WorkflowsPath { get; init; } = "workflows";
+
+    /// <summary>
+    /// Where the keys that protect sign-in and anti-forgery cookies are kept (relative: to the content root), so that
+    /// cookies survive a restart. Nodes of one cluster must share it (a shared volume).
+    /// </summary>
+    public string DataProtectionKeysPath { get; init; } = "data/keys";
+
+    /// <summary>How long an <c>Idempotency-Key</c> answer is kept for replay.</summary>
+    public TimeSpan IdempotencyRetention { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>The largest request body accepted (413 above it). Default 4 MiB.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The workflows directory as an absolute path, or <c>null</c> when there is none.</summary>
+    /// <param name="environment">The host environment (content root).</param>
+    /// <returns>The directory, or <c>null</c>.</returns>
+    public string? ResolveWorkflowsDirectory(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (Path.IsPathRooted(WorkflowsPath))
+        {
+            return Directory.Exists(WorkflowsPath) ? WorkflowsPath : null;
+        }
+
+        foreach (var root in new[] { environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            var candidate = Path.GetFullPath(Path.Combine(root, WorkflowsPath));
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

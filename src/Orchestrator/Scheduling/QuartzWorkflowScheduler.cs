@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Migrations;
+using Orchestrator.Workflows;
+using Quartz;
+
+namespace Orchestrator.Scheduling;
+
+/// <summary>Where Quartz keeps its triggers.</summary>
+public enum SchedulerStore
+{
+    /// <summary>In memory (SQLite, one node): everything is rescheduled from the timer rows at start-up.</summary>
+    Memory,
+
+    /// <summary>Quartz's clustered ADO store in PostgreSQL (schema <c>quartz</c>): one node fires each trigger.</summary>
+    PostgreSql,
+}
+
+/// <summary>
+/// The Quartz side of the engine's timers and jobs (a singleton; it is the host's <see cref="IWorkflowScheduler"/>).
+/// One durable Quartz job per kind of work — <see cref="FireTimerJobKey"/> and <see cref="RunJobKey"/> — and one
+/// trigger per pending timer (group <see cref="TimerGroup"/>, name = timer id) or per job due later (group
+/// <see cref="JobGroup"/>, name = job id). Misfire instruction: fire now. The engine's rows stay the truth: after every
+/// commit <see cref="OnCommittedAsync"/> adds and removes triggers, and <see cref="StartAsync"/> reschedules every
+/// pending row (batched; on PostgreSQL only the rows that have no trigger yet).
+/// </summary>
+public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
+{
+    /// <summary>The trigger group of timers.</summary>
+    public const string TimerGroup = "timers";
+
+    /// <summary>The trigger group of job attempts.</summary>
+    public const string JobGroup = "jobs";
+
+    /// <summary>The job that fires timers.</summary>
+    public static readonly JobKey FireTimerJobKey = new("fire-timer", "orchestrator");
+
+    /// <summary>The job that runs engine jobs.</summary>
+    public static readonly JobKey RunJobKey = new("run-job", "orchestrator");
+
+    /// <summary>The job that recovers due, unleased jobs.</summary>
+    public static readonly JobKey RecoverJobsKey = new("recover-jobs", "orchestrator");
+
+    private static readonly TimeSpan LeaseGrace = TimeSpan.FromSeconds(1);
+    private readonly ISchedulerFactory _factory;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SchedulerStatistics _statistics;
+    private readonly SchedulingOptions _options;
+    private readonly ILogger<QuartzWorkflowScheduler> _logger;
+    private readonly SemaphoreSlim _jobsStored = new(1, 1);
+    private volatile bool _jobsReady;
+
+    /// <summary>Creates the scheduler hook.</summary>
+    /// <param name="factory">Quartz's scheduler factory (AddQuartz).</param>
+    /// <param name="scopes">For reading the timer rows.</param>
+    /// <param name="statistics">What was done.</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="store">Where Quartz keeps its triggers.</param>
+    /// <param name="connectionString">The database (PostgreSQL: to read which triggers exist).</param>
+    /// <param name="logger">The log.</param>
+    public QuartzWorkflowScheduler(ISchedulerFactory factory, IServiceScopeFactory scopes, SchedulerStatistics statistics, SchedulingOptions options, SchedulerStore store, string connectionString, ILogger<QuartzWorkflowScheduler> logger)
+    {
+        _factory = factory ?? throw new ArgumentNullException(nameof(factory));
+        _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
+        _statistics = statistics ?? throw new ArgumentNullException(nameof(statistics));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        Store = store;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>Where Quartz keeps its triggers.</summary>
+    public SchedulerStore Store { get; }
+
+    private string ConnectionString { get; }
+
+    /// <summary>The Quartz scheduler (built on first use, started by <see cref="StartAsync"/>).</summary>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IScheduler> GetSchedulerAsync(CancellationToken ct) => await _factory.GetScheduler(ct).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            var scheduler = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+            if (changes.TimersRemoved.Count > 0)
+            {
+                await scheduler.UnscheduleJobs([.. changes.TimersRemoved.Select(id => new TriggerKey(id, TimerGroup))], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (changes.TimersScheduled.Count == 1)
+            {
+                await scheduler.ScheduleTrigger(TimerTrigger(changes.TimersScheduled[0].Id, changes.TimersScheduled[0].Due), TriggerConflict.Replace, cancellationToken).ConfigureAwait(false);
+            }
+            else if (changes.TimersScheduled.Count > 1)
+            {
+                await ScheduleTimersAsync(scheduler, changes.TimersScheduled.Select(t => (t.Id, t.Due)).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var job in changes.JobsScheduled)
+            {
+                await ScheduleJobAttemptAsync(job, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            SchedulingLog.CommitScheduleFailed(_logger, e, changes.TimersScheduled.Count + changes.TimersRemoved.Count + changes.JobsScheduled.Count);
+            throw;
+        }
+    }
+
+    /// <summary>Schedules (or moves) the trigger of one job attempt.</summary>
+    /// <param name="job">The job and when to try it.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task ScheduleJobAttemptAsync(PendingJob job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var scheduler = await PrepareAsync(ct).ConfigureAwait(false);
+        await scheduler.ScheduleTrigger(JobTrigger(job.Id, job.Due), TriggerConflict.Replace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Start-up: stores the durable jobs and the job-recovery trigger, schedules every pending timer and every job
+    /// (at its due time, or when a dead node's lease expires) in batches, then starts the scheduler. Overdue timers
+    /// fire at once, in due order (Quartz acquires by next fire time; the misfire threshold is wide so they are not
+    /// re-timed to "now" as a group).
+    /// </summary>
+    /// <param name="ct">Cancellation.</param>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var scheduler = await PrepareAsync(ct).ConfigureAwait(false);
+        var recovery = TriggerBuilder.Create()
+            .WithIdentity(RecoverJobsKey.Name, RecoverJobsKey.Group)
+            .ForJob(RecoverJobsKey)
+            .StartAt(DateTimeOffset.UtcNow + _options.JobRecoveryInterval)
+            .WithSimpleSchedule(s => s.WithInterval(_options.JobRecoveryInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleTrigger(recovery, TriggerConflict.Keep, ct).ConfigureAwait(false);
+
+        var existingTimers = await ExistingTriggersAsync(TimerGroup, ct).ConfigureAwait(false);
+        var existingJobs = await ExistingTriggersAsync(JobGroup, ct).ConfigureAwait(false);
+        List<(string Id, DateTimeOffset Due)> timers;
+        List<(string Id, DateTimeOffset Due, DateTimeOffset? LeaseUntil)> jobs;
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+            var timerRows = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending)
+                .Select(t => new { t.Id, t.DueAt }).ToListAsync(ct).ConfigureAwait(false);
+            timers = [.. timerRows.Where(t => !existingTimers.Contains(t.Id)).Select(t => (t.Id, t.DueAt)).OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
+            var jobRows = await db.Jobs.AsNoTracking().Select(j => new { j.Id, j.DueAt, j.LeaseUntil }).ToListAsync(ct).ConfigureAwait(false);
+            jobs = [.. jobRows.Where(j => !existingJobs.Contains(j.Id)).Select(j => (j.Id, j.DueAt, j.LeaseUntil))];
+        }
+
+        await ScheduleTimersAsync(scheduler, timers, ct).ConfigureAwait(false);
+        foreach (var chunk in jobs.Chunk(Math.Max(1, _options.StartupBatchSize)))
+        {
+            var triggers = chunk.Select(j => JobTrigger(j.Id, j.LeaseUntil is { } until && until > j.Due ? until + LeaseGrace : j.Due)).ToList();
+            await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [RunJobDetail()] = triggers }, ScheduleJobOptions.Replacing, ct).ConfigureAwait(false);
+        }
+
+        await scheduler.Start(ct).ConfigureAwait(false);
+        _statistics.Startup = (timers.Count, jobs.Count, clock.Elapsed);
+        _statistics.Started = true;
+        SchedulingLog.Started(_logger, _options.SchedulerName, Store, timers.Count, jobs.Count, clock.ElapsedMilliseconds);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _jobsStored.Dispose();
+
+    /// <summary>Stops the scheduler (waiting for the firings under way).</summary>
+    /// <param name="ct">Cancellation.</param>
+    public async Task StopAsync(CancellationToken ct)
+    {
+        _statistics.Started = false;
+        var scheduler = await GetSchedulerAsync(ct).ConfigureAwait(false);
+        if (await scheduler.GetStatus(ct).ConfigureAwait(false) is not (SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown))
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: true, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ScheduleTimersAsync(IScheduler scheduler, List<(string Id, DateTimeOffset Due)> timers, CancellationToken ct)
+    {
+        foreach (var chunk in timers.Chunk(Math.Max(1, _options.StartupBatchSize)))
+        {
+            var triggers = chunk.Select(t => TimerTrigger(t.Id, t.Due)).ToList();
+            await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [FireTimerJobDetail()] = triggers }, ScheduleJobOptions.Replacing, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The scheduler, with the durable jobs stored (once).</summary>
+    private async Task<IScheduler> PrepareAsync(CancellationToken ct)
+    {
+        var scheduler = await GetSchedulerAsync(ct).ConfigureAwait(false);
+        if (_jobsReady)
+        {
+            return scheduler;
+        }
+
+        await _jobsStored.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!_jobsReady)
+            {
+                var replace = new AddJobOptions { Replace = true };
+                await scheduler.AddJob(FireTimerJobDetail(), replace, ct).ConfigureAwait(false);
+                await scheduler.AddJob(RunJobDetail(), replace, ct).ConfigureAwait(false);
+                await scheduler.AddJob(JobBuilder.Create<RecoverJobsJob>().WithIdentity(RecoverJobsKey).StoreDurably().Build(), replace, ct).ConfigureAwait(false);
+                _jobsReady = true;
+            }
+        }
+        finally
+        {
+            _jobsStored.Release();
+        }
+
+        return scheduler;
+    }
+
+    private static IJobDetail FireTimerJobDetail() =>
+        JobBuilder.Create<FireTimerJob>().WithIdentity(FireTimerJobKey).StoreDurably().RequestRecovery().Build();
+
+    private static IJobDetail RunJobDetail() =>
+        JobBuilder.Create<RunWorkflowJob>().WithIdentity(RunJobKey).StoreDurably().RequestRecovery().Build();
+
+    private static ITrigger TimerTrigger(string timerId, DateTimeOffset due) =>
+        TriggerBuilder.Create()
+            .WithIdentity(timerId, TimerGroup)
+            .ForJob(FireTimerJobKey)
+            .StartAt(due)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+
+    private static ITrigger JobTrigger(string jobId, DateTimeOffset due) =>
+        TriggerBuilder.Create()
+            .WithIdentity(jobId, JobGroup)
+            .ForJob(RunJobKey)
+            .StartAt(due)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+
+    /// <summary>The trigger names of a group already in Quartz's tables (PostgreSQL; the memory store starts empty).</summary>
+    private async Task<HashSet<string>> ExistingTriggersAsync(string group, CancellationToken ct)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (Store != SchedulerStore.PostgreSql)
+        {
+            return names;
+        }
+
+        var connection = new NpgsqlConnection(ConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            var command = new NpgsqlCommand($"SELECT trigger_name FROM {QuartzTables.TablePrefix}triggers WHERE sched_name = @s AND trigger_group = @g", connection);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.AddWithValue("s", _options.SchedulerName);
+                command.Parameters.AddWithValue("g", group);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                    {
+                        names.Add(reader.GetString(0));
+                    }
+                }
+            }
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Hosting;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows;
+using Quartz;
+
+namespace Orchestrator.Scheduling;
+
+/// <summary>
+/// Fires one engine timer: the trigger's name is the timer id. Runs <see cref="WorkflowService.FireTimerAsync"/> in a
+/// fresh scope; that call is idempotent (a timer already fired or cancelled is a no-op), so a trigger that fires twice
+/// (recovery after a crash, a manual fire first) acts once. Records timers fired and lateness (commit time − due).
+/// </summary>
+public sealed class FireTimerJob(IServiceScopeFactory scopes, SchedulerStatistics statistics, ILogger<FireTimerJob> logger, OrchestratorMetrics? metrics = null) : IJob
+{
+    /// <inheritdoc/>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var timerId = context.Trigger.Key.Name;
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<OrchestratorDbContext>();
+        var row = await db.Timers.AsNoTracking().Where(t => t.Id == timerId).Select(t => new { t.ProcessId, t.DueAt, t.Status })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (row is null || row.Status != TimerStatuses.Pending)
+        {
+            statistics.TimerNoop();
+            return;
+        }
+
+        bool fired;
+        try
+        {
+            fired = await services.GetRequiredService<WorkflowService>().FireTimerAsync(timerId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The row stays pending: Quartz retries the trigger (JobExecutionException refire), and start-up reschedules it.
+            SchedulingLog.TimerFailed(logger, e, timerId);
+            throw new JobExecutionException(e);
+        }
+
+        if (!fired)
+        {
+            statistics.TimerNoop();
+            return;
+        }
+
+        var lateness = services.GetRequiredService<TimeProvider>().GetUtcNow() - row.DueAt;
+        statistics.TimerFired(lateness);
+        metrics?.TimerFired(row.ProcessId, lateness);
+    }
+}
+
+/// <summary>
+/// Runs one attempt of an engine job (a service task's back-off, or a job whose lease a dead node held): the trigger's
+/// name is the job id. <see cref="WorkflowService.RunJobAsync"/> takes the lease; when another live worker holds it,
+/// the trigger is moved to the lease's expiry.
+/// </summary>
+public sealed class RunWorkflowJob(IServiceScopeFactory scopes, SchedulerStatistics statistics, QuartzWorkflowScheduler scheduler, WorkflowOptions options) : IJob
+{
+    /// <inheritdoc/>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var jobId = context.Trigger.Key.Name;
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var ran = await services.GetRequiredService<WorkflowService>().RunJobAsync(jobId, options.WorkerId, cancellationToken).ConfigureAwait(false);
+        if (ran)
+        {
+            statistics.JobRun();
+            return;
+        }
+
+        // Not run: gone (nothing to do), not yet due, or leased by someone else: look again when that ends.
+        var db = services.GetRequiredService<OrchestratorDbContext>();
+        var job = await db.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.InstanceId, j.DueAt, j.LeaseUntil })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (job is null)
+        {
+            return;
+        }
+
+        var next = job.LeaseUntil is { } until && until > job.DueAt ? until.AddSeconds(1) : job.DueAt;
+        await scheduler.ScheduleJobAttemptAsync(new PendingJob(jobId, job.InstanceId, next), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// The safety net for jobs (one node of the cluster, every <see cref="SchedulingOptions.JobRecoveryInterval"/>):
+/// runs the jobs that are due and not leased — a job whose node died mid-run once its lease expired, a job whose
+/// after-commit run failed. Timers are never polled: each has its own trigger.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class RecoverJobsJob(IServiceScopeFactory scopes, WorkflowOptions options) : IJob
+{
+    /// <inheritdoc/>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WorkflowService>().RunDueJobsAsync(options.WorkerId, 500, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Orchestrator.Scheduling;
+
+/// <summary>Settings of the timer and job scheduler (section <c>Scheduling</c>; every one has a working default).</summary>
+public sealed class SchedulingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Scheduling";
+
+    /// <summary>Whether this node runs a scheduler at all (a node with <c>false</c> fires nothing; the default hook stays).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Timers and jobs fired at once (Quartz's thread pool; the work is database-bound).</summary>
+    public int ThreadCount { get; set; } = 8;
+
+    /// <summary>How often a clustered node (PostgreSQL) checks in.</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long past a missed check-in the other nodes wait before recovering a node's triggers.</summary>
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long an idle node waits before looking for due triggers again. A node is woken at once by triggers it
+    /// schedules itself; this bounds how soon it sees triggers another node scheduled, or recovered from a dead one.
+    /// </summary>
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often one node of the cluster looks for jobs that are due and unleased (a dead node's expired leases, a lost trigger).</summary>
+    public TimeSpan JobRecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Triggers written per <c>ScheduleJobs</c> call when rescheduling at start-up.</summary>
+    public int StartupBatchSize { get; set; } = 5000;
+
+    /// <summary>The Quartz instance id (unique per node in a cluster); empty: machine, process and a random suffix.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>The Quartz scheduler name: the nodes of one cluster share it (it is <c>sched_name</c> in Quartz's tables).</summary>
+    public string SchedulerName { get; set; } = "Orchestrator";
+}

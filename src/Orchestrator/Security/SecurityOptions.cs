@@ -1,0 +1,42 @@
+namespace Orchestrator.Security;
+
+/// <summary>The <c>Security</c> section of appsettings.json.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Security";
+
+    /// <summary>
+    /// The API keys programs authenticate with (<c>Authorization: ApiKey &lt;key&gt;</c>). Set them through environment
+    /// variables or a secret store in production (<c>Security__ApiKeys__0__Name</c>, <c>…__Key</c>, <c>…__Roles__0</c>).
+    /// </summary>
+    public IList<ApiKeyOptions> ApiKeys { get; init; } = [];
+
+    /// <summary>
+    /// Whether to create one demo account per role at start-up and print their passwords once. Defaults to
+    /// <c>true</c> in Development and <c>false</c> elsewhere.
+    /// </summary>
+    public bool? SeedDemoAccounts { get; init; }
+
+    /// <summary>Failed sign-ins before an account is locked out.</summary>
+    public int MaxFailedSignIns { get; init; } = 5;
+
+    /// <summary>How long a lockout lasts.</summary>
+    public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>One API key: <c>{"name","key","roles":[…]}</c>.</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>The program's name; it is the actor id in history and logs (<c>apikey:NAME</c>).</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>
+    /// The key: the secret itself, or <c>sha256:HEX</c> (the lowercase or uppercase hex SHA-256 of the secret) so that
+    /// the configuration need not hold the secret.
+    /// </summary>
+    public string Key { get; init; } = "";
+
+    /// <summary>The roles the program acts with (names of <see cref="Roles"/>).</summary>
+    public IList<string> Roles { get; init; } = [];
+}

@@ -1,0 +1,892 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine.Model;
+using Orchestrator.Engine.Parsing;
+using Orchestrator.Engine.Runtime;
+using Orchestrator.Engine.Validation;
+using Orchestrator.Forms;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Workflows;
+
+/// <summary>
+/// The durable workflow core (scoped): every command is one database transaction (load the instance row, run the
+/// engine, write the state, task/timer/job/subscription/incident rows, history and cross-instance effects, commit with
+/// optimistic concurrency on the instance's version, retry a few times on conflict). Jobs due now run right after the
+/// commit, under a lease. Reads of instances are audited.
+/// </summary>
+public sealed class WorkflowService
+{
+    private readonly OrchestratorDbContext _db;
+    private readonly WorkflowRuntime _runtime;
+    private readonly IWorkflowScheduler _scheduler;
+    private readonly ITaskFormValidator? _forms;
+    private readonly ILogger<WorkflowService> _logger;
+    private readonly Queue<string> _jobQueue = new();
+    private bool _runningJobs;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="db">The database.</param>
+    /// <param name="runtime">The runtime (definitions, engine, handlers, clock).</param>
+    /// <param name="scheduler">Told about new and removed timers after each commit.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="forms">Validates task completion data against the task's form; <c>null</c> skips the check.</param>
+    public WorkflowService(OrchestratorDbContext db, WorkflowRuntime runtime, IWorkflowScheduler scheduler, ILogger<WorkflowService> logger, ITaskFormValidator? forms = null)
+    {
+        _db = db ?? throw new ArgumentNullException(nameof(db));
+        _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
+        _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _forms = forms;
+    }
+
+    // ------------------------------------------------------------------ definitions
+
+    /// <summary>Validates and deploys a BPMN file: version n+1 of each executable process unless its content is unchanged.</summary>
+    /// <param name="xml">The BPMN XML.</param>
+    /// <param name="sourceName">The file name (for problems).</param>
+    /// <param name="actor">Who deploys.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowValidationException">The file has errors.</exception>
+    public async Task<IReadOnlyList<DeploymentOutcome>> DeployAsync(string xml, string sourceName, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(actor);
+        sourceName = string.IsNullOrWhiteSpace(sourceName) ? "upload.bpmn" : sourceName;
+        var parsed = BpmnParser.Parse(xml, sourceName);
+        var problems = BpmnValidator.ValidateParsed([parsed], _runtime.Feel);
+        var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
+        if (errors.Count > 0 || parsed.Definitions is null)
+        {
+            throw new WorkflowValidationException(errors.Count > 0 ? errors : problems);
+        }
+
+        var processes = parsed.Definitions.Processes.Where(p => p.IsExecutable).ToList();
+        if (processes.Count == 0)
+        {
+            throw new WorkflowValidationException(
+                [new BpmnProblem(sourceName, BpmnProblem.FileLevel, ValidationCodes.NoExecutableProcess, "No process in the file is executable, so nothing would be deployed; mark the process executable (isExecutable=\"true\").")]);
+        }
+
+        foreach (var p in processes)
+        {
+            if (p.Id.Length > OrchestratorModel.NameLength)
+            {
+                throw new WorkflowValidationException(
+                    [new BpmnProblem(sourceName, p.Id, "process-id-too-long", $"Process ids may have at most {OrchestratorModel.NameLength} characters.")]);
+            }
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var (outcomes, deployed) = await ExecuteAsync(actor, async u =>
+        {
+            var result = new List<DeploymentOutcome>();
+            foreach (var process in processes)
+            {
+                var latest = await _db.Definitions.AsNoTracking().Where(d => d.ProcessId == process.Id)
+                    .OrderByDescending(d => d.Version).Select(d => new { d.Version, d.ContentHash })
+                    .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                if (latest is not null && latest.ContentHash == hash)
+                {
+                    result.Add(new DeploymentOutcome(process.Id, latest.Version, false));
+                    continue;
+                }
+
+                var row = new DefinitionRecord
+                {
+                    ProcessId = process.Id,
+                    Version = (latest?.Version ?? 0) + 1,
+                    Name = process.Name is { } n && n.Length > OrchestratorModel.NameLength ? n[..OrchestratorModel.NameLength] : process.Name,
+                    SourceName = sourceName.Length > OrchestratorModel.NameLength ? sourceName[^OrchestratorModel.NameLength..] : sourceName,
+                    Xml = xml,
+                    ContentHash = hash,
+                    DeployedBy = Limit(actor.Id, OrchestratorModel.NameLength),
+                    DeployedAt = u.Now,
+                };
+                _db.Definitions.Add(row);
+                u.Deployed.Add(row);
+                u.Audit(null, "DefinitionDeployed", process.Id, detail: new JsonObject { ["processId"] = process.Id, ["version"] = row.Version, ["contentHash"] = hash });
+                result.Add(new DeploymentOutcome(process.Id, row.Version, true));
+            }
+
+            return (result, u.Deployed.ToList());
+        }, ct).ConfigureAwait(false);
+
+        foreach (var row in deployed)
+        {
+            _runtime.Add(row);
+            WorkflowLog.Deployed(_logger, row.ProcessId, row.Version, row.SourceName);
+            await EnsureStartTimersAsync(row.ProcessId, ct).ConfigureAwait(false);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Every deployed version, by process id and version.</summary>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<DefinitionSummary>> ListDefinitionsAsync(CancellationToken ct)
+    {
+        var rows = await _db.Definitions.AsNoTracking()
+            .Select(d => new { d.ProcessId, d.Name, d.Version, d.ContentHash, d.DeployedBy, d.DeployedAt })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.OrderBy(d => d.ProcessId, StringComparer.Ordinal).ThenBy(d => d.Version)
+            .Select(d => new DefinitionSummary(d.ProcessId, d.Name, d.Version, d.ContentHash, d.DeployedBy, d.DeployedAt))];
+    }
+
+    /// <summary>The XML of one deployed version, or <c>null</c>.</summary>
+    /// <param name="processId">The process id.</param>
+    /// <param name="version">The version.</param>
+    /// <param name="ct">Cancellation.</param>
+    public Task<string?> GetDefinitionXmlAsync(string processId, int version, CancellationToken ct) =>
+        _db.Definitions.AsNoTracking().Where(d => d.ProcessId == processId && d.Version == version).Select(d => d.Xml).SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Makes sure the latest version of a process with timer start events has its start timers as rows (after a deploy,
+    /// and at start-up for a deploy whose planning was interrupted); older versions' pending start timers are cancelled.
+    /// </summary>
+    /// <param name="processId">The process id.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task EnsureStartTimersAsync(string processId, CancellationToken ct)
+    {
+        await _runtime.RefreshIfStaleAsync(_db, ct).ConfigureAwait(false);
+        var latestVersion = await _db.Definitions.Where(d => d.ProcessId == processId).MaxAsync(d => (int?)d.Version, ct).ConfigureAwait(false);
+        if (latestVersion is not { } version)
+        {
+            return;
+        }
+
+        await _runtime.EnsureAsync(_db, processId, version, ct).ConfigureAwait(false);
+        if (_runtime.Definitions.Find(processId, version) is not { } deployed)
+        {
+            return;
+        }
+
+        var plans = _runtime.Engine.PlanStartTimers(deployed);
+        await ExecuteAsync(Actor.System, async u =>
+        {
+            var stale = await _db.Timers.Where(t => t.InstanceId == null && t.ProcessId == processId && t.ProcessVersion != version && t.Status == TimerStatuses.Pending)
+                .ToListAsync(ct).ConfigureAwait(false);
+            foreach (var t in stale)
+            {
+                t.Status = TimerStatuses.Cancelled;
+                u.TimersRemoved.Add(t.Id);
+            }
+
+            var planned = await _db.Timers.AnyAsync(t => t.InstanceId == null && t.ProcessId == processId && t.ProcessVersion == version, ct).ConfigureAwait(false);
+            if (!planned)
+            {
+                foreach (var plan in plans)
+                {
+                    AddStartTimer(u, plan);
+                }
+            }
+
+            await _db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
+    }
+
+    // ------------------------------------------------------------------ instances
+
+    /// <summary>Starts an instance of the latest version.</summary>
+    /// <param name="processId">The process id.</param>
+    /// <param name="variables">Initial variables.</param>
+    /// <param name="businessKey">The business key.</param>
+    /// <param name="actor">Who starts it.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The instance id.</returns>
+    /// <exception cref="WorkflowNotFoundException">No such process is deployed.</exception>
+    public Task<string> StartAsync(string processId, JsonObject? variables, string? businessKey, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(processId);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (businessKey is { Length: > OrchestratorModel.NameLength })
+        {
+            throw new ArgumentException($"The business key may have at most {OrchestratorModel.NameLength} characters.", nameof(businessKey));
+        }
+
+        return ExecuteAsync(actor, async u =>
+        {
+            var version = await _db.Definitions.Where(d => d.ProcessId == processId).MaxAsync(d => (int?)d.Version, ct).ConfigureAwait(false)
+                ?? throw new WorkflowNotFoundException($"No process '{processId}' is deployed.");
+            var id = CommandUnit.NewInstanceId();
+            await u.RunAsync(null, new StartInstance(processId)
+            {
+                InstanceId = id,
+                Version = version,
+                Variables = variables?.DeepClone().AsObject(),
+                BusinessKey = businessKey,
+                UserId = actor.Id,
+            }).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            WorkflowLog.Started(_logger, id, processId, version);
+            return id;
+        }, ct);
+    }
+
+    /// <summary>An instance: status, active elements, variables, open incidents (the read is audited).</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    public async Task<InstanceView> GetInstanceAsync(string instanceId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var row = await _db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, ct).ConfigureAwait(false)
+            ?? throw new WorkflowNotFoundException($"No process instance '{instanceId}'.");
+        await AuditReadAsync(instanceId, "InstanceRead", actor, ct).ConfigureAwait(false);
+        var state = ProcessInstanceState.FromJson(row.State);
+        var incidents = WorkflowEngine.GetIncidents(state)
+            .Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Type, i.Message, i.Created) { ProcessId = state.ProcessId })
+            .ToList();
+        return new InstanceView(row.Id, row.ProcessId, row.Version, row.BusinessKey, row.Status, WorkflowEngine.GetActiveElements(state), state.Variables, incidents)
+        {
+            StartedAt = row.StartedAt,
+            EndedAt = row.EndedAt,
+            ParentId = row.ParentId,
+        };
+    }
+
+    /// <summary>The audit trail of an instance, oldest first (the read is audited too).</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string instanceId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!await _db.Instances.AnyAsync(i => i.Id == instanceId, ct).ConfigureAwait(false))
+        {
+            throw new WorkflowNotFoundException($"No process instance '{instanceId}'.");
+        }
+
+        await AuditReadAsync(instanceId, "HistoryRead", actor, ct).ConfigureAwait(false);
+        var rows = await _db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Sequence).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(h => new HistoryEntry(h.Sequence, h.At, h.Type, h.ElementId, h.UserId, h.Detail is null ? null : JsonNode.Parse(h.Detail) as JsonObject)
+        {
+            InstanceId = instanceId,
+            ItemId = h.ItemId,
+        })];
+    }
+
+    /// <summary>Cancels an instance and its called children.</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="actor">Who cancels.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="WorkflowConflictException">The instance has ended.</exception>
+    public Task CancelAsync(string instanceId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ExecuteAsync(actor, async u =>
+        {
+            await u.RunAsync(instanceId, new CancelInstance { UserId = actor.Id, Reason = "cancelled by " + actor.DisplayName }).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            WorkflowLog.Cancelled(_logger, instanceId, actor.Id);
+            return true;
+        }, ct);
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    /// <summary>The open tasks the actor may see, filtered; by due date (none last), priority, creation. At most 1,000.</summary>
+    /// <param name="query">Filters.</param>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<TaskView>> ListTasksAsync(TaskQuery query, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(actor);
+        var q = _db.Tasks.AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
+        if (query.InstanceId is { } instanceId)
+        {
+            q = q.Where(t => t.InstanceId == instanceId);
+        }
+
+        if (query.Assignee is { } assignee)
+        {
+            q = q.Where(t => t.Assignee == assignee);
+        }
+
+        if (query.CandidateGroup is { } group)
+        {
+            q = q.Where(t => t.Candidates.Any(c => c.Kind == CandidateKinds.Group && c.Name == group));
+        }
+
+        if (!actor.SeesAllTasks)
+        {
+            var me = actor.Id;
+            var roles = actor.Roles.ToList();
+            q = q.Where(t => t.Assignee == me
+                || (t.Assignee == null && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Name == me) || (c.Kind == CandidateKinds.Group && roles.Contains(c.Name)))));
+        }
+
+        var rows = await q.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Take(1000).Include(t => t.Candidates).AsSplitQuery().ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(ToView)];
+    }
+
+    /// <summary>Claims a task for the actor.</summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="actor">Who claims.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such task.</exception>
+    /// <exception cref="WorkflowConflictException">The task is no longer open, or someone else holds it.</exception>
+    /// <exception cref="WorkflowForbiddenException">The task is not the actor's to take.</exception>
+    public async Task<TaskView> ClaimAsync(string taskId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await ExecuteAsync(actor, async u =>
+        {
+            var task = await OpenTaskAsync(u, taskId, ct).ConfigureAwait(false);
+            if (!MaySee(task, actor))
+            {
+                throw new WorkflowForbiddenException($"Task {taskId} is not assigned to you or to one of your groups.");
+            }
+
+            if (task.Assignee is { } holder && holder != actor.Id)
+            {
+                throw new WorkflowConflictException($"Task {taskId} is already claimed by {holder}.");
+            }
+
+            await u.RunAsync(task.InstanceId, new ClaimUserTask(taskId, actor.Id)).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
+        return await GetTaskViewAsync(taskId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives a claimed task back to its candidates.</summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="actor">Who unclaims (the holder, or a coordinator/admin).</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<TaskView> UnclaimAsync(string taskId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await ExecuteAsync(actor, async u =>
+        {
+            var task = await OpenTaskAsync(u, taskId, ct).ConfigureAwait(false);
+            if (task.Assignee != actor.Id && !actor.SeesAllTasks)
+            {
+                throw new WorkflowForbiddenException(task.Assignee is null
+                    ? $"Task {taskId} is not claimed."
+                    : $"Task {taskId} is claimed by someone else; only they or a coordinator can give it back.");
+            }
+
+            await u.RunAsync(task.InstanceId, new UnclaimUserTask(taskId) { UserId = actor.Id }).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
+        return await GetTaskViewAsync(taskId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes a task with variables (checked against the task's form first; nothing changes when they break it).</summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="variables">The variables.</param>
+    /// <param name="actor">Who completes.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such task.</exception>
+    /// <exception cref="WorkflowConflictException">The task is no longer open.</exception>
+    /// <exception cref="WorkflowForbiddenException">The task is not the actor's.</exception>
+    /// <exception cref="FormValidationException">The variables break the form.</exception>
+    public Task CompleteAsync(string taskId, JsonObject? variables, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ExecuteAsync(actor, async u =>
+        {
+            var task = await OpenTaskAsync(u, taskId, ct).ConfigureAwait(false);
+            if (!MaySee(task, actor))
+            {
+                throw new WorkflowForbiddenException(task.Assignee is null
+                    ? $"Task {taskId} is not assigned to you or to one of your groups."
+                    : $"Task {taskId} is claimed by someone else.");
+            }
+
+            if (task.FormKey is { Length: > 0 } formKey && _forms is not null)
+            {
+                var errors = _forms.Validate(formKey, variables ?? []);
+                if (errors.Count > 0)
+                {
+                    throw new FormValidationException(errors);
+                }
+            }
+
+            await u.RunAsync(task.InstanceId, new CompleteUserTask(taskId) { Variables = variables?.DeepClone().AsObject(), UserId = actor.Id }).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            WorkflowLog.TaskCompleted(_logger, taskId, task.InstanceId, actor.Id);
+            return true;
+        }, ct);
+    }
+
+    // ------------------------------------------------------------------ messages, incidents
+
+    /// <summary>
+    /// Correlates a message to every instance waiting for it (name, and key when the subscription has one); when none
+    /// waits, starts the processes whose latest version has a message start event of that name. A message nobody
+    /// waits for is not buffered: the result is empty.
+    /// </summary>
+    /// <param name="name">The message name.</param>
+    /// <param name="correlationKey">The correlation key.</param>
+    /// <param name="variables">The payload.</param>
+    /// <param name="actor">Who sends it.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The instances that took it or were started by it.</returns>
+    public Task<IReadOnlyList<string>> CorrelateMessageAsync(string name, string? correlationKey, JsonObject? variables, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(actor);
+        return ExecuteAsync<IReadOnlyList<string>>(actor, async u =>
+        {
+            var result = await u.PublishAsync(name, correlationKey, variables).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            return result;
+        }, ct);
+    }
+
+    /// <summary>The open incidents, oldest first.</summary>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<IncidentView>> ListIncidentsAsync(CancellationToken ct)
+    {
+        var rows = await _db.Incidents.AsNoTracking().Where(i => i.Status == IncidentStatuses.Open)
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Type, i.Message, i.CreatedAt) { ProcessId = i.ProcessId })];
+    }
+
+    /// <summary>Resolves an incident and continues where it stopped (a failed job gets a new attempt).</summary>
+    /// <param name="incidentId">The incident id.</param>
+    /// <param name="actor">Who retries.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such incident.</exception>
+    /// <exception cref="WorkflowConflictException">It is already resolved.</exception>
+    public Task RetryIncidentAsync(string incidentId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ExecuteAsync(actor, async u =>
+        {
+            if (CommandUnit.InstanceOf(incidentId) is { } owner)
+            {
+                await u.TryLoadAsync(owner).ConfigureAwait(false);
+            }
+
+            var incident = await _db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, ct).ConfigureAwait(false)
+                ?? throw new WorkflowNotFoundException($"No incident '{incidentId}'.");
+            if (incident.Status != IncidentStatuses.Open)
+            {
+                throw new WorkflowConflictException($"Incident {incidentId} is already resolved.");
+            }
+
+            await u.RunAsync(incident.InstanceId, new RetryIncident(incidentId)).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            WorkflowLog.IncidentRetried(_logger, incidentId, incident.InstanceId, actor.Id);
+            return true;
+        }, ct);
+    }
+
+    // ------------------------------------------------------------------ scheduler entry points
+
+    /// <summary>
+    /// Fires a timer (an instance's, or a timer start event's). Idempotent: a timer already fired or cancelled, or
+    /// unknown, is a no-op answered <c>false</c>.
+    /// </summary>
+    /// <param name="timerId">The timer id.</param>
+    /// <param name="ct">Cancellation.</param>
+    public Task<bool> FireTimerAsync(string timerId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(timerId);
+        return ExecuteAsync(Actor.System, async u =>
+        {
+            var timer = await _db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == timerId, ct).ConfigureAwait(false);
+            if (timer is null || timer.Status != TimerStatuses.Pending)
+            {
+                return false;
+            }
+
+            // The conditional update is what makes firing exactly-once across nodes.
+            var now = u.Now;
+            var claimed = await _db.Timers.Where(t => t.Id == timerId && t.Status == TimerStatuses.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatuses.Fired).SetProperty(t => t.FiredAt, now), ct).ConfigureAwait(false);
+            if (claimed == 0)
+            {
+                return false;
+            }
+
+            u.FiringTimerId = timerId;
+            u.TimersRemoved.Add(timerId);
+            if (timer.InstanceId is null)
+            {
+                var plan = new StartTimerPlan(timer.ProcessId, timer.ProcessVersion, timer.ElementId, timer.DueAt, timer.Repetitions, timer.Cycle);
+                if (WorkflowEngine.NextStartTimerDue(plan) is { } next)
+                {
+                    AddStartTimer(u, next);
+                }
+
+                await _db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await u.RunAsync(null, new StartInstance(timer.ProcessId)
+                {
+                    InstanceId = CommandUnit.NewInstanceId(),
+                    Version = timer.ProcessVersion,
+                    StartEventId = timer.ElementId,
+                    UserId = Actor.System.Id,
+                }).ConfigureAwait(false);
+            }
+            else if (await u.TryLoadAsync(timer.InstanceId).ConfigureAwait(false) is not null)
+            {
+                await u.RunAsync(timer.InstanceId, new FireTimer(timerId)).ConfigureAwait(false);
+            }
+
+            await u.DrainAsync().ConfigureAwait(false);
+            WorkflowLog.TimerFired(_logger, timerId, timer.InstanceId, timer.DueAt, u.Now - timer.DueAt);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Runs one job attempt under a lease: takes the lease (only when the job is due and not leased by a live worker),
+    /// runs the handler outside the transaction, then completes, fails (retry with back-off, then an incident) or throws
+    /// the BPMN error in one transaction. <c>false</c> when the job was not run (unknown, not due, leased elsewhere).
+    /// </summary>
+    /// <param name="jobId">The job id.</param>
+    /// <param name="workerId">This worker's id.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<bool> RunJobAsync(string jobId, string workerId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        ArgumentNullException.ThrowIfNull(workerId);
+        var ran = await RunJobCoreAsync(jobId, workerId, ct).ConfigureAwait(false);
+        await RunQueuedJobsAsync(ct).ConfigureAwait(false);
+        return ran;
+    }
+
+    /// <summary>Runs the jobs that are due and not leased (the poller's work; also picks up jobs of a dead node whose lease expired).</summary>
+    /// <param name="workerId">This worker's id.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>How many ran.</returns>
+    public async Task<int> RunDueJobsAsync(string workerId, int max, CancellationToken ct)
+    {
+        var now = _runtime.Time.GetUtcNow();
+        var ids = await _db.Jobs.AsNoTracking().Where(j => j.DueAt <= now && (j.LeaseUntil == null || j.LeaseUntil < now))
+            .OrderBy(j => j.DueAt).Select(j => j.Id).Take(max).ToListAsync(ct).ConfigureAwait(false);
+        var count = 0;
+        foreach (var id in ids)
+        {
+            if (await RunJobAsync(id, workerId, ct).ConfigureAwait(false))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Pending timers in due order (for the scheduler at start-up).</summary>
+    /// <param name="max">At most this many.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<PendingTimer>> ListPendingTimersAsync(int max, CancellationToken ct)
+    {
+        var rows = await _db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending).OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Take(max).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(t => new PendingTimer(t.Id, t.InstanceId, t.ElementId, t.DueAt))];
+    }
+
+    /// <summary>Pending jobs in due order (for the scheduler at start-up).</summary>
+    /// <param name="max">At most this many.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<PendingJob>> ListPendingJobsAsync(int max, CancellationToken ct)
+    {
+        var rows = await _db.Jobs.AsNoTracking().OrderBy(j => j.DueAt).ThenBy(j => j.Id).Take(max).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(j => new PendingJob(j.Id, j.InstanceId, j.DueAt))];
+    }
+
+    // ------------------------------------------------------------------ the transaction
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in one transaction and commits; retries with a fresh load when another writer won
+    /// (optimistic concurrency on the instance version, or a transient lock conflict). Inside a transaction the caller
+    /// opened, runs once and leaves the commit to the caller.
+    /// </summary>
+    private async Task<T> ExecuteAsync<T>(Actor actor, Func<CommandUnit, Task<T>> body, CancellationToken ct)
+    {
+        if (_db.Database.CurrentTransaction is not null)
+        {
+            var unit = new CommandUnit(_db, _runtime, actor, ct);
+            var value = await body(unit).ConfigureAwait(false);
+            await _db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return value;
+        }
+
+        var max = Math.Max(1, _runtime.Options.MaxConcurrencyRetries);
+        for (var attempt = 1; ; attempt++)
+        {
+            _db.ChangeTracker.Clear();
+            await _runtime.RefreshIfStaleAsync(_db, ct).ConfigureAwait(false);
+            var unit = new CommandUnit(_db, _runtime, actor, ct);
+            T value;
+            var tx = await _db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                try
+                {
+                    value = await body(unit).ConfigureAwait(false);
+                    await _db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    await tx.CommitAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (DatabaseProviders.IsConcurrencyConflict(e))
+                {
+                    await tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    _db.ChangeTracker.Clear();
+                    if (attempt >= max)
+                    {
+                        throw new WorkflowConflictException($"The instance was changed by other requests at the same time; gave up after {max} attempts. Try again.", e);
+                    }
+
+                    WorkflowLog.ConcurrencyConflict(_logger, e, attempt, max);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct).ConfigureAwait(false);
+                    continue;
+                }
+                catch
+                {
+                    _db.ChangeTracker.Clear();
+                    throw;
+                }
+            }
+
+            _db.ChangeTracker.Clear();
+            await AfterCommitAsync(unit, ct).ConfigureAwait(false);
+            return value;
+        }
+    }
+
+    private async Task AfterCommitAsync(CommandUnit unit, CancellationToken ct)
+    {
+        var changes = new WorkflowScheduleChanges(unit.TimersScheduled.ToList(), unit.TimersRemoved.Distinct(StringComparer.Ordinal).ToList(), unit.JobsScheduled.ToList());
+        if (!changes.IsEmpty)
+        {
+            try
+            {
+                await _scheduler.OnCommittedAsync(changes, ct).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The rows are the truth; a scheduler failure is repaired by rescheduling at start-up.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                WorkflowLog.SchedulerFailed(_logger, e, changes.TimersScheduled.Count);
+            }
+        }
+
+        if (_runtime.Options.RunJobsAfterCommit)
+        {
+            foreach (var id in unit.JobsToRun)
+            {
+                _jobQueue.Enqueue(id);
+            }
+
+            try
+            {
+                await RunQueuedJobsAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The command is committed; its jobs stay in the jobs table and the poller (RunDueJobsAsync) runs them.
+                _jobQueue.Clear();
+                WorkflowLog.JobsAfterCommitFailed(_logger, e, unit.JobsToRun.Count);
+            }
+        }
+    }
+
+    private async Task RunQueuedJobsAsync(CancellationToken ct)
+    {
+        if (_runningJobs)
+        {
+            return;
+        }
+
+        _runningJobs = true;
+        try
+        {
+            while (_jobQueue.TryDequeue(out var id))
+            {
+                await RunJobCoreAsync(id, _runtime.Options.WorkerId, ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _runningJobs = false;
+        }
+    }
+
+    private async Task<bool> RunJobCoreAsync(string jobId, string workerId, CancellationToken ct)
+    {
+        var now = _runtime.Time.GetUtcNow();
+        var until = now + _runtime.Options.JobLease;
+        _db.ChangeTracker.Clear();
+        var leased = await _db.Jobs.Where(j => j.Id == jobId && j.DueAt <= now && (j.LeaseUntil == null || j.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, workerId).SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Attempts, j => j.Attempts + 1), ct)
+            .ConfigureAwait(false);
+        if (leased == 0)
+        {
+            return false;
+        }
+
+        var job = await _db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
+        var row = await _db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == job.InstanceId, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            await _db.Jobs.Where(j => j.Id == jobId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            return false;
+        }
+
+        var state = ProcessInstanceState.FromJson(row.State);
+        await _runtime.EnsureAsync(_db, state.ProcessId, state.Version, ct).ConfigureAwait(false);
+        JobContext context;
+        try
+        {
+            context = _runtime.Engine.CreateJobContext(state, jobId);
+        }
+        catch (WorkflowCommandException)
+        {
+            // The instance no longer has this job (its task was cancelled): the row is stale.
+            await _db.Jobs.Where(j => j.Id == jobId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            return false;
+        }
+
+        var handler = _runtime.Handlers.Find(context.Job);
+        JobOutcome outcome;
+        if (handler is null)
+        {
+            outcome = JobOutcome.Fail($"No handler is registered for job type '{context.Job.Type}'.");
+        }
+        else
+        {
+            try
+            {
+                outcome = await handler.ExecuteAsync(context, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A handler's exception is a technical failure of the job, whatever it is.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                WorkflowLog.JobFailed(_logger, e, jobId, context.Job.Type, job.InstanceId);
+                outcome = JobOutcome.Fail(e.Message);
+            }
+        }
+
+        WorkflowCommand command = outcome switch
+        {
+            JobCompleted c => new CompleteJob(jobId) { Variables = c.Variables },
+            JobBpmnError e => new ThrowJobError(jobId, e.ErrorCode) { Message = e.Message, Variables = e.Variables },
+            JobFailedOutcome f => new FailJob(jobId, f.Message) { Backoff = f.Backoff },
+            _ => new FailJob(jobId, "Unknown job outcome."),
+        };
+        try
+        {
+            return await ExecuteAsync(Actor.System, async u =>
+            {
+                var current = await _db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct).ConfigureAwait(false);
+                if (current is null || current.LeaseOwner != workerId)
+                {
+                    return false;
+                }
+
+                await u.RunAsync(job.InstanceId, command).ConfigureAwait(false);
+                if (outcome is JobFailedOutcome failed && await _db.Jobs.FindAsync([jobId], ct).ConfigureAwait(false) is { } retry)
+                {
+                    retry.LastError = Limit(failed.Message, OrchestratorModel.MessageLength);
+                }
+
+                await u.DrainAsync().ConfigureAwait(false);
+                return true;
+            }, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WorkflowNotFoundException or WorkflowConflictException)
+        {
+            WorkflowLog.JobNotApplied(_logger, jobId, e.Message);
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void AddStartTimer(CommandUnit u, StartTimerPlan plan)
+    {
+        var id = $"start:{plan.ProcessId}:{plan.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{plan.StartEventId}:{plan.Due.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        _db.Timers.Add(new TimerRecord
+        {
+            Id = id,
+            InstanceId = null,
+            ProcessId = plan.ProcessId,
+            ProcessVersion = plan.Version,
+            ElementId = plan.StartEventId,
+            DueAt = plan.Due,
+            Repetitions = plan.RepetitionsLeft,
+            Cycle = plan.Cycle,
+            Status = TimerStatuses.Pending,
+            CreatedAt = u.Now,
+        });
+        u.TimersScheduled.Add(new PendingTimer(id, null, plan.StartEventId, plan.Due));
+    }
+
+    private async Task AuditReadAsync(string instanceId, string type, Actor actor, CancellationToken ct)
+    {
+        _db.History.Add(new HistoryRecord { InstanceId = instanceId, At = _runtime.Time.GetUtcNow(), Type = type, UserId = Limit(actor.Id, OrchestratorModel.NameLength) });
+        await _db.SaveChangesAsync(ct).ConfigureAwait(false);
+        _db.ChangeTracker.Clear();
+    }
+
+    private async Task<TaskRecord> OpenTaskAsync(CommandUnit u, string taskId, CancellationToken ct)
+    {
+        // The instance first, then the task row: under read committed the row is then at least as new as the state,
+        // so a task another request just completed is answered "no longer open" (409), never "not found".
+        if (CommandUnit.InstanceOf(taskId) is { } instanceId)
+        {
+            await u.TryLoadAsync(instanceId).ConfigureAwait(false);
+        }
+
+
+        var task = await _db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct).ConfigureAwait(false)
+            ?? throw new WorkflowNotFoundException($"No task '{taskId}'.");
+        if (task.Status != TaskStatuses.Open)
+        {
+            throw new WorkflowConflictException(task.Status == TaskStatuses.Completed
+                ? $"Task {taskId} is no longer open: it was completed{(task.EndedBy is null ? "" : " by " + task.EndedBy)}{(task.EndedAt is { } at ? " at " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "")}."
+                : $"Task {taskId} is no longer open: it was cancelled.");
+        }
+
+        return task;
+    }
+
+    private async Task<TaskView> GetTaskViewAsync(string taskId, CancellationToken ct)
+    {
+        var task = await _db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct).ConfigureAwait(false)
+            ?? throw new WorkflowNotFoundException($"No task '{taskId}'.");
+        return ToView(task);
+    }
+
+    /// <summary>A person sees and acts on a task assigned to them, or an unclaimed task of their groups or naming them; coordinators and admins on all.</summary>
+    private static bool MaySee(TaskRecord task, Actor actor) =>
+        actor.SeesAllTasks
+        || task.Assignee == actor.Id
+        || (task.Assignee is null && task.Candidates.Any(c =>
+            (c.Kind == CandidateKinds.User && c.Name == actor.Id) || (c.Kind == CandidateKinds.Group && actor.Roles.Contains(c.Name))));
+
+    private static TaskView ToView(TaskRecord t) =>
+        new(t.Id, t.ElementId, t.Name, t.InstanceId,
+            [.. t.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Name).Order(StringComparer.Ordinal)],
+            t.Assignee, t.Due, t.FormKey)
+        {
+            Priority = t.Priority,
+            Created = t.CreatedAt,
+            ProcessId = t.ProcessId,
+            BusinessKey = t.BusinessKey,
+            CandidateUsers = [.. t.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Name).Order(StringComparer.Ordinal)],
+            ExternalRecipient = t.ExternalRecipient,
+        };
+
+    private static string Limit(string value, int max) => value.Length <= max ? value : value[..max];
+}

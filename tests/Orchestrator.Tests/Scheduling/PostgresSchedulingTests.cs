@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Orchestrator.Persistence;
+using Orchestrator.Tests.Api;
+using Orchestrator.Tests.Infrastructure;
+using Orchestrator.Workflows;
+
+namespace Orchestrator.Tests.Scheduling;
+
+/// <summary>
+/// The clustered Quartz store on the real PostgreSQL: two nodes on one database fire each of 240 timers exactly once;
+/// when a node (a real service process) is killed with SIGKILL mid-load, the other fires the rest; a restarted node
+/// does not insert the triggers that are already stored.
+/// </summary>
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresSchedulingTests(PostgresServer server) : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string?> Fast = new()
+    {
+        ["Scheduling:IdleWaitTime"] = "00:00:01",
+    };
+
+    private TestDatabase? _database;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreatePostgresAsync(server, nameof(PostgresSchedulingTests));
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private TestDatabase Database => _database!;
+
+    [Fact]
+    public async Task Two_nodes_fire_each_of_240_timers_exactly_once()
+    {
+        const int count = 240;
+        await using var a = SchedulerNode.Create(Database, Fast);
+        await using var b = SchedulerNode.Create(Database, Fast);
+        await a.StartAsync();
+        await b.StartAsync();
+
+        var start = DateTimeOffset.UtcNow.AddSeconds(3);
+        var instances = await StartManyAsync([a, b], count, i => start.AddMilliseconds(i * 2000.0 / count));
+        await Eventually.HoldsAsync(async () => await a.WithDbAsync(SchedulingQueries.PendingTimersAsync) == 0, TimeSpan.FromSeconds(40), "every timer fires");
+        await Eventually.HoldsAsync(() => Task.FromResult(a.Statistics.TimersFired + b.Statistics.TimersFired == count), TimeSpan.FromSeconds(10), "both nodes have counted");
+
+        await AssertEachEscalatedOnceAsync(a, instances);
+        Assert.Equal(count, a.Statistics.TimersFired + b.Statistics.TimersFired);
+        Assert.Equal(0, a.Statistics.TimerNoops + b.Statistics.TimerNoops);
+        var lateness = a.Statistics.Lateness().Concat(b.Statistics.Lateness()).Select(l => l.TotalSeconds).Order().ToList();
+        Console.WriteLine($"[scheduling] 2 nodes, {count} timers in 2 s: node A fired {a.Statistics.TimersFired}, node B {b.Statistics.TimersFired}; lateness p50 {lateness[count / 2]:0.000} s, p99 {lateness[(int)(count * 0.99)]:0.000} s, max {lateness[^1]:0.000} s");
+    }
+
+    [Fact]
+    public async Task When_a_node_is_killed_the_other_fires_the_rest_once()
+    {
+        const int count = 300;
+
+        // Node A: the real service process on this database (its workflows folder holds the same BPMN).
+        var root = Path.Combine(Path.GetTempPath(), "orchestrator-sched-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(root, "workflows"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Scheduling", "Fixtures", "deadline.bpmn"), Path.Combine(root, "workflows", "deadline.bpmn"));
+        await using var a = ServiceProcess.Start(root, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Orchestrator"] = Database.ConnectionString,
+            ["Security__SeedDemoAccounts"] = "false",
+            ["Scheduling__IdleWaitTime"] = "00:00:01",
+            ["Scheduling__ClusterCheckinInterval"] = "00:00:01",
+            ["Scheduling__ClusterCheckinMisfireThreshold"] = "00:00:02",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        await a.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+
+        // Node B: in this process.
+        await using var b = SchedulerNode.Create(Database, Fast);
+        await b.StartAsync();
+        Assert.Equal(2, await LiveNodesAsync());
+
+        var start = DateTimeOffset.UtcNow.AddSeconds(3);
+        var instances = await StartManyAsync([b], count, i => start.AddMilliseconds(i * 8000.0 / count));
+        await Eventually.HoldsAsync(async () => await b.WithDbAsync(db => db.Timers.CountAsync(t => t.Status == TimerStatuses.Fired)) >= count / 4, TimeSpan.FromSeconds(30), "a quarter of the timers fire");
+
+        a.Kill();
+        var firedBeforeKill = await b.WithDbAsync(db => db.Timers.CountAsync(t => t.Status == TimerStatuses.Fired));
+        var bBeforeKill = b.Statistics.TimersFired;
+        Assert.True(firedBeforeKill > bBeforeKill, $"node A fired none of the first {firedBeforeKill} timers; node A output:{Environment.NewLine}{a.Output}");
+
+        await Eventually.HoldsAsync(async () => await b.WithDbAsync(SchedulingQueries.PendingTimersAsync) == 0, TimeSpan.FromSeconds(40), "node B fires the rest");
+        await AssertEachEscalatedOnceAsync(b, instances);
+        Assert.True(b.Statistics.TimersFired > bBeforeKill, "node B fired after the kill");
+        Console.WriteLine($"[scheduling] kill: {firedBeforeKill} fired before node A was killed ({firedBeforeKill - bBeforeKill} by A); node B fired {b.Statistics.TimersFired} in all, {b.Statistics.TimerNoops} no-op firings");
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task A_restarted_node_keeps_the_stored_triggers_and_adds_only_missing_ones()
+    {
+        var far = DateTimeOffset.UtcNow.AddDays(1);
+        await using (var first = SchedulerNode.Create(Database, Fast))
+        {
+            await first.StartAsync();
+            for (var i = 0; i < 5; i++)
+            {
+                await first.StartDeadlineAsync(far.AddMinutes(i));
+            }
+
+            Assert.Equal(5, await TriggerCountAsync());
+        }
+
+        // A timer row written while no scheduler ran (its trigger is missing).
+        await using (var db = Database.CreateContext())
+        {
+            db.Timers.Add(new TimerRecord { Id = "lost-1", ProcessId = "Deadline", ProcessVersion = 1, ElementId = "Start", DueAt = far, Status = TimerStatuses.Pending, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var second = SchedulerNode.Create(Database, Fast);
+        await second.StartAsync();
+        Assert.Equal(1, second.Statistics.Startup.Timers);
+        Assert.Equal(6, await TriggerCountAsync());
+    }
+
+    private static async Task<List<string>> StartManyAsync(IReadOnlyList<SchedulerNode> nodes, int count, Func<int, DateTimeOffset> due)
+    {
+        var ids = new string[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            ids[i] = await nodes[i % nodes.Count].StartDeadlineAsync(due(i)));
+        return [.. ids];
+    }
+
+    private static async Task AssertEachEscalatedOnceAsync(SchedulerNode node, List<string> instances)
+    {
+        var escalations = await node.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.ElementId == "Task_Escalate")
+            .GroupBy(t => t.InstanceId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal(instances.Count, escalations.Count);
+        Assert.All(escalations, e => Assert.Equal(1, e.Count));
+        Assert.Equal(instances.Order(StringComparer.Ordinal), escalations.Select(e => e.Key).Order(StringComparer.Ordinal));
+
+        // The history holds one firing of each timer (the boundary event's entries, once each per instance).
+        var history = await node.WithDbAsync(db => db.History.AsNoTracking().Where(h => h.ElementId == "Timer_Deadline")
+            .GroupBy(h => new { h.InstanceId, h.Type }).Select(g => new { g.Key.InstanceId, Count = g.Count() }).ToListAsync());
+        Assert.Equal(instances.Count, history.Select(h => h.InstanceId).Distinct().Count());
+        Assert.All(history, h => Assert.Equal(1, h.Count));
+    }
+
+    private async Task<long> TriggerCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM quartz.qrtz_triggers WHERE trigger_group = 'timers'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> LiveNodesAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM quartz.qrtz_scheduler_state", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Persistence;
+using Orchestrator.Scheduling;
+using Orchestrator.Tests.Infrastructure;
+using Orchestrator.Workflows;
+using Quartz;
+
+namespace Orchestrator.Tests.Scheduling;
+
+/// <summary>
+/// The Quartz scheduler on SQLite (in-memory store, one node), real time: a timer row fires once after its commit
+/// and moves the instance on, firing twice acts once, and at restart pending (also overdue) timers fire in due order.
+/// </summary>
+public sealed class SqliteSchedulingTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.CreateSqlite();
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_timer_scheduled_after_commit_fires_once_moves_the_instance_on_and_records_lateness()
+    {
+        await using var node = SchedulerNode.Create(_database);
+        await node.StartAsync();
+        Assert.True(node.Statistics.Started);
+
+        var due = DateTimeOffset.UtcNow.AddSeconds(1.5);
+        var instance = await node.StartDeadlineAsync(due);
+        Assert.Equal(0, await node.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
+
+        await Eventually.HoldsAsync(
+            () => node.WithDbAsync(db => db.Tasks.AnyAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate" && t.Status == TaskStatuses.Open)),
+            Timeout, "the boundary timer fires and the escalation task opens");
+
+        var timer = await node.WithDbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == instance));
+        Assert.Equal(TimerStatuses.Fired, timer.Status);
+        Assert.True(timer.FiredAt >= due, $"fired at {timer.FiredAt:O}, due {due:O}: not before its due time");
+        var view = await node.WithServiceAsync(s => s.GetInstanceAsync(instance, Actors.Coordinator, default));
+        Assert.Equal(["Task_Escalate"], view.Active);
+        Assert.Equal(0, await node.WithDbAsync(db => SchedulingQueries.OpenTasksAsync(db, "Task_Wait")));
+
+        Assert.Equal(1, node.Statistics.TimersFired);
+        Assert.Equal(0, node.Statistics.TimerNoops);
+        var lateness = Assert.Single(node.LatenessMetric());
+        Assert.InRange(lateness, 0, 5);
+        Assert.InRange(Assert.Single(node.Statistics.Lateness()).TotalSeconds, 0, 5);
+    }
+
+    [Fact]
+    public async Task Firing_the_same_timer_twice_manually_then_by_its_trigger_acts_once()
+    {
+        await using var node = SchedulerNode.Create(_database);
+        await node.StartAsync();
+        var instance = await node.StartDeadlineAsync(DateTimeOffset.UtcNow.AddSeconds(2));
+        var timerId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == instance).Select(t => t.Id).SingleAsync());
+
+        Assert.True(await node.WithServiceAsync(s => s.FireTimerAsync(timerId, default)));
+        Assert.False(await node.WithServiceAsync(s => s.FireTimerAsync(timerId, default)));
+
+        // The trigger fires anyway (re-added, as a duplicate firing after a crash would be): it is a no-op.
+        var quartz = await node.Services.GetRequiredService<QuartzWorkflowScheduler>().GetSchedulerAsync(default);
+        var trigger = TriggerBuilder.Create().WithIdentity(timerId, QuartzWorkflowScheduler.TimerGroup).ForJob(QuartzWorkflowScheduler.FireTimerJobKey).StartNow().Build();
+        await quartz.ScheduleTrigger(trigger, TriggerConflict.Replace, default);
+        await Eventually.HoldsAsync(() => Task.FromResult(node.Statistics.TimerNoops == 1), Timeout, "the duplicate trigger runs");
+
+        Assert.Equal(0, node.Statistics.TimersFired);
+        Assert.Equal(1, await node.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
+        var history = await node.WithServiceAsync(s => s.GetHistoryAsync(instance, Actors.Coordinator, default));
+        var escalation = history.Where(h => h.ElementId is "Task_Escalate" or "Timer_Deadline").ToList();
+        Assert.NotEmpty(escalation);
+        Assert.All(escalation.GroupBy(h => (h.ElementId, h.Type)), g => Assert.Single(g));
+    }
+
+    [Fact]
+    public async Task At_restart_pending_and_overdue_timers_are_rescheduled_and_fire_in_due_order()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var dues = new[] { now.AddSeconds(1.0), now.AddSeconds(1.3), now.AddSeconds(1.6), now.AddSeconds(1.9) };
+        var instances = new List<string>();
+
+        // The service runs without a scheduler (as if it were down when they fell due): nothing fires.
+        await using (var down = SchedulerNode.Create(_database, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }))
+        {
+            await down.StartAsync();
+            foreach (var due in dues.Reverse())
+            {
+                instances.Add(await down.StartDeadlineAsync(due));
+            }
+
+            instances.Reverse();
+            var future = await down.StartDeadlineAsync(now.AddSeconds(6));
+            instances.Add(future);
+        }
+
+        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > dues[^1].AddSeconds(0.5)), Timeout, "the first four timers are overdue");
+        await using var node = SchedulerNode.Create(_database, new Dictionary<string, string?> { ["Scheduling:ThreadCount"] = "1" });
+        Assert.Equal(5, await node.WithDbAsync(SchedulingQueries.PendingTimersAsync));
+        var started = DateTimeOffset.UtcNow;
+        await node.StartAsync();
+        Assert.Equal(5, node.Statistics.Startup.Timers);
+
+        await Eventually.HoldsAsync(async () => await node.WithDbAsync(db => db.Timers.CountAsync(t => t.Status == TimerStatuses.Fired)) >= 4, Timeout, "the overdue timers fire at once");
+        var overdueFiredBy = DateTimeOffset.UtcNow;
+        Assert.True(overdueFiredBy - started < TimeSpan.FromSeconds(5), $"overdue timers fired {(overdueFiredBy - started).TotalSeconds:0.0} s after start");
+        await Eventually.HoldsAsync(async () => await node.WithDbAsync(SchedulingQueries.PendingTimersAsync) == 0, Timeout, "the future timer fires at its time");
+
+        var rows = await node.WithDbAsync(db => db.Timers.AsNoTracking().Where(t => t.InstanceId != null).ToListAsync());
+        var byFiring = rows.OrderBy(t => t.FiredAt).Select(t => t.InstanceId!).ToList();
+        Assert.Equal(instances, byFiring);
+        Assert.True(rows.Single(t => t.InstanceId == instances[^1]).FiredAt >= now.AddSeconds(6), "the future timer did not fire early");
+        Assert.Equal(5, node.Statistics.TimersFired);
+        Assert.Equal(5, await node.WithDbAsync(db => SchedulingQueries.OpenTasksAsync(db, "Task_Escalate")));
+    }
+
+    [Fact]
+    public async Task Start_up_schedules_100000_pending_timers_in_under_10_seconds()
+    {
+        const int count = 100_000;
+        await _database.MigrateAsync();
+        await InsertPendingTimersAsync(_database, count, DateTimeOffset.UtcNow.AddDays(30));
+
+        await using var node = SchedulerNode.Create(_database);
+        var clock = Stopwatch.StartNew();
+        await node.StartAsync();
+        clock.Stop();
+        Assert.Equal(count, node.Statistics.Startup.Timers);
+        Assert.True(node.Statistics.Startup.Elapsed < TimeSpan.FromSeconds(10), $"scheduling took {node.Statistics.Startup.Elapsed.TotalSeconds:0.00} s");
+        var quartz = await node.Services.GetRequiredService<QuartzWorkflowScheduler>().GetSchedulerAsync(default);
+        Assert.True(await quartz.Exists(new TriggerKey("bulk-00099999", QuartzWorkflowScheduler.TimerGroup), default));
+        Console.WriteLine($"[scheduling] start-up with {count:N0} pending timers: rescheduled in {node.Statistics.Startup.Elapsed.TotalSeconds:0.00} s (host start {clock.Elapsed.TotalSeconds:0.00} s)");
+    }
+
+    /// <summary>Writes pending timer-start rows straight into the table (fast, one transaction).</summary>
+    internal static async Task InsertPendingTimersAsync(TestDatabase database, int count, DateTimeOffset due)
+    {
+        await using var db = database.CreateContext();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        for (var i = 0; i < count; i++)
+        {
+            db.Timers.Add(new TimerRecord
+            {
+                Id = "bulk-" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture),
+                ProcessId = "Bulk",
+                ProcessVersion = 1,
+                ElementId = "Start_Bulk",
+                DueAt = due.AddMilliseconds(i),
+                Status = TimerStatuses.Pending,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            if (i % 10_000 == 9_999)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+}
