@@ -7,17 +7,32 @@ using Orchestrator.Benchmarks;
 //
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- report [--seconds 3]
 //       quick single-process figures with the reference (feelin, bpmn-engine) and the ratio, as a table
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- service-report [--seconds 3] [--memory-steps 1000000] [--only sqlite,postgres,inbox,memory]
+//       the durable service (issue 4) on SQLite and a throwaway PostgreSQL: commands/s against the raw insert+update
+//       transaction and pgbench, the inbox query, memory over many engine steps (see ServiceReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres]
+//       Quartz timers (issue 4): start-up scheduling with 100,000 pending timers, firing lateness p99 at 100 timers/s (TimerReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
 // The Node reference tools (tests/node) are installed with `npm ci` on first use when missing.
+if (args.Length > 0 && args[0] == "service-report")
+{
+    return await ServiceReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "timer-report")
+{
+    return await TimerReport.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "report")
 {
     return QuickReport.Run(args[1..]);
 }
 
 NodeTools.TryEnsureInstalled();
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(QuickReport).Assembly).Run(args);
 
 // EngineBenchmarks has only its reference side so far (issue 3): print bpmn-engine's rate when the filter asks for it.
 if (FilterSelects(args, typeof(EngineBenchmarks).FullName!))

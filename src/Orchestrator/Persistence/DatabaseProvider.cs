@@ -52,7 +52,7 @@ public static class DatabaseProviders
                 options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
-                options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+                options.UseNpgsql(PreparePostgreSql(connectionString), o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
@@ -84,6 +84,25 @@ public static class DatabaseProviders
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation (the few statements every command repeats are parsed and planned once
+    /// per physical connection) unless the connection string sets <c>Max Auto Prepare</c> itself.
+    /// </summary>
+    /// <param name="connectionString">The connection string.</param>
+    public static string PreparePostgreSql(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     /// <summary>

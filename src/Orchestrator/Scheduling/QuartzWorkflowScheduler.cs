@@ -43,6 +43,9 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
     /// <summary>The job that recovers due, unleased jobs.</summary>
     public static readonly JobKey RecoverJobsKey = new("recover-jobs", "orchestrator");
 
+    /// <summary>The timer the current async flow fires (set by <see cref="FireTimerJob"/>).</summary>
+    internal static readonly AsyncLocal<string?> FiringTimer = new();
+
     private static readonly TimeSpan LeaseGrace = TimeSpan.FromSeconds(1);
     private readonly ISchedulerFactory _factory;
     private readonly IServiceScopeFactory _scopes;
@@ -51,6 +54,7 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
     private readonly ILogger<QuartzWorkflowScheduler> _logger;
     private readonly SemaphoreSlim _jobsStored = new(1, 1);
     private volatile bool _jobsReady;
+    private IScheduler? _scheduler;
 
     /// <summary>Creates the scheduler hook.</summary>
     /// <param name="factory">Quartz's scheduler factory (AddQuartz).</param>
@@ -78,7 +82,7 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
 
     /// <summary>The Quartz scheduler (built on first use, started by <see cref="StartAsync"/>).</summary>
     /// <param name="ct">Cancellation.</param>
-    public async Task<IScheduler> GetSchedulerAsync(CancellationToken ct) => await _factory.GetScheduler(ct).ConfigureAwait(false);
+    public async Task<IScheduler> GetSchedulerAsync(CancellationToken ct) => _scheduler ??= await _factory.GetScheduler(ct).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public async Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken)
@@ -89,33 +93,43 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
             return;
         }
 
-        try
-        {
-            var scheduler = await PrepareAsync(cancellationToken).ConfigureAwait(false);
-            if (changes.TimersRemoved.Count > 0)
-            {
-                await scheduler.UnscheduleJobs([.. changes.TimersRemoved.Select(id => new TriggerKey(id, TimerGroup))], cancellationToken).ConfigureAwait(false);
-            }
+        // A failure propagates to the durable core, which logs it: the rows stay the truth and start-up reschedules them.
+        var scheduler = await PrepareAsync(cancellationToken).ConfigureAwait(false);
 
-            if (changes.TimersScheduled.Count == 1)
-            {
-                await scheduler.ScheduleTrigger(TimerTrigger(changes.TimersScheduled[0].Id, changes.TimersScheduled[0].Due), TriggerConflict.Replace, cancellationToken).ConfigureAwait(false);
-            }
-            else if (changes.TimersScheduled.Count > 1)
-            {
-                await ScheduleTimersAsync(scheduler, changes.TimersScheduled.Select(t => (t.Id, t.Due)).ToList(), cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var job in changes.JobsScheduled)
-            {
-                await ScheduleJobAttemptAsync(job, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // The timer this flow is firing has a one-shot trigger that Quartz is completing: unscheduling it would
+        // only cost a locked store transaction per firing.
+        var firing = FiringTimer.Value;
+        var removed = changes.TimersRemoved.Where(id => !string.Equals(id, firing, StringComparison.Ordinal)).Select(id => new TriggerKey(id, TimerGroup)).ToList();
+        if (removed.Count > 0)
         {
-            SchedulingLog.CommitScheduleFailed(_logger, e, changes.TimersScheduled.Count + changes.TimersRemoved.Count + changes.JobsScheduled.Count);
-            throw;
+            await scheduler.UnscheduleJobs(removed, cancellationToken).ConfigureAwait(false);
         }
+
+        if (changes.TimersScheduled.Count == 1)
+        {
+            await scheduler.ScheduleTrigger(TimerTrigger(changes.TimersScheduled[0].Id, changes.TimersScheduled[0].Due), TriggerConflict.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        else if (changes.TimersScheduled.Count > 1)
+        {
+            await ScheduleTimersAsync(scheduler, changes.TimersScheduled.Select(t => (t.Id, t.Due)).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var job in changes.JobsScheduled)
+        {
+            await ScheduleJobAttemptAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long after a failed firing a timer is tried again.</summary>
+    public static readonly TimeSpan TimerRetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Moves a timer's trigger to <see cref="TimerRetryDelay"/> from now (after a failed firing).</summary>
+    /// <param name="timerId">The timer id.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task RetryTimerAsync(string timerId, CancellationToken ct)
+    {
+        var scheduler = await PrepareAsync(ct).ConfigureAwait(false);
+        await scheduler.ScheduleTrigger(TimerTrigger(timerId, DateTimeOffset.UtcNow + TimerRetryDelay), TriggerConflict.Replace, ct).ConfigureAwait(false);
     }
 
     /// <summary>Schedules (or moves) the trigger of one job attempt.</summary>
@@ -182,7 +196,12 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
     public async Task StopAsync(CancellationToken ct)
     {
         _statistics.Started = false;
-        var scheduler = await GetSchedulerAsync(ct).ConfigureAwait(false);
+        // The scheduler this node built (once shut down, Quartz's factory refuses to hand it out again).
+        if (_scheduler is not { } scheduler)
+        {
+            return;
+        }
+
         if (await scheduler.GetStatus(ct).ConfigureAwait(false) is not (SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown))
         {
             await scheduler.Shutdown(waitForJobsToComplete: true, ct).ConfigureAwait(false);

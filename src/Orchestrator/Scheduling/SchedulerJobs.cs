@@ -6,18 +6,31 @@ using Quartz;
 
 namespace Orchestrator.Scheduling;
 
+/// <summary>Reading the work's id from a firing.</summary>
+internal static class SchedulerKeys
+{
+    /// <summary>
+    /// The trigger whose name is the timer or job id: the firing trigger, or — when a node died while running it and
+    /// another node recovers the firing — the original trigger (a recovery trigger has a generated name).
+    /// </summary>
+    public static TriggerKey OriginalTrigger(IJobExecutionContext context) =>
+        context.Recovering && context.RecoveringTriggerKey is { } original ? original : context.Trigger.Key;
+}
+
 /// <summary>
 /// Fires one engine timer: the trigger's name is the timer id. Runs <see cref="WorkflowService.FireTimerAsync"/> in a
 /// fresh scope; that call is idempotent (a timer already fired or cancelled is a no-op), so a trigger that fires twice
-/// (recovery after a crash, a manual fire first) acts once. Records timers fired and lateness (commit time − due).
+/// (recovery after a crash, a manual fire first) acts once. A firing that fails (the database is away, conflicts
+/// exhausted) is tried again <see cref="QuartzWorkflowScheduler.TimerRetryDelay"/> later. Records timers fired and
+/// lateness (commit time − due).
 /// </summary>
-public sealed class FireTimerJob(IServiceScopeFactory scopes, SchedulerStatistics statistics, ILogger<FireTimerJob> logger, OrchestratorMetrics? metrics = null) : IJob
+public sealed class FireTimerJob(IServiceScopeFactory scopes, SchedulerStatistics statistics, QuartzWorkflowScheduler scheduler, ILogger<FireTimerJob> logger, OrchestratorMetrics? metrics = null) : IJob
 {
     /// <inheritdoc/>
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var timerId = context.Trigger.Key.Name;
+        var timerId = SchedulerKeys.OriginalTrigger(context).Name;
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<OrchestratorDbContext>();
@@ -32,13 +45,20 @@ public sealed class FireTimerJob(IServiceScopeFactory scopes, SchedulerStatistic
         bool fired;
         try
         {
+            QuartzWorkflowScheduler.FiringTimer.Value = timerId;
             fired = await services.GetRequiredService<WorkflowService>().FireTimerAsync(timerId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The row stays pending: Quartz retries the trigger (JobExecutionException refire), and start-up reschedules it.
+            // The row stays pending: try again in a few seconds (the trigger is moved while it runs; Quartz keeps a
+            // trigger rescheduled from inside its job), and start-up reschedules it anyway.
             SchedulingLog.TimerFailed(logger, e, timerId);
+            await scheduler.RetryTimerAsync(timerId, CancellationToken.None).ConfigureAwait(false);
             throw new JobExecutionException(e);
+        }
+        finally
+        {
+            QuartzWorkflowScheduler.FiringTimer.Value = null;
         }
 
         if (!fired)
@@ -64,7 +84,7 @@ public sealed class RunWorkflowJob(IServiceScopeFactory scopes, SchedulerStatist
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var jobId = context.Trigger.Key.Name;
+        var jobId = SchedulerKeys.OriginalTrigger(context).Name;
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var ran = await services.GetRequiredService<WorkflowService>().RunJobAsync(jobId, options.WorkerId, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,4 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The scheduler failed to start; timers will not fire on this node until it restarts")]
     public static partial void StartFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Could not (un)schedule {Count} triggers after a commit; the timer rows stay the truth and start-up reschedules them")]
-    public static partial void CommitScheduleFailed(ILogger logger, Exception exception, int count);
 }

@@ -9,8 +9,11 @@ public sealed class SchedulingOptions
     /// <summary>Whether this node runs a scheduler at all (a node with <c>false</c> fires nothing; the default hook stays).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Timers and jobs fired at once (Quartz's thread pool; the work is database-bound).</summary>
-    public int ThreadCount { get; set; } = 8;
+    /// <summary>
+    /// Timers and jobs fired at once (Quartz's thread pool; the work is database-bound). Unset: 8 on PostgreSQL, 2 on
+    /// SQLite (one writer at a time: more threads only wait on each other's write lock).
+    /// </summary>
+    public int? ThreadCount { get; set; }
 
     /// <summary>How often a clustered node (PostgreSQL) checks in.</summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -57,7 +57,7 @@ public static class SchedulingServiceCollectionExtensions
                 s.InstanceId = instanceId;
                 s.IdleWaitTime = options.IdleWaitTime < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.IdleWaitTime;
             });
-            q.UseDefaultThreadPool(Math.Max(1, options.ThreadCount));
+            q.UseDefaultThreadPool(Math.Max(1, options.ThreadCount ?? (store == SchedulerStore.PostgreSql ? 8 : 2)));
             if (store == SchedulerStore.PostgreSql)
             {
                 q.UsePersistentStore(p =>
@@ -74,6 +74,11 @@ public static class SchedulingServiceCollectionExtensions
                         s.StoreJobDataAsStrings = true;
                         s.MisfireThreshold = misfireThreshold;
                         s.MisfireHandlerFrequency = TimeSpan.FromSeconds(15);
+
+                        // Every commit that creates a timer inserts its trigger: without the cluster-wide
+                        // TRIGGER_ACCESS lock those inserts do not queue behind the nodes' acquisition rounds
+                        // (PostgreSQL needs no insert lock to avoid deadlocks; acquisition still locks).
+                        s.LockOnInsert = false;
                         s.SchemaProvisioning = SchemaProvisioning.Validate;
                     });
                 });

@@ -33,6 +33,7 @@ public sealed class WorkflowRuntime
 {
     private readonly Lock _lock = new();
     private readonly HashSet<(string, int)> _loaded = [];
+    private readonly Dictionary<string, int> _latest = new(StringComparer.Ordinal);
     private long _lastRefreshTicks = long.MinValue;
     private int _knownCount = -1;
 
@@ -89,6 +90,11 @@ public sealed class WorkflowRuntime
             }
 
             _loaded.Add((row.ProcessId, row.Version));
+            if (!_latest.TryGetValue(row.ProcessId, out var latest) || latest < row.Version)
+            {
+                _latest[row.ProcessId] = row.Version;
+            }
+
             return Definitions.Restore(process, row.Version, row.Xml, row.DeployedAt);
         }
     }
@@ -144,6 +150,28 @@ public sealed class WorkflowRuntime
         {
             await RefreshAsync(db, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The latest version of a process: from memory when this node knows the process (deploys here update it at once;
+    /// another node's deploy is seen within <see cref="WorkflowOptions.DefinitionRefreshInterval"/> through
+    /// <see cref="RefreshIfStaleAsync"/>, which every command calls), else from the table; <c>null</c> when none is deployed.
+    /// </summary>
+    /// <param name="db">The database.</param>
+    /// <param name="processId">The process id.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async ValueTask<int?> LatestVersionAsync(OrchestratorDbContext db, string processId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        lock (_lock)
+        {
+            if (_latest.TryGetValue(processId, out var known))
+            {
+                return known;
+            }
+        }
+
+        return await db.Definitions.Where(d => d.ProcessId == processId).MaxAsync(d => (int?)d.Version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Makes sure one version is in memory (reload on miss).</summary>

@@ -209,7 +209,7 @@ public sealed class WorkflowService
 
         return ExecuteAsync(actor, async u =>
         {
-            var version = await _db.Definitions.Where(d => d.ProcessId == processId).MaxAsync(d => (int?)d.Version, ct).ConfigureAwait(false)
+            var version = await _runtime.LatestVersionAsync(_db, processId, ct).ConfigureAwait(false)
                 ?? throw new WorkflowNotFoundException($"No process '{processId}' is deployed.");
             var id = CommandUnit.NewInstanceId();
             await u.RunAsync(null, new StartInstance(processId)
@@ -319,8 +319,27 @@ public sealed class WorkflowService
         {
             var me = actor.Id;
             var roles = actor.Roles.ToList();
-            q = q.Where(t => t.Assignee == me
-                || (t.Assignee == null && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Name == me) || (c.Kind == CandidateKinds.Group && roles.Contains(c.Name)))));
+
+            // First the ids of the page, from two halves that each use an index (assigned to me: status/assignee;
+            // unclaimed and offered to me: the candidates' kind/name index), where the single OR of both made the
+            // database read and sort every open task (issue 4, inbox with 100,000 open tasks). The halves are disjoint.
+            var mine = q.Where(t => t.Assignee == me);
+            var offeredIds = _db.TaskCandidates
+                .Where(c => (c.Kind == CandidateKinds.User && c.Name == me) || (c.Kind == CandidateKinds.Group && roles.Contains(c.Name)))
+                .Select(c => c.TaskId);
+            var offered = q.Where(t => t.Assignee == null && offeredIds.Contains(t.Id));
+            var ids = await mine.Concat(offered)
+                .OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .Take(1000).Select(t => t.Id).ToListAsync(ct).ConfigureAwait(false);
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            // Then those rows with their candidates (the same conditions again, so the answer is what one query gives).
+            q = _db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Status == TaskStatuses.Open)
+                .Where(t => t.Assignee == me
+                    || (t.Assignee == null && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Name == me) || (c.Kind == CandidateKinds.Group && roles.Contains(c.Name)))));
         }
 
         var rows = await q.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
@@ -625,6 +644,11 @@ public sealed class WorkflowService
             var unit = new CommandUnit(_db, _runtime, actor, ct);
             T value;
             var tx = await _db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+
+            // Our own transaction is rolled back as a whole on any failure, so EF's savepoint around each SaveChanges
+            // (two more statements each) buys nothing here; a caller's transaction (above) keeps them.
+            var savepoints = _db.Database.AutoSavepointsEnabled;
+            _db.Database.AutoSavepointsEnabled = false;
             await using (tx.ConfigureAwait(false))
             {
                 try
@@ -650,6 +674,10 @@ public sealed class WorkflowService
                 {
                     _db.ChangeTracker.Clear();
                     throw;
+                }
+                finally
+                {
+                    _db.Database.AutoSavepointsEnabled = savepoints;
                 }
             }
 
@@ -849,7 +877,8 @@ public sealed class WorkflowService
         }
 
 
-        var task = await _db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct).ConfigureAwait(false)
+        // Tracked: the command's claim/completion then changes this row without loading it again (one round trip less).
+        var task = await _db.Tasks.Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No task '{taskId}'.");
         if (task.Status != TaskStatuses.Open)
         {

@@ -98,8 +98,11 @@ public sealed class SchedulerNode : IAsyncDisposable
         {
             var deployer = scope.ServiceProvider.GetRequiredService<WorkflowDeployer>();
             await deployer.InitializeDatabaseAsync(CancellationToken.None);
-            var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Scheduling", "Fixtures", "deadline.bpmn"));
-            await scope.ServiceProvider.GetRequiredService<WorkflowService>().DeployAsync(xml, "deadline.bpmn", Actors.Designer, CancellationToken.None);
+            foreach (var file in new[] { "deadline.bpmn", "service.bpmn" })
+            {
+                var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Scheduling", "Fixtures", file));
+                await scope.ServiceProvider.GetRequiredService<WorkflowService>().DeployAsync(xml, file, Actors.Designer, CancellationToken.None);
+            }
         }
 
         await _host.StartAsync();
