@@ -630,6 +630,23 @@ public sealed class WorkflowEngine
         return new JobContext(info, () => run.VisibleVariables(e), payload);
     }
 
+    /// <summary>
+    /// The variables an open user task sees (its scopes, input mappings applied): the data its form was opened
+    /// with, so that a submission can be checked against read-only fields and variable-driven options.
+    /// </summary>
+    /// <param name="state">The state.</param>
+    /// <param name="taskId">The task id.</param>
+    public JsonObject GetTaskVariables(ProcessInstanceState state, string taskId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(taskId);
+        var deployed = Definitions.Find(state.ProcessId, state.Version)
+            ?? throw new WorkflowCommandException(CommandRejection.NotFound, $"Process {state.ProcessId} version {state.Version} is not deployed.");
+        var run = new InstanceRun(this, deployed, state, Time.GetUtcNow());
+        var task = FindItem(run, state.Tasks, taskId, static t => t.Id, "task");
+        return (JsonObject)run.VisibleVariables(run.Exec(task.Exec)!).DeepClone();
+    }
+
     internal static UserTaskInfo ToInfo(ProcessInstanceState state, DeployedProcess? deployed, UserTaskState t) =>
         new(state.PublicId(t.Id), state.Id, t.Element, deployed?.Definition.FindNode(t.Element)?.Name)
         {

@@ -17,8 +17,8 @@ public sealed class CatalogTaskFormValidator(FormCatalog catalog, bool rejectUnk
     private readonly FormCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
     /// <inheritdoc/>
-    /// <remarks>Without the task's variables, read-only values and <c>valuesKey</c> options cannot be checked; prefer the overload that takes them.</remarks>
-    public IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data) => Validate(formKey, data, null);
+    public IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data, JsonObject taskVariables) =>
+        Validate(formKey, data, FeelContext.FromJson(taskVariables ?? throw new ArgumentNullException(nameof(taskVariables))));
 
     /// <summary>Checks the data a task is completed with against the task's form.</summary>
     /// <param name="formKey">The task's form key.</param>

@@ -52,5 +52,9 @@ public interface ITaskFormValidator
     /// <summary>Checks the data; returns the errors (empty when valid). Unknown form keys are the validator's call.</summary>
     /// <param name="formKey">The task's form key.</param>
     /// <param name="data">The submitted variables.</param>
-    IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data);
+    /// <param name="taskVariables">
+    /// What the task sees, i.e. what its form was opened with: read-only fields must keep these values, options
+    /// and bounds may come from them, and hide conditions read them.
+    /// </param>
+    IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data, JsonObject taskVariables);
 }

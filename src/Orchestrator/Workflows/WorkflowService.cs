@@ -425,7 +425,9 @@ public sealed class WorkflowService
 
             if (task.FormKey is { Length: > 0 } formKey && _forms is not null)
             {
-                var errors = _forms.Validate(formKey, variables ?? []);
+                var state = await u.TryLoadAsync(task.InstanceId).ConfigureAwait(false)
+                    ?? throw new WorkflowNotFoundException($"No process instance '{task.InstanceId}'.");
+                var errors = _forms.Validate(formKey, variables ?? [], _runtime.Engine.GetTaskVariables(state, taskId));
                 if (errors.Count > 0)
                 {
                     throw new FormValidationException(errors);

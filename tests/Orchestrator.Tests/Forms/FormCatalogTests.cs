@@ -134,10 +134,10 @@ public class CatalogTaskFormValidatorTests
         var catalog = FormCatalog.Load(SchemasDirectory);
         var data = JsonNode.Parse("""{"childName":""}""")!.AsObject();
 
-        Assert.Contains(new FormFieldError("childName", "is required"), new CatalogTaskFormValidator(catalog).Validate("consulate-decision", data));
-        Assert.Empty(new CatalogTaskFormValidator(catalog).Validate("no-such-form", data));
+        Assert.Contains(new FormFieldError("childName", "is required"), new CatalogTaskFormValidator(catalog).Validate("consulate-decision", data, new JsonObject()));
+        Assert.Empty(new CatalogTaskFormValidator(catalog).Validate("no-such-form", data, new JsonObject()));
         Assert.Equal(
             [new FormFieldError("(form)", "the task's form 'no-such-form' is not deployed, so the data cannot be checked")],
-            new CatalogTaskFormValidator(catalog, rejectUnknownForms: true).Validate("no-such-form", data));
+            new CatalogTaskFormValidator(catalog, rejectUnknownForms: true).Validate("no-such-form", data, new JsonObject()));
     }
 }

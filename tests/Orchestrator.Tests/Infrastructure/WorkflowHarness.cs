@@ -141,13 +141,20 @@ public sealed class RecordingScheduler : IWorkflowScheduler
     }
 }
 
-/// <summary>A form validator for tests: the form <c>review</c> requires a boolean <c>approved</c>.</summary>
+/// <summary>
+/// A form validator for tests: the form <c>review</c> requires a boolean <c>approved</c>. It remembers the task
+/// variables it was last given, so tests can check the service passes what the task's form was opened with.
+/// </summary>
 public sealed class TestForms : ITaskFormValidator
 {
+    /// <summary>The task variables of the last call.</summary>
+    public JsonObject? LastTaskVariables { get; private set; }
+
     /// <inheritdoc/>
-    public IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data)
+    public IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data, JsonObject taskVariables)
     {
         ArgumentNullException.ThrowIfNull(data);
+        LastTaskVariables = taskVariables;
         if (formKey != "review")
         {
             return [];

@@ -23,6 +23,8 @@ public abstract class StoreContractTests : IAsyncLifetime
     /// <summary>The (reset) database for one test.</summary>
     protected abstract Task<TestDatabase> DatabaseAsync();
 
+    private readonly TestForms _forms = new();
+
     private WorkflowHarness H => _harness;
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -30,7 +32,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await DatabaseAsync();
-        _harness = new WorkflowHarness(_database, new TestForms());
+        _harness = new WorkflowHarness(_database, _forms);
         await _harness.InitializeAsync();
     }
 
@@ -213,6 +215,18 @@ public abstract class StoreContractTests : IAsyncLifetime
         await using var db = H.Db();
         Assert.Equal(1, (await db.Instances.AsNoTracking().SingleAsync(i => i.Id == id)).RowVersion);
         Assert.False(await db.History.AnyAsync(h => h.Type == "TaskCompleted"));
+    }
+
+    [Fact]
+    public async Task The_form_is_checked_against_what_the_task_was_opened_with()
+    {
+        // Read-only fields and variable-driven options can only be checked against the task's own variables.
+        var id = await StartReviewAsync("c-7");
+        var task = await OnlyTaskAsync(id);
+        await H.Service().CompleteAsync(task.Id, new JsonObject { ["approved"] = true }, Actors.Lawyer, Ct);
+        Assert.NotNull(_forms.LastTaskVariables);
+        Assert.Equal("c-7", (string?)_forms.LastTaskVariables["caseId"]);
+        Assert.Equal("Ana", (string?)_forms.LastTaskVariables["child"]);
     }
 
     [Fact]
