@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Orchestrator.Tests.Infrastructure;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
@@ -110,7 +111,7 @@ internal static class ServiceReport
 
         if (Wants("postgres") || Wants("memory"))
         {
-            var server = new ServicePostgresServer();
+            var server = new PostgresCluster();
             await using (server)
             {
                 await server.InitializeAsync();
@@ -446,7 +447,7 @@ internal static class ServiceReport
         cmd.Parameters.Add(p);
     }
 
-    private static async Task<string> PgBenchAsync(ServicePostgresServer server, double seconds)
+    private static async Task<string> PgBenchAsync(PostgresCluster server, double seconds)
     {
         var pgbench = Path.Combine(server.BinDir, "pgbench");
         if (!File.Exists(pgbench))
@@ -456,9 +457,9 @@ internal static class ServiceReport
 
         var cs = await server.CreateDatabaseAsync("pgbench");
         var db = new NpgsqlConnectionStringBuilder(cs).Database!;
-        var env = $"PGPASSWORD={ServicePostgresServer.SuperPassword}";
+        var env = $"PGPASSWORD={PostgresCluster.SuperPassword}";
         var common = $"-h 127.0.0.1 -p {server.Port} -U postgres";
-        var init = await ServicePostgresServer.RunAsync("/usr/bin/env", [env, pgbench, .. common.Split(' '), "-i", "-q", db], asPostgres: false, TimeSpan.FromMinutes(2));
+        var init = await PostgresCluster.RunAsync("/usr/bin/env", [env, pgbench, .. common.Split(' '), "-i", "-q", db], asPostgres: false, TimeSpan.FromMinutes(2));
         if (init.ExitCode != 0)
         {
             return "pgbench -i failed: " + init.Output.ReplaceLineEndings(" ");
@@ -468,7 +469,7 @@ internal static class ServiceReport
         foreach (var clients in new[] { 1, 8 })
         {
             var t = Math.Max(2, (int)Math.Round(seconds)).ToString(CultureInfo.InvariantCulture);
-            var run = await ServicePostgresServer.RunAsync("/usr/bin/env", [env, pgbench, .. common.Split(' '), "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture), "-T", t, db], asPostgres: false, TimeSpan.FromMinutes(2));
+            var run = await PostgresCluster.RunAsync("/usr/bin/env", [env, pgbench, .. common.Split(' '), "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture), "-T", t, db], asPostgres: false, TimeSpan.FromMinutes(2));
             var line = run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("tps", StringComparison.Ordinal));
             results.Add(line is null ? "?" : double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture));
         }

@@ -1,3 +1,4 @@
+using Orchestrator.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -80,7 +81,7 @@ internal static class TimerReport
 
         if (only.Contains("postgres"))
         {
-            await using var server = new ServicePostgresServer();
+            await using var server = new PostgresCluster();
             await server.InitializeAsync();
             rows.AddRange(await MeasureAsync("PostgreSQL (clustered ADO store, 1 node)", "PostgreSql", await server.CreateDatabaseAsync("timers_startup"), await server.CreateDatabaseAsync("timers_lateness"), timers, rate, seconds, threads));
         }

@@ -4,17 +4,17 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Orchestrator.Benchmarks;
+namespace Orchestrator.Tests.Infrastructure;
 
 /// <summary>
-/// (A copy of tests/Orchestrator.Tests/Infrastructure/PostgresServer.cs for the service benchmarks; same settings.)
 /// A real, throwaway PostgreSQL server for the tests: the Debian package's <c>initdb</c> and <c>pg_ctl</c> in a temp
 /// folder, listening on a free loopback port (127.0.0.1 only) and a unix socket in that folder; run as the
 /// <c>postgres</c> OS user when the tests run as root (initdb refuses root). When the binaries are missing and we are
 /// root, the <c>postgresql</c> package is installed. It is never skipped: without a server the tests fail saying why.
-/// Stopped and deleted when the test run ends.
+/// Stopped and deleted when the test run ends. It runs with <c>fsync=off</c>: a throwaway server for tests and for
+/// the benchmarks' side-by-side ratios, not a durable one. Plain .NET (no xunit), so the benchmarks link this file.
 /// </summary>
-public sealed class ServicePostgresServer : IAsyncDisposable
+public class PostgresCluster : IAsyncDisposable
 {
     private const string Password = "orchestrator-tests";
     private string _dir = "";
@@ -25,7 +25,7 @@ public sealed class ServicePostgresServer : IAsyncDisposable
     /// <summary>The folder of the PostgreSQL binaries (pgbench, psql).</summary>
     public string BinDir => _binDir;
 
-    /// <summary>The password of the postgres user.</summary>
+    /// <summary>The password of the <c>postgres</c> user.</summary>
     public static string SuperPassword => Password;
 
     /// <summary>The port it listens on (127.0.0.1).</summary>
@@ -34,7 +34,7 @@ public sealed class ServicePostgresServer : IAsyncDisposable
     /// <summary>What happened while starting (shown when a test fails).</summary>
     public List<string> Log { get; } = [];
 
-    /// <summary>Starts the server.</summary>
+    /// <summary>Starts the server (installing the package first when it is missing and we are root).</summary>
     public async Task InitializeAsync()
     {
         _binDir = FindBinaries() ?? "";
@@ -56,7 +56,7 @@ public sealed class ServicePostgresServer : IAsyncDisposable
         }
 
         _asPostgres = IsRoot();
-        _dir = Path.Combine(Path.GetTempPath(), "orchestrator-bench-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        _dir = Path.Combine(Path.GetTempPath(), "orchestrator-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_dir);
         var pwFile = Path.Combine(_dir, "pwfile");
         await File.WriteAllTextAsync(pwFile, Password);
@@ -82,7 +82,7 @@ public sealed class ServicePostgresServer : IAsyncDisposable
         {
             Port = FreePort();
             var options = string.Create(CultureInfo.InvariantCulture,
-                $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories={_dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB -c max_locks_per_transaction=64");
+                $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories={_dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB");
             var start = await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dir, "server.log"), "-o", options, "-w", "-t", "60", "start"], _asPostgres, TimeSpan.FromSeconds(90));
             if (start.ExitCode == 0)
             {
@@ -111,7 +111,6 @@ public sealed class ServicePostgresServer : IAsyncDisposable
             Database = database,
             Pooling = true,
             MaxPoolSize = 50,
-            NoResetOnClose = false,
             Timeout = 30,
             IncludeErrorDetail = true,
         }.ConnectionString;
@@ -132,6 +131,7 @@ public sealed class ServicePostgresServer : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         NpgsqlConnection.ClearAllPools();
         if (_dir.Length == 0)
         {
@@ -187,6 +187,11 @@ public sealed class ServicePostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a program (as the <c>postgres</c> user when <paramref name="asPostgres"/>) and returns its exit code and output.</summary>
+    /// <param name="file">The program.</param>
+    /// <param name="args">Its arguments.</param>
+    /// <param name="asPostgres">Whether to run it as the <c>postgres</c> OS user.</param>
+    /// <param name="timeout">When to give up.</param>
     public static async Task<(int ExitCode, string Output)> RunAsync(string file, IReadOnlyList<string> args, bool asPostgres, TimeSpan timeout)
     {
         var psi = new ProcessStartInfo
@@ -227,4 +232,3 @@ public sealed class ServicePostgresServer : IAsyncDisposable
         return (process.ExitCode, (await stdout) + (await stderr));
     }
 }
-
