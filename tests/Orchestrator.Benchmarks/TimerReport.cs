@@ -195,29 +195,6 @@ internal static class TimerReport
     private static async Task InsertPendingTimersAsync(IHost host, int count, DateTimeOffset due)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        for (var i = 0; i < count; i++)
-        {
-            db.Timers.Add(new TimerRecord
-            {
-                Id = "bulk-" + i.ToString("D8", CultureInfo.InvariantCulture),
-                ProcessId = "Bulk",
-                ProcessVersion = 1,
-                ElementId = "Start_Bulk",
-                DueAt = due.AddMilliseconds(i),
-                Status = TimerStatuses.Pending,
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            if (i % 10_000 == 9_999)
-            {
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
+        await PendingTimerSeeder.InsertAsync(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>(), count, due);
     }
 }

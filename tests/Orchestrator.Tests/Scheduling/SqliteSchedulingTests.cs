@@ -145,29 +145,7 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
     internal static async Task InsertPendingTimersAsync(TestDatabase database, int count, DateTimeOffset due)
     {
         await using var db = database.CreateContext();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        for (var i = 0; i < count; i++)
-        {
-            db.Timers.Add(new TimerRecord
-            {
-                Id = "bulk-" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture),
-                ProcessId = "Bulk",
-                ProcessVersion = 1,
-                ElementId = "Start_Bulk",
-                DueAt = due.AddMilliseconds(i),
-                Status = TimerStatuses.Pending,
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            if (i % 10_000 == 9_999)
-            {
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
+        await PendingTimerSeeder.InsertAsync(db, count, due);
     }
 }
 
