@@ -14,7 +14,15 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    // busy_timeout first, so that the journal-mode switch waits for another connection instead of failing.
+    private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    /// <summary>
+    /// While another connection creates a new database's WAL index, SQLite answers SQLITE_READONLY (8) or SQLITE_BUSY
+    /// (5) at once, without waiting on the busy timeout; a short retry covers that moment (two nodes starting on a
+    /// fresh file).
+    /// </summary>
+    private static readonly TimeSpan[] Retries = [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(25), 80)];
 
     /// <summary>The handles that have had the pragmas (weak: a closed-for-good handle goes away with its entry).</summary>
     private static readonly ConditionalWeakTable<object, object> Done = [];
@@ -26,9 +34,21 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             return;
         }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+                break;
+            }
+            catch (SqliteException e) when (IsTransient(e) && attempt < Retries.Length)
+            {
+                Thread.Sleep(Retries[attempt]);
+            }
+        }
+
         Remember(connection);
     }
 
@@ -39,15 +59,29 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             return;
         }
 
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        for (var attempt = 0; ; attempt++)
         {
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = Pragmas;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            }
+            catch (SqliteException e) when (IsTransient(e) && attempt < Retries.Length)
+            {
+                await Task.Delay(Retries[attempt], cancellationToken).ConfigureAwait(false);
+            }
         }
 
         Remember(connection);
     }
+
+    private static bool IsTransient(SqliteException e) => e.SqliteErrorCode is 5 or 8;
 
     private static bool AlreadySet(DbConnection connection) =>
         connection is SqliteConnection { Handle: { } handle } && Done.TryGetValue(handle, out _);
