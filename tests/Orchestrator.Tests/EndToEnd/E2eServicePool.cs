@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orchestrator.Persistence;
 using Orchestrator.Tests.Infrastructure;
 
@@ -6,46 +7,53 @@ namespace Orchestrator.Tests.EndToEnd;
 /// <summary>
 /// One running executable per provider, started on first use and shared by the tests of a class (xunit class
 /// fixture), with <c>E2eSimple</c>, <c>E2eVisits</c> and the form <c>family-visits</c> deployed at start-up.
+/// It is an <see cref="IAsyncLifetime"/> because xunit 2 stops fixtures through that (or IDisposable), never through
+/// IAsyncDisposable: as IAsyncDisposable alone, its services outlived the test run.
 /// </summary>
-public sealed class E2eServicePool : IAsyncDisposable
+public sealed class E2eServicePool : IAsyncLifetime
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<DatabaseProvider, E2eService> _services = [];
+    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<E2eService>>> _services = new();
 
     /// <summary>The service on <paramref name="provider"/>, started when first asked for.</summary>
-    public async Task<E2eService> GetAsync(DatabaseProvider provider, PostgresServer postgres)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (!_services.TryGetValue(provider, out var service))
-            {
-                service = await E2eService.CreateAsync(provider, postgres, new Dictionary<string, string>
-                {
-                    ["simple.bpmn"] = E2eWorkflows.Simple,
-                    ["visits.bpmn"] = E2eWorkflows.Visits,
-                    [Path.Combine("forms", "family-visits.form")] = E2eWorkflows.FamilyVisitsForm,
-                });
-                _services[provider] = service;
-                await service.StartAsync();
-            }
+    public Task<E2eService> GetAsync(DatabaseProvider provider, PostgresServer postgres) =>
+        _services.GetOrAdd(provider, p => new Lazy<Task<E2eService>>(() => StartAsync(p, postgres))).Value;
 
-            return service;
-        }
-        finally
+    /// <inheritdoc/>
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public async Task DisposeAsync()
+    {
+        foreach (var started in _services.Values.Where(l => l.IsValueCreated))
         {
-            _gate.Release();
+            try
+            {
+                await (await started.Value).DisposeAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // It never started; StartAsync already stopped it.
+            }
         }
     }
 
-    /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    private static async Task<E2eService> StartAsync(DatabaseProvider provider, PostgresServer postgres)
     {
-        foreach (var service in _services.Values)
+        var service = await E2eService.CreateAsync(provider, postgres, new Dictionary<string, string>
+        {
+            ["simple.bpmn"] = E2eWorkflows.Simple,
+            ["visits.bpmn"] = E2eWorkflows.Visits,
+            [Path.Combine("forms", "family-visits.form")] = E2eWorkflows.FamilyVisitsForm,
+        });
+        try
+        {
+            await service.StartAsync();
+            return service;
+        }
+        catch
         {
             await service.DisposeAsync();
+            throw;
         }
-
-        _gate.Dispose();
     }
 }
