@@ -605,9 +605,7 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(jobId);
-        var deployed = Definitions.Find(state.ProcessId, state.Version)
-            ?? throw new WorkflowCommandException(CommandRejection.NotFound, $"Process {state.ProcessId} version {state.Version} is not deployed.");
-        var run = new InstanceRun(this, deployed, state, Time.GetUtcNow());
+        var run = ReadRun(state);
         var job = FindItem(run, state.Jobs, jobId, static j => j.Id, "job");
         var e = run.Exec(job.Exec)!;
         var node = run.Node(e);
@@ -640,11 +638,17 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(taskId);
-        var deployed = Definitions.Find(state.ProcessId, state.Version)
-            ?? throw new WorkflowCommandException(CommandRejection.NotFound, $"Process {state.ProcessId} version {state.Version} is not deployed.");
-        var run = new InstanceRun(this, deployed, state, Time.GetUtcNow());
+        var run = ReadRun(state);
         var task = FindItem(run, state.Tasks, taskId, static t => t.Id, "task");
         return (JsonObject)run.VisibleVariables(run.Exec(task.Exec)!).DeepClone();
+    }
+
+    /// <summary>A run over the state for reading it (variables, payloads) without a command.</summary>
+    private InstanceRun ReadRun(ProcessInstanceState state)
+    {
+        var deployed = Definitions.Find(state.ProcessId, state.Version)
+            ?? throw new WorkflowCommandException(CommandRejection.NotFound, $"Process {state.ProcessId} version {state.Version} is not deployed.");
+        return new InstanceRun(this, deployed, state, Time.GetUtcNow());
     }
 
     internal static UserTaskInfo ToInfo(ProcessInstanceState state, DeployedProcess? deployed, UserTaskState t) =>

@@ -34,13 +34,6 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
 
     public static string NewInstanceId() => Guid.NewGuid().ToString("N");
 
-    /// <summary>The instance an engine item id (<c>{instanceId}:{n}</c>) belongs to, or <c>null</c>.</summary>
-    public static string? InstanceOf(string itemId)
-    {
-        var i = itemId.LastIndexOf(':');
-        return i > 0 ? itemId[..i] : null;
-    }
-
     public async Task<ProcessInstanceState?> TryLoadAsync(string instanceId)
     {
         if (_instances.TryGetValue(instanceId, out var loaded))

@@ -486,7 +486,7 @@ public sealed class WorkflowService
         ArgumentNullException.ThrowIfNull(actor);
         return ExecuteAsync(actor, async u =>
         {
-            if (CommandUnit.InstanceOf(incidentId) is { } owner)
+            if (ProcessInstanceState.InstanceIdOf(incidentId) is { } owner)
             {
                 await u.TryLoadAsync(owner).ConfigureAwait(false);
             }
@@ -873,7 +873,7 @@ public sealed class WorkflowService
     {
         // The instance first, then the task row: under read committed the row is then at least as new as the state,
         // so a task another request just completed is answered "no longer open" (409), never "not found".
-        if (CommandUnit.InstanceOf(taskId) is { } instanceId)
+        if (ProcessInstanceState.InstanceIdOf(taskId) is { } instanceId)
         {
             await u.TryLoadAsync(instanceId).ConfigureAwait(false);
         }

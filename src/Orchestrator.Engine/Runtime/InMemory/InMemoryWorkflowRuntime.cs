@@ -536,9 +536,8 @@ public sealed class InMemoryWorkflowRuntime
     /// <param name="itemId">The id.</param>
     public static string InstanceOf(string itemId)
     {
-        ArgumentNullException.ThrowIfNull(itemId);
-        var i = itemId.LastIndexOf(':');
-        return i > 0 ? itemId[..i] : throw new WorkflowCommandException(CommandRejection.NotFound, $"'{itemId}' is not an engine id.");
+        return ProcessInstanceState.InstanceIdOf(itemId)
+            ?? throw new WorkflowCommandException(CommandRejection.NotFound, $"'{itemId}' is not an engine id.");
     }
 
     private void AddTimeline(TimelineEntry entry)

@@ -123,6 +123,18 @@ public sealed class ProcessInstanceState
     /// <param name="number">The number within the instance.</param>
     public string PublicId(int number) => string.Concat(Id, ":", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// The instance a task, timer, job, incident or subscription id (<see cref="PublicId"/>) belongs to, or
+    /// <c>null</c> when the text is not such an id.
+    /// </summary>
+    /// <param name="itemId">The id.</param>
+    public static string? InstanceIdOf(string itemId)
+    {
+        ArgumentNullException.ThrowIfNull(itemId);
+        var i = itemId.LastIndexOf(':');
+        return i > 0 ? itemId[..i] : null;
+    }
+
     /// <summary>Serialises the state to its compact JSON document.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, StateJson.TypeInfo);
 
