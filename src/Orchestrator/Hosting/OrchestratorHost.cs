@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Orchestrator.Api;
 using Orchestrator.Forms;
+using Orchestrator.Notifications;
 using Orchestrator.Persistence;
 using Orchestrator.Security;
 using Orchestrator.Workflows;
@@ -142,6 +143,7 @@ public static class OrchestratorHost
         services.TryAddSingleton<ITaskFormValidator>(sp => new CatalogTaskFormValidator(sp.GetRequiredService<FormCatalog>()));
 
         services.AddOrchestratorSecurity(configuration);
+        services.AddOrchestratorNotifications(configuration);
         var keys = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionKeysPath)}", new OrchestratorOptions().DataProtectionKeysPath)!;
         services.AddDataProtection()
             .SetApplicationName("Orchestrator")
@@ -189,6 +191,7 @@ public static class OrchestratorHost
         app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
         app.MapAccountEndpoints();
         app.MapOrchestratorApi();
+        app.MapOrchestratorNotifications();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
     }

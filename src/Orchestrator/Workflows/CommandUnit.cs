@@ -10,7 +10,7 @@ namespace Orchestrator.Workflows;
 /// transaction: loads instance rows, runs the engine, and applies each <see cref="EngineResult"/> to the rows. The
 /// instance rows carry the optimistic-concurrency version; <see cref="WorkflowService"/> owns the transaction and retries.
 /// </summary>
-internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runtime, Actor actor, CancellationToken cancellationToken)
+internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runtime, Actor actor, IReadOnlyList<IWorkflowEffects> effects, CancellationToken cancellationToken)
 {
     private readonly Dictionary<string, Loaded> _instances = new(StringComparer.Ordinal);
     private readonly Queue<Func<Task>> _work = new();
@@ -27,10 +27,16 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
 
     public List<DefinitionRecord> Deployed { get; } = [];
 
+    /// <summary>What effects asked to run once the transaction committed.</summary>
+    public List<Action> AfterCommit { get; } = [];
+
     /// <summary>The timer this unit fires (its removal is "fired", every other removal is "cancelled").</summary>
     public string? FiringTimerId { get; set; }
 
     public DateTimeOffset Now { get; } = runtime.Time.GetUtcNow();
+
+    /// <summary>The transaction as an effect sees it, for one engine result of this unit.</summary>
+    public AppliedChange ChangeFor(EngineResult result) => new(db, result, actor, Now, AfterCommit);
 
     public static string NewInstanceId() => Guid.NewGuid().ToString("N");
 
@@ -223,6 +229,15 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
         foreach (var e in r.History)
         {
             db.History.Add(ToRecord(e));
+        }
+
+        if (effects.Count > 0)
+        {
+            var change = ChangeFor(r);
+            foreach (var effect in effects)
+            {
+                await effect.OnAppliedAsync(change, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Engine.Runtime;
 using Orchestrator.Forms;
+using Orchestrator.Persistence;
 
 namespace Orchestrator.Workflows;
 
@@ -57,4 +59,76 @@ public interface ITaskFormValidator
     /// and bounds may come from them, and hide conditions read them.
     /// </param>
     IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data, JsonObject taskVariables);
+}
+
+/// <summary>
+/// What one engine command did to one instance, handed to every <see cref="IWorkflowEffects"/> inside the command's
+/// transaction: rows an effect adds to <see cref="Db"/> commit (or roll back) with the engine's own rows.
+/// </summary>
+public sealed class AppliedChange
+{
+    private readonly List<Action> _afterCommit;
+
+    internal AppliedChange(OrchestratorDbContext db, EngineResult result, Actor actor, DateTimeOffset now, List<Action> afterCommit)
+    {
+        Db = db;
+        Result = result;
+        Actor = actor;
+        Now = now;
+        _afterCommit = afterCommit;
+    }
+
+    /// <summary>The command's DbContext, inside its transaction; add rows, do not commit.</summary>
+    public OrchestratorDbContext Db { get; }
+
+    /// <summary>The engine's result (its <see cref="EngineResult.State"/> is the instance after the command).</summary>
+    public EngineResult Result { get; }
+
+    /// <summary>The instance id.</summary>
+    public string InstanceId => Result.State.Id;
+
+    /// <summary>The process id.</summary>
+    public string ProcessId => Result.State.ProcessId;
+
+    /// <summary>The business key (the case reference in the care journeys).</summary>
+    public string? BusinessKey => Result.State.BusinessKey;
+
+    /// <summary>Who acted.</summary>
+    public Actor Actor { get; }
+
+    /// <summary>The command's clock reading.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Runs <paramref name="action"/> after the transaction committed (never when it rolled back), e.g. to wake a dispatcher.</summary>
+    /// <param name="action">What to run; exceptions are logged, not thrown.</param>
+    public void AfterCommit(Action action) => _afterCommit.Add(action ?? throw new ArgumentNullException(nameof(action)));
+}
+
+/// <summary>
+/// Side effects that must be in the same transaction as the step that caused them: the email outbox, email-action
+/// links, reminders. Every registered implementation (scoped or singleton) is called for every applied engine result.
+/// An exception rolls the whole command back.
+/// </summary>
+public interface IWorkflowEffects
+{
+    /// <summary>Called inside the transaction, after the engine rows of one instance were staged.</summary>
+    /// <param name="change">What changed.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    Task OnAppliedAsync(AppliedChange change, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A job handler whose completion writes rows of its own (an outbox email, a letter document, a case change) in the
+/// transaction that records the job's completion, so that both commit or neither does. The attempt itself
+/// (<see cref="IJobHandler.ExecuteAsync"/>) runs outside any transaction; what it prepared travels in
+/// <see cref="JobCompleted.Attachment"/>.
+/// </summary>
+public interface ITransactionalJobHandler : IJobHandler
+{
+    /// <summary>Called inside the completion's transaction when the attempt returned <see cref="JobCompleted"/>.</summary>
+    /// <param name="context">The job.</param>
+    /// <param name="outcome">The attempt's outcome.</param>
+    /// <param name="change">The transaction (its <see cref="AppliedChange.Result"/> is the completion's result).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    Task OnCompletingAsync(JobContext context, JobCompleted outcome, AppliedChange change, CancellationToken cancellationToken);
 }

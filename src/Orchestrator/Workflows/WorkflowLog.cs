@@ -38,4 +38,7 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(12, LogLevel.Warning, "Running {Count} jobs after the commit failed; they stay in the jobs table for the poller")]
     public static partial void JobsAfterCommitFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(13, LogLevel.Warning, "An after-commit action failed; the committed rows stay the truth")]
+    public static partial void AfterCommitFailed(ILogger logger, Exception exception);
 }

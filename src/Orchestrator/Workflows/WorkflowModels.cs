@@ -19,6 +19,16 @@ public sealed record Actor(string Id, string DisplayName, IReadOnlySet<string> R
 
     /// <summary>The service itself (start-up deployment, timers, jobs).</summary>
     public static Actor System { get; } = new("system", "System", new HashSet<string>(StringComparer.Ordinal) { AdminRole });
+
+    /// <summary>The prefix of an outside recipient's actor id (<c>external:consul@example.org</c>).</summary>
+    public const string ExternalPrefix = "external:";
+
+    /// <summary>An outside recipient acting through an email-action link: may act only on tasks whose <c>orc:externalRecipient</c> is this address.</summary>
+    /// <param name="email">The recipient's address.</param>
+    public static Actor ExternalRecipient(string email) => new(ExternalPrefix + email, email, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>The address of an outside recipient, or <c>null</c> for staff, programs and the system.</summary>
+    public string? ExternalEmail => Id.StartsWith(ExternalPrefix, StringComparison.Ordinal) ? Id[ExternalPrefix.Length..] : null;
 }
 
 /// <summary>One process deployed (or found unchanged).</summary>

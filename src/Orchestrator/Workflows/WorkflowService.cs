@@ -23,6 +23,7 @@ public sealed class WorkflowService
     private readonly WorkflowRuntime _runtime;
     private readonly IWorkflowScheduler _scheduler;
     private readonly ITaskFormValidator? _forms;
+    private readonly IReadOnlyList<IWorkflowEffects> _effects;
     private readonly ILogger<WorkflowService> _logger;
     private readonly Queue<string> _jobQueue = new();
     private bool _runningJobs;
@@ -33,8 +34,11 @@ public sealed class WorkflowService
     /// <param name="scheduler">Told about new and removed timers after each commit.</param>
     /// <param name="logger">The log.</param>
     /// <param name="forms">Validates task completion data against the task's form; <c>null</c> skips the check.</param>
-    public WorkflowService(OrchestratorDbContext db, WorkflowRuntime runtime, IWorkflowScheduler scheduler, ILogger<WorkflowService> logger, ITaskFormValidator? forms = null)
+    /// <param name="effects">Side effects written in each command's transaction (outbox, email links).</param>
+    public WorkflowService(OrchestratorDbContext db, WorkflowRuntime runtime, IWorkflowScheduler scheduler, ILogger<WorkflowService> logger, ITaskFormValidator? forms = null,
+        IEnumerable<IWorkflowEffects>? effects = null)
     {
+        _effects = effects?.ToList() ?? [];
         _db = db ?? throw new ArgumentNullException(nameof(db));
         _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
         _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
@@ -410,7 +414,19 @@ public sealed class WorkflowService
     /// <exception cref="WorkflowConflictException">The task is no longer open.</exception>
     /// <exception cref="WorkflowForbiddenException">The task is not the actor's.</exception>
     /// <exception cref="FormValidationException">The variables break the form.</exception>
-    public Task CompleteAsync(string taskId, JsonObject? variables, Actor actor, CancellationToken ct)
+    public Task CompleteAsync(string taskId, JsonObject? variables, Actor actor, CancellationToken ct) =>
+        CompleteAsync(taskId, variables, actor, null, ct);
+
+    /// <summary>
+    /// Completes a task and, in the same transaction, runs <paramref name="inSameTransaction"/> (e.g. marking an
+    /// email-action link used), so that both commit or neither does. It runs again if the command is retried.
+    /// </summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="variables">The variables.</param>
+    /// <param name="actor">Who completes.</param>
+    /// <param name="inSameTransaction">Runs after the completion was staged, before the commit; may throw to roll back.</param>
+    /// <param name="ct">Cancellation.</param>
+    public Task CompleteAsync(string taskId, JsonObject? variables, Actor actor, Func<OrchestratorDbContext, CancellationToken, Task>? inSameTransaction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return ExecuteAsync(actor, async u =>
@@ -436,6 +452,11 @@ public sealed class WorkflowService
 
             await u.RunAsync(task.InstanceId, new CompleteUserTask(taskId) { Variables = variables?.DeepClone().AsObject(), UserId = actor.Id }).ConfigureAwait(false);
             await u.DrainAsync().ConfigureAwait(false);
+            if (inSameTransaction is not null)
+            {
+                await inSameTransaction(_db, ct).ConfigureAwait(false);
+            }
+
             WorkflowLog.TaskCompleted(_logger, taskId, task.InstanceId, actor.Id);
             return true;
         }, ct);
@@ -632,7 +653,7 @@ public sealed class WorkflowService
     {
         if (_db.Database.CurrentTransaction is not null)
         {
-            var unit = new CommandUnit(_db, _runtime, actor, ct);
+            var unit = new CommandUnit(_db, _runtime, actor, _effects, ct);
             var value = await body(unit).ConfigureAwait(false);
             await _db.SaveChangesAsync(ct).ConfigureAwait(false);
             return value;
@@ -643,7 +664,7 @@ public sealed class WorkflowService
         {
             _db.ChangeTracker.Clear();
             await _runtime.RefreshIfStaleAsync(_db, ct).ConfigureAwait(false);
-            var unit = new CommandUnit(_db, _runtime, actor, ct);
+            var unit = new CommandUnit(_db, _runtime, actor, _effects, ct);
             T value;
             var tx = await _db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
 
@@ -691,6 +712,20 @@ public sealed class WorkflowService
 
     private async Task AfterCommitAsync(CommandUnit unit, CancellationToken ct)
     {
+        foreach (var action in unit.AfterCommit)
+        {
+            try
+            {
+                action();
+            }
+#pragma warning disable CA1031 // The command is committed; an after-commit nudge that fails is repaired by its owner's own schedule.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                WorkflowLog.AfterCommitFailed(_logger, e);
+            }
+        }
+
         var changes = new WorkflowScheduleChanges(unit.TimersScheduled.ToList(), unit.TimersRemoved.Distinct(StringComparer.Ordinal).ToList(), unit.JobsScheduled.ToList());
         if (!changes.IsEmpty)
         {
@@ -824,7 +859,12 @@ public sealed class WorkflowService
                     return false;
                 }
 
-                await u.RunAsync(job.InstanceId, command).ConfigureAwait(false);
+                var result = await u.RunAsync(job.InstanceId, command).ConfigureAwait(false);
+                if (outcome is JobCompleted completed && handler is ITransactionalJobHandler transactional)
+                {
+                    await transactional.OnCompletingAsync(context, completed, u.ChangeFor(result), ct).ConfigureAwait(false);
+                }
+
                 if (outcome is JobFailedOutcome failed && await _db.Jobs.FindAsync([jobId], ct).ConfigureAwait(false) is { } retry)
                 {
                     retry.LastError = Limit(failed.Message, OrchestratorModel.MessageLength);
@@ -899,9 +939,14 @@ public sealed class WorkflowService
         return ToView(task);
     }
 
-    /// <summary>A person sees and acts on a task assigned to them, or an unclaimed task of their groups or naming them; coordinators and admins on all.</summary>
+    /// <summary>
+    /// A person sees and acts on a task assigned to them, or an unclaimed task of their groups or naming them; coordinators
+    /// and admins on all; an outside recipient only on the tasks addressed to them.
+    /// </summary>
     private static bool MaySee(TaskRecord task, Actor actor) =>
-        actor.SeesAllTasks
+        actor.ExternalEmail is { } email
+            ? string.Equals(task.ExternalRecipient, email, StringComparison.OrdinalIgnoreCase)
+            : actor.SeesAllTasks
         || task.Assignee == actor.Id
         || (task.Assignee is null && task.Candidates.Any(c =>
             (c.Kind == CandidateKinds.User && c.Name == actor.Id) || (c.Kind == CandidateKinds.Group && actor.Roles.Contains(c.Name))));

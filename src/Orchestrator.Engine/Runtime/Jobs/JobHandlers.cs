@@ -32,6 +32,11 @@ public abstract record JobOutcome
     /// <param name="variables">Output variables.</param>
     public static JobOutcome Complete(JsonObject? variables = null) => new JobCompleted(variables);
 
+    /// <summary>Done, with output variables and what the host prepared for the completion's transaction.</summary>
+    /// <param name="variables">Output variables.</param>
+    /// <param name="attachment">Host data carried from the attempt to its completion (a rendered email, a PDF); the engine ignores it.</param>
+    public static JobOutcome Complete(JsonObject? variables, object? attachment) => new JobCompleted(variables) { Attachment = attachment };
+
     /// <summary>A technical failure: retried with back-off, then an incident.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="backoff">The back-off before the next attempt; <c>null</c> for the default.</param>
@@ -46,7 +51,11 @@ public abstract record JobOutcome
 
 /// <summary>A completed job.</summary>
 /// <param name="Variables">Output variables.</param>
-public sealed record JobCompleted(JsonObject? Variables) : JobOutcome;
+public sealed record JobCompleted(JsonObject? Variables) : JobOutcome
+{
+    /// <summary>Host data carried from the attempt to its completion; the engine ignores it.</summary>
+    public object? Attachment { get; init; }
+}
 
 /// <summary>A failed job attempt.</summary>
 /// <param name="Message">What went wrong.</param>
