@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
@@ -16,11 +18,31 @@ public sealed record OutgoingEmail(string To, RenderedEmail Content)
     public string? TaskId { get; init; }
 }
 
+/// <summary>An email as the outbox row's payload stores it.</summary>
+/// <param name="To">The recipient.</param>
+/// <param name="Subject">The subject.</param>
+/// <param name="Html">The HTML body.</param>
+/// <param name="Text">The plain-text alternative.</param>
+/// <param name="Template">The template key.</param>
+/// <param name="Language">The language rendered.</param>
+/// <param name="InstanceId">The instance it is about.</param>
+/// <param name="TaskId">The task it is about.</param>
+public sealed record OutboxEmailPayload(string To, string Subject, string Html, string Text, string Template, string Language, string? InstanceId, string? TaskId);
+
 /// <summary>
-/// Stages emails as outbox rows in the caller's transaction (issue 5); the dispatcher sends them after the commit.
+/// Stages emails as outbox rows in the caller's transaction, so an email exists exactly when the step that caused it
+/// committed; the dispatcher sends them after the commit (and after a crash, from the rows).
 /// </summary>
-public sealed class EmailOutbox
+public sealed class EmailOutbox(TimeProvider time)
 {
+    /// <summary>The outbox row kind of emails.</summary>
+    public const string EmailKind = "email";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>Raised after a transaction that staged emails committed (the dispatcher listens).</summary>
+    public event Action? Committed;
+
     /// <summary>Stages an email in the transaction of <paramref name="change"/>.</summary>
     /// <param name="change">The command's transaction.</param>
     /// <param name="email">The email.</param>
@@ -36,6 +58,32 @@ public sealed class EmailOutbox
     /// <param name="email">The email.</param>
     /// <param name="afterCommit">Registers what to run after the commit (waking the dispatcher).</param>
     /// <returns>The staged row.</returns>
-    public OutboxRecord Enqueue(OrchestratorDbContext db, OutgoingEmail email, Action<Action> afterCommit) =>
-        throw new NotSupportedException("The email outbox is not implemented yet (issue 5).");
+    public OutboxRecord Enqueue(OrchestratorDbContext db, OutgoingEmail email, Action<Action> afterCommit)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(afterCommit);
+        var now = time.GetUtcNow();
+        var c = email.Content;
+        var row = new OutboxRecord
+        {
+            Id = Guid.NewGuid(),
+            CreatedAt = now,
+            Kind = EmailKind,
+            Payload = JsonSerializer.Serialize(new OutboxEmailPayload(email.To, c.Subject, c.Html, c.Text, c.Key, c.Language, email.InstanceId, email.TaskId), Json),
+            Status = "pending",
+            NextAttemptAt = now,
+        };
+        db.Outbox.Add(row);
+        afterCommit(() => Committed?.Invoke());
+        return row;
+    }
+
+    /// <summary>Reads an email row's payload.</summary>
+    /// <param name="row">The row.</param>
+    public static OutboxEmailPayload ReadPayload(OutboxRecord row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return JsonSerializer.Deserialize<OutboxEmailPayload>(row.Payload, Json) ?? throw new InvalidOperationException($"Outbox row {row.Id} has no payload.");
+    }
 }

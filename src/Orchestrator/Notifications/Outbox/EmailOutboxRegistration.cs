@@ -1,13 +1,17 @@
 namespace Orchestrator.Notifications.Outbox;
 
-/// <summary>Registers and maps this feature (issue 5).</summary>
+/// <summary>Registers and maps the email outbox.</summary>
 public static class EmailOutboxRegistration
 {
-    /// <summary>Registers the services of this feature.</summary>
+    /// <summary>Registers <see cref="EmailOutbox"/> (singleton).</summary>
     /// <param name="services">The services.</param>
-    public static IServiceCollection AddEmailOutbox(this IServiceCollection services) => services;
+    public static IServiceCollection AddEmailOutbox(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new EmailOutbox(sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
 
-    /// <summary>Maps the endpoints of this feature.</summary>
+    /// <summary>Maps the outbox endpoints (admins read what was sent or is waiting).</summary>
     /// <param name="app">The routes.</param>
     public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder app) => app;
 }
