@@ -158,6 +158,13 @@ public static class ScenarioRunner
             Variables = state.Variables,
             Tasks = [.. OpenTasksOf(runtime, instanceId).Select(t => new TaskSnapshot(t.ElementId, t.CandidateGroups, t.CandidateUsers, t.Assignee, t.Due, t.FollowUp, t.Priority, t.FormKey))],
             Incidents = [.. runtime.Incidents.Where(i => InTree(i.InstanceId, instanceId)).Select(i => i.ElementId)],
+            Reminders = runtime.Notifications
+                .Where(n => n.Kind == TaskNotificationKind.Reminder && InTree(n.InstanceId, instanceId))
+                .GroupBy(n => n.ElementId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            Escalated = runtime.Notifications
+                .Where(n => n.Kind == TaskNotificationKind.Escalation && InTree(n.InstanceId, instanceId))
+                .Select(n => n.ElementId).ToHashSet(StringComparer.Ordinal),
         };
     }
 
