@@ -11,7 +11,7 @@ namespace Orchestrator.Engine.Tests.Execution;
 /// </summary>
 public class ReminderTests
 {
-    private static readonly string[] Fixtures = ["reminders.bpmn"];
+    private static readonly string[] Fixtures = ["task-reminders.bpmn"];
 
     private static List<TaskNotification> Reminders(InMemoryWorkflowRuntime rt, string elementId) =>
         [.. rt.Notifications.Where(n => n.Kind == TaskNotificationKind.Reminder && n.ElementId == elementId)];
@@ -212,7 +212,7 @@ public class ReminderTests
     public void Follow_up_timers_survive_the_state_document_and_old_documents_still_read()
     {
         var rt = new InMemoryWorkflowRuntime(new InMemoryRuntimeOptions { Start = Start });
-        rt.Deploy(Fixture("reminders.bpmn"), "reminders.bpmn");
+        rt.Deploy(Fixture("task-reminders.bpmn"), "task-reminders.bpmn");
         var id = rt.StartInstance("ReminderOnce", Vars("""
             {"consulateEmail":"consul@example.org","country":"AR","deadline":"2026-02-15T10:00:00Z","region":"south"}
             """));

@@ -16,7 +16,7 @@ public class TimeZoneTests
     private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 
     [Fact]
-    public void The_default_zone_is_Mexico_City() => Run(["reminders.bpmn"], rt =>
+    public void The_default_zone_is_Mexico_City() => Run(["task-reminders.bpmn"], rt =>
     {
         Assert.Equal("America/Mexico_City", rt.Engine.Options.TimeZone);
         var id = rt.StartInstance("LocalDates");
@@ -29,7 +29,7 @@ public class TimeZoneTests
     });
 
     [Fact]
-    public void New_York_applies_daylight_saving_time() => Run(["reminders.bpmn"], rt =>
+    public void New_York_applies_daylight_saving_time() => Run(["task-reminders.bpmn"], rt =>
     {
         var id = rt.StartInstance("LocalDates");
         var task = rt.Task("Task_Hearing");

@@ -68,8 +68,8 @@ public class OrcDialectTests
         Assert.Contains("orc-moddle.json", e.Message, StringComparison.Ordinal);
 
         // Every orc attribute on a fixture that uses them all parses without an unknown-attribute warning.
-        var xml = BpmnFixtures.Read("Execution", "reminders.bpmn");
-        var parsed = BpmnParser.Parse(xml, "reminders.bpmn");
+        var xml = BpmnFixtures.Read("Execution", "task-reminders.bpmn");
+        var parsed = BpmnParser.Parse(xml, "task-reminders.bpmn");
         Assert.DoesNotContain(parsed.Problems, p => p.Code == ParseCodes.UnknownAttribute);
     }
 }

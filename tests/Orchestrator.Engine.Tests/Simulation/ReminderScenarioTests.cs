@@ -12,7 +12,7 @@ public sealed class ReminderScenarioTests
         Path.Combine(Path.GetDirectoryName(here)!, "..", "Fixtures", "Execution", name);
 
     private static SimulationReport Simulate(string scenarioJson) =>
-        ScenarioRunner.Run([new BpmnSource("reminders.bpmn", File.ReadAllText(FixturePath("reminders.bpmn")))], Scenario.Parse(scenarioJson, Start));
+        ScenarioRunner.Run([new BpmnSource("task-reminders.bpmn", File.ReadAllText(FixturePath("task-reminders.bpmn")))], Scenario.Parse(scenarioJson, Start));
 
     [Fact]
     public void The_45_day_escalation_fires_at_day_45_and_not_a_minute_before()
