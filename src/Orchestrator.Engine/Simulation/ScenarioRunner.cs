@@ -14,6 +14,10 @@ public sealed record BpmnSource(string SourceName, string Xml);
 /// This is <c>simulate</c>: how designers test a journey before deploying it, and how workflow tests are written.
 /// Steps that cannot be carried out (completing a task that is not open, a message nobody waits for) and
 /// expectations that do not hold are reported as failures; the run goes on so that one report shows them all.
+/// The trace names each history event in kebab case (<c>timer-fired</c>, <c>task-created</c>); task reminders and
+/// escalations (<c>orc:reminder</c>, <c>orc:escalateAfter</c>) appear as <c>task-reminder-sent</c> and
+/// <c>task-escalated</c>, and an <c>expect</c> step can check them with <c>reminders</c> and <c>escalated</c>
+/// (additions to the ARCHITECTURE.md format; scenarios without them read as before).
 /// </summary>
 public static class ScenarioRunner
 {
