@@ -54,9 +54,53 @@ public sealed class PassThroughTask : Activity
     public override string Kind => ElementName;
 }
 
-/// <summary>A <c>bpmn:userTask</c>: work for a person, listed in an inbox until completed.</summary>
-public sealed class UserTask : Activity
+/// <summary>
+/// A task that can remind and escalate without drawn boundary events: <c>orc:reminder</c>, <c>orc:escalateAfter</c>
+/// and <c>orc:escalateTo</c>. The runtime turns them into ordinary timers of the task that notify and never move a token.
+/// </summary>
+public interface IFollowedUpTask
 {
+    /// <summary><c>orc:reminder</c>: a duration (once) or a cycle (<c>R/P7D</c>, <c>R2/P1D</c>) from the task's creation, or FEEL giving one.</summary>
+    ValueExpression? Reminder { get; }
+
+    /// <summary><c>orc:escalateAfter</c>: a duration from the task's creation or a date-time, or FEEL giving one.</summary>
+    ValueExpression? EscalateAfter { get; }
+
+    /// <summary><c>orc:escalateTo</c>: the group the escalated task is offered to; <c>null</c> means <c>coordinator</c>.</summary>
+    ValueExpression? EscalateTo { get; }
+}
+
+/// <summary>Whom the host emails when a user task is created (<c>orc:notify</c>).</summary>
+public enum TaskNotify
+{
+    /// <summary>Nobody.</summary>
+    None,
+
+    /// <summary>The assignee.</summary>
+    Assignee,
+
+    /// <summary>The candidate users and the members of the candidate groups.</summary>
+    Candidates,
+}
+
+/// <summary>A <c>bpmn:userTask</c>: work for a person, listed in an inbox until completed.</summary>
+public sealed class UserTask : Activity, IFollowedUpTask
+{
+    /// <inheritdoc/>
+    public ValueExpression? Reminder { get; init; }
+
+    /// <inheritdoc/>
+    public ValueExpression? EscalateAfter { get; init; }
+
+    /// <inheritdoc/>
+    public ValueExpression? EscalateTo { get; init; }
+
+    /// <summary><c>orc:notify</c> as written (<c>assignee</c>, <c>candidates</c>, <c>none</c>); <c>null</c>: the assignee when there is one, else nobody.</summary>
+    public string? Notify { get; init; }
+
+    /// <summary><c>orc:language</c>: the outside recipient's language (literal or FEEL).</summary>
+    public ValueExpression? Language { get; init; }
+
     /// <inheritdoc/>
     public override string Kind => "userTask";
 
@@ -121,8 +165,17 @@ public sealed class SendTask : Activity
 }
 
 /// <summary>A <c>bpmn:receiveTask</c>: waits for a message.</summary>
-public sealed class ReceiveTask : Activity
+public sealed class ReceiveTask : Activity, IFollowedUpTask
 {
+    /// <inheritdoc/>
+    public ValueExpression? Reminder { get; init; }
+
+    /// <inheritdoc/>
+    public ValueExpression? EscalateAfter { get; init; }
+
+    /// <inheritdoc/>
+    public ValueExpression? EscalateTo { get; init; }
+
     /// <inheritdoc/>
     public override string Kind => "receiveTask";
 

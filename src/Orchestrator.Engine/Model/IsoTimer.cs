@@ -87,7 +87,17 @@ public static partial class IsoTimer
     /// <param name="text">The text (surrounding white space is ignored).</param>
     /// <param name="value">The instant when the text is valid.</param>
     /// <returns>Whether the text is a valid date-time.</returns>
-    public static bool TryParseDateTime(string? text, out DateTimeOffset value)
+    public static bool TryParseDateTime(string? text, out DateTimeOffset value) => TryParseDateTime(text, null, out value);
+
+    /// <summary>
+    /// Parses an ISO 8601 date-time or date; a value without an offset is wall-clock time in <paramref name="zone"/>
+    /// (its offset on that date, daylight saving time included), or UTC when <paramref name="zone"/> is <c>null</c>.
+    /// </summary>
+    /// <param name="text">The text (surrounding white space is ignored).</param>
+    /// <param name="zone">The zone of values written without an offset; <c>null</c> for UTC.</param>
+    /// <param name="value">The instant when the text is valid.</param>
+    /// <returns>Whether the text is a valid date-time.</returns>
+    public static bool TryParseDateTime(string? text, TimeZoneInfo? zone, out DateTimeOffset value)
     {
         value = default;
         if (text is null)
@@ -95,8 +105,45 @@ public static partial class IsoTimer
             return false;
         }
 
-        return DateTimeOffset.TryParseExact(text.Trim(), DateTimeFormats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        var t = text.Trim();
+        if (!DateTimeOffset.TryParseExact(t, DateTimeFormats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
+        {
+            return false;
+        }
+
+        if (zone is not null && !HasOffset(t))
+        {
+            value = InZone(value.UtcDateTime, zone);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The instant of a wall-clock date and time in a zone. A time skipped by a daylight saving change moves forward
+    /// by the gap; one that happens twice takes the earlier instant (as java.time and the FEEL library do).
+    /// </summary>
+    /// <param name="local">The wall-clock value (its kind is ignored).</param>
+    /// <param name="zone">The zone.</param>
+    public static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return Orchestrator.Feel.FeelDateTime.InZone(wall, zone, zone.Id).Instant!.Value;
+    }
+
+    /// <summary>Whether a date-time text carries its own offset (<c>Z</c>, <c>+01:00</c>, <c>-0500</c>); a date never does.</summary>
+    private static bool HasOffset(string text)
+    {
+        var t = text.IndexOf('T', StringComparison.Ordinal);
+        if (t < 0)
+        {
+            return false;
+        }
+
+        var time = text.AsSpan(t + 1);
+        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.Contains('+') || time.Contains('-');
     }
 
     /// <summary>
@@ -106,7 +153,17 @@ public static partial class IsoTimer
     /// <param name="text">The text (surrounding white space is ignored).</param>
     /// <param name="cycle">The cycle when the text is valid.</param>
     /// <returns>Whether the text is a valid cycle.</returns>
-    public static bool TryParseCycle(string? text, out IsoCycle cycle)
+    public static bool TryParseCycle(string? text, out IsoCycle cycle) => TryParseCycle(text, null, out cycle);
+
+    /// <summary>
+    /// Parses an ISO 8601 repeating interval; a start or end without an offset is wall-clock time in <paramref name="zone"/>
+    /// (UTC when <c>null</c>).
+    /// </summary>
+    /// <param name="text">The text (surrounding white space is ignored).</param>
+    /// <param name="zone">The zone of dates written without an offset; <c>null</c> for UTC.</param>
+    /// <param name="cycle">The cycle when the text is valid.</param>
+    /// <returns>Whether the text is a valid cycle.</returns>
+    public static bool TryParseCycle(string? text, TimeZoneInfo? zone, out IsoCycle cycle)
     {
         cycle = null!;
         if (text is null)
@@ -143,13 +200,13 @@ public static partial class IsoTimer
             return true;
         }
 
-        if (TryParseDateTime(parts[1], out var start) && TryParseDuration(parts[2], out interval) && !interval.IsZero)
+        if (TryParseDateTime(parts[1], zone, out var start) && TryParseDuration(parts[2], out interval) && !interval.IsZero)
         {
             cycle = new IsoCycle(repetitions, start, interval, null);
             return true;
         }
 
-        if (TryParseDuration(parts[1], out interval) && !interval.IsZero && TryParseDateTime(parts[2], out var end))
+        if (TryParseDuration(parts[1], out interval) && !interval.IsZero && TryParseDateTime(parts[2], zone, out var end))
         {
             cycle = new IsoCycle(repetitions, null, interval, end);
             return true;
@@ -278,6 +335,19 @@ public sealed record IsoCycle(int? Repetitions, DateTimeOffset? Start, IsoDurati
             fired++;
             due = NextDue(d, fired);
         }
+    }
+
+    /// <summary>
+    /// The cycle as ISO 8601 text with its start or end as an instant with its offset, so that reading it again
+    /// gives the same schedule whatever default zone the reader uses.
+    /// </summary>
+    public override string ToString()
+    {
+        var r = "R" + (Repetitions is { } n ? n.ToString(CultureInfo.InvariantCulture) : string.Empty);
+        static string At(DateTimeOffset d) => d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        return Start is { } s ? $"{r}/{At(s)}/{Interval}"
+            : End is { } e ? $"{r}/{Interval}/{At(e)}"
+            : $"{r}/{Interval}";
     }
 
     private DateTimeOffset? Add(DateTimeOffset instant)

@@ -196,6 +196,12 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
                 Error(elementId, "unsupported-attribute", $"{Describe(element)} calls a CMMN case (camunda:caseRef); only processes can be called.");
             }
 
+            if (ns == Orc && element.NamespaceUri == Bpmn && !OrcDialect.Attributes.Contains(local))
+            {
+                Warning(elementId, ParseCodes.UnknownAttribute,
+                    $"{Describe(OwnerOf(element))} has orc:{local}, which Orchestrator does not know; it is ignored (a misspelling? the orc attributes are listed in the designer's orc-moddle.json).");
+            }
+
             var extensionElement = element.NamespaceUri is Camunda or Orc;
             if ((ns is Camunda or Orc || (ns.Length == 0 && (extensionElement || local == "calledElement"))) && IsJuel(value))
             {
@@ -209,6 +215,12 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
             && IsJuel(element.Text))
         {
             ReportJuel(elementId, element.LocalName, element.Text.Trim());
+        }
+
+        if (element.NamespaceUri == Orc && !OrcDialect.ExtensionElements.ContainsKey(element.LocalName))
+        {
+            Warning(elementId, ParseCodes.UnknownAttribute,
+                $"{Describe(OwnerOf(element))} has the extension element orc:{element.LocalName}, which Orchestrator does not know; it is ignored.");
         }
 
         if (element.NamespaceUri == Camunda)
@@ -330,7 +342,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
             return;
         }
 
-        var key = element.Attr(Orc, "correlationKey")
+        var key = element.Attr(Orc, OrcDialect.Known(OrcDialect.CorrelationKey))
             ?? Extension(element, "subscription")?.Attr("correlationKey");
         messages.TryAdd(id, new MessageDeclaration(id, element.Attr("name") ?? string.Empty, key is null ? null : ValueExpression.Parse(key)));
     }
@@ -742,7 +754,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
                 case "messageEventDefinition":
                     {
                         var message = ResolveMessage(d.Attr("messageRef"), id);
-                        var key = xml.Attr(Orc, "correlationKey") ?? d.Attr(Orc, "correlationKey");
+                        var key = xml.Attr(Orc, OrcDialect.Known(OrcDialect.CorrelationKey)) ?? d.Attr(Orc, OrcDialect.CorrelationKey);
                         definition = new MessageEventDefinition(message, key is null ? message?.CorrelationKey : ValueExpression.Parse(key));
                         break;
                     }
@@ -845,7 +857,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
         }
 
         var multiInstance = ReadMultiInstance(xml, ext);
-        string? Get(string key) => ext.TryGetValue(key, out var v) ? v : null;
+        string? Get(string key) => ext.TryGetValue(OrcDialect.Known(key), out var v) ? v : null;
         ValueExpression? Value(string key) => Get(key) is { } v ? ValueExpression.Parse(v) : null;
 
         switch (xml.LocalName)
@@ -859,7 +871,8 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
                     Id = id, Name = name, Inputs = inputs, Outputs = outputs, Extensions = ext, MultiInstance = multiInstance,
                     Assignee = Value("assignee"), CandidateUsers = Value("candidateUsers"), CandidateGroups = Value("candidateGroups"),
                     DueDate = Value("dueDate"), FollowUpDate = Value("followUpDate"), Priority = Value("priority"), FormKey = Value("formKey"),
-                    ExternalRecipient = Value("externalRecipient"),
+                    ExternalRecipient = Value("externalRecipient"), Language = Value("language"), Notify = Get("notify")?.Trim(),
+                    Reminder = Value("reminder"), EscalateAfter = Value("escalateAfter"), EscalateTo = Value("escalateTo"),
                 };
             case "businessRuleTask":
                 if (Get("type") is null)
@@ -885,6 +898,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
                     {
                         Id = id, Name = name, Inputs = inputs, Outputs = outputs, Extensions = ext, MultiInstance = multiInstance,
                         Message = message, CorrelationKey = Value("correlationKey") ?? message?.CorrelationKey,
+                        Reminder = Value("reminder"), EscalateAfter = Value("escalateAfter"), EscalateTo = Value("escalateTo"),
                     };
                 }
 
@@ -928,7 +942,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
             Error(id, "unsupported-script-format", $"Script task '{id}' is written in '{format}'; only FEEL scripts are supported (scriptFormat=\"feel\").");
         }
 
-        var script = xml.Child(Bpmn, "script")?.Text ?? (ext.TryGetValue("script", out var s) ? s : string.Empty);
+        var script = xml.Child(Bpmn, "script")?.Text ?? (ext.TryGetValue(OrcDialect.Known(OrcDialect.Script), out var s) ? s : string.Empty);
         script = script.Trim();
         if (script.StartsWith('='))
         {
@@ -938,17 +952,17 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
         return new ScriptTask
         {
             Id = id, Name = name, Inputs = inputs, Outputs = outputs, Extensions = ext, MultiInstance = multiInstance,
-            Script = script, ResultVariable = ext.TryGetValue("resultVariable", out var r) && r.Length > 0 ? r : null,
+            Script = script, ResultVariable = ext.TryGetValue(OrcDialect.Known(OrcDialect.ResultVariable), out var r) && r.Length > 0 ? r : null,
         };
     }
 
     private CallActivity ReadCallActivity(XmlElementNode xml, string id, string? name, IReadOnlyList<VariableMapping> inputs, IReadOnlyList<VariableMapping> outputs,
         Dictionary<string, string> ext, MultiInstance? multiInstance)
     {
-        var called = xml.Attr("calledElement") ?? (ext.TryGetValue("calledElement", out var c) ? c : string.Empty);
+        var called = xml.Attr("calledElement") ?? (ext.TryGetValue(OrcDialect.Known(OrcDialect.CalledElement), out var c) ? c : string.Empty);
         var binding = CalledVersionBinding.Latest;
         int? version = null;
-        var bindingText = ext.TryGetValue("calledElementBinding", out var b) ? b.Trim() : null;
+        var bindingText = ext.TryGetValue(OrcDialect.Known(OrcDialect.CalledElementBinding), out var b) ? b.Trim() : null;
         switch (bindingText)
         {
             case null or "" or "latest":
@@ -958,7 +972,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
                 break;
             case "version":
                 {
-                    var versionText = ext.TryGetValue("calledElementVersion", out var v) ? v.Trim() : null;
+                    var versionText = ext.TryGetValue(OrcDialect.Known(OrcDialect.CalledElementVersion), out var v) ? v.Trim() : null;
                     if (versionText is not null && int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
                     {
                         binding = CalledVersionBinding.Version;
@@ -982,7 +996,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
         bool allIn = false, allOut = false;
         foreach (var e in ExtensionElements(xml))
         {
-            if (e.NamespaceUri is not (Camunda or Orc) || e.LocalName is not ("in" or "out"))
+            if (e.NamespaceUri is not (Camunda or Orc) || e.LocalName is not (OrcDialect.InElement or OrcDialect.OutElement))
             {
                 continue;
             }
@@ -1052,7 +1066,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
 
         string? Attr(string name)
         {
-            var v = mi.Attr(Orc, name) ?? mi.Attr(Camunda, name);
+            var v = mi.Attr(Orc, OrcDialect.Known(name)) ?? mi.Attr(Camunda, name);
             if (v is null && Extension(mi, "loopCharacteristics") is { } zeebe)
             {
                 v = name switch
@@ -1121,7 +1135,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
         }
 
         // Camunda 7.19+ "Camunda Forms (linked)" are form-js forms, like ours: the form id is the form key.
-        if (!ext.ContainsKey("formKey") && ext.TryGetValue("formRef", out var formRef))
+        if (!ext.ContainsKey(OrcDialect.FormKey) && xml.Attr(Camunda, "formRef") is { } formRef)
         {
             ext["formKey"] = formRef;
         }
@@ -1204,7 +1218,7 @@ internal sealed class BpmnModelBuilder(string sourceName, List<BpmnProblem> prob
                     (isInput ? inputs ??= [] : outputs ??= []).Add(new VariableMapping(target.Trim(), CamundaParameterValue(p)));
                 }
             }
-            else if ((e.NamespaceUri == Orc && e.LocalName is "input" or "output") || e.Is(Zeebe, "ioMapping"))
+            else if ((e.NamespaceUri == Orc && e.LocalName is OrcDialect.InputElement or OrcDialect.OutputElementName) || e.Is(Zeebe, "ioMapping"))
             {
                 var items = e.NamespaceUri == Zeebe ? e.Children.Where(c => c.NamespaceUri == Zeebe && c.LocalName is "input" or "output") : [e];
                 foreach (var m in items)

@@ -53,6 +53,9 @@ public static class ParseCodes
     /// <summary>A JUEL expression (<c>${…}</c>, <c>#{…}</c>) where Orchestrator expects FEEL.</summary>
     public const string JuelExpression = "juel-expression";
 
+    /// <summary>Warning: an <c>orc:</c> attribute or extension element that is not in <see cref="OrcDialect"/> (a misspelling); ignored.</summary>
+    public const string UnknownAttribute = "unknown-attribute";
+
     /// <summary>Warning: a BPMN element inside a process that Orchestrator does not know; ignored.</summary>
     public const string UnknownElement = "unknown-element";
 

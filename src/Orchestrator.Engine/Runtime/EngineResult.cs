@@ -23,6 +23,7 @@ public sealed class EngineResult
     private List<string>? _childrenToCancel;
     private List<ChildEscalated>? _escalationsToParent;
     private List<ThrownMessage>? _messagesThrown;
+    private List<TaskNotification>? _notifications;
     private List<HistoryEvent>? _history;
 
     internal EngineResult(ProcessInstanceState state) => State = state;
@@ -104,7 +105,7 @@ public sealed class EngineResult
 
     internal List<UserTaskInfo> TasksCreatedW => _tasksCreated ??= [];
 
-    /// <summary>User tasks whose assignee changed (claim, unclaim, assign).</summary>
+    /// <summary>User tasks whose assignee changed (claim, unclaim, assign) or that were escalated (a candidate group added).</summary>
     public IReadOnlyList<UserTaskInfo> TasksUpdated => _tasksUpdated ?? (IReadOnlyList<UserTaskInfo>)[];
 
     internal List<UserTaskInfo> TasksUpdatedW => _tasksUpdated ??= [];
@@ -180,6 +181,14 @@ public sealed class EngineResult
 
     internal List<ThrownMessage> MessagesThrownW => _messagesThrown ??= [];
 
+    /// <summary>
+    /// Reminders and escalations of tasks (<c>orc:reminder</c>, <c>orc:escalateAfter</c>) that fell due in this command,
+    /// for the host to turn into emails. A task's creation is not one: <see cref="UserTaskInfo.Notify"/> says whom to tell.
+    /// </summary>
+    public IReadOnlyList<TaskNotification> Notifications => _notifications ?? (IReadOnlyList<TaskNotification>)[];
+
+    internal List<TaskNotification> NotificationsW => _notifications ??= [];
+
     /// <summary>The audit trail of the command, in order.</summary>
     public IReadOnlyList<HistoryEvent> History => _history ?? (IReadOnlyList<HistoryEvent>)[];
 
@@ -228,6 +237,36 @@ public sealed record UserTaskInfo(string Id, string InstanceId, string ElementId
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset Created { get; init; }
+
+    /// <summary>Whom the host emails when the task is created (<c>orc:notify</c>; default: the assignee when there is one, else nobody).</summary>
+    public Model.TaskNotify Notify { get; init; }
+
+    /// <summary>The outside recipient's language (<c>orc:language</c>), <c>null</c> when the element names none.</summary>
+    public string? Language { get; init; }
+}
+
+/// <summary>What a <see cref="TaskNotification"/> is about.</summary>
+public enum TaskNotificationKind
+{
+    /// <summary>An <c>orc:reminder</c> fell due.</summary>
+    Reminder,
+
+    /// <summary>An <c>orc:escalateAfter</c> fell due; the task was offered to <see cref="TaskNotification.EscalatedTo"/> and stays open.</summary>
+    Escalation,
+}
+
+/// <summary>A reminder or escalation of an open task, for the host to send.</summary>
+/// <param name="Kind">Reminder or escalation.</param>
+/// <param name="TaskId">The user task's id; <c>null</c> for a receive task (nobody's inbox: the reminder is about a message still awaited).</param>
+/// <param name="ElementId">The task element.</param>
+/// <param name="InstanceId">The instance.</param>
+/// <param name="Occurrence">For reminders, which one (1 for the first); 1 for an escalation.</param>
+/// <param name="Due">When it fell due (the timer's due instant; the command may run later).</param>
+/// <param name="EscalatedTo">For escalations, the group added to the task's candidate groups.</param>
+public sealed record TaskNotification(TaskNotificationKind Kind, string? TaskId, string ElementId, string InstanceId, int Occurrence, DateTimeOffset Due, string? EscalatedTo)
+{
+    /// <summary>The user task as it is after this command (assignee, candidates, outside recipient, language), so the host needs no other read to address the email.</summary>
+    public UserTaskInfo? Task { get; init; }
 }
 
 /// <summary>How a user task ended.</summary>
@@ -253,7 +292,11 @@ public sealed record EndedTask(string Id, string ElementId, TaskEndReason Reason
 /// <param name="ElementId">The timer event.</param>
 /// <param name="Due">When it falls due.</param>
 /// <param name="RepetitionsLeft">Cycle repetitions after this one; -1 for unbounded.</param>
-public sealed record TimerInfo(string Id, string InstanceId, string ElementId, DateTimeOffset Due, int RepetitionsLeft);
+public sealed record TimerInfo(string Id, string InstanceId, string ElementId, DateTimeOffset Due, int RepetitionsLeft)
+{
+    /// <summary>A timer event, or a task's reminder or escalation (then <see cref="ElementId"/> is the task). The host fires all of them the same way, with <see cref="FireTimer"/>.</summary>
+    public TimerPurpose Purpose { get; init; }
+}
 
 /// <summary>An open message subscription.</summary>
 /// <param name="Id">The subscription id.</param>

@@ -91,6 +91,12 @@ public enum HistoryEventType
 
     /// <summary>A call activity asked for a child instance.</summary>
     ChildInstanceRequested,
+
+    /// <summary>A task's <c>orc:reminder</c> fell due: a reminder notification was emitted (<see cref="HistoryEvent.Detail"/>: which one).</summary>
+    TaskReminderSent,
+
+    /// <summary>A task's <c>orc:escalateAfter</c> fell due: the task was escalated (<see cref="HistoryEvent.Name"/>: the group) and stays open.</summary>
+    TaskEscalated,
 }
 
 /// <summary>One entry of the audit trail. The host stores these append-only.</summary>

@@ -1101,11 +1101,11 @@ internal sealed partial class InstanceRun
         {
             ok = TryEvaluate(def.Value.Text, owner, out var v, out error);
             plan = default;
-            ok = ok && TimerMath.TryPlan(def.Kind, v, Now, out plan, out error);
+            ok = ok && TimerMath.TryPlan(def.Kind, v, Now, Engine.Zone, out plan, out error);
         }
         else
         {
-            ok = TimerMath.TryPlan(def.Kind, def.Value.Text, Now, out plan, out error);
+            ok = TimerMath.TryPlan(def.Kind, def.Value.Text, Now, Engine.Zone, out plan, out error);
         }
 
         if (!ok)
@@ -1122,11 +1122,15 @@ internal sealed partial class InstanceRun
         return true;
     }
 
-    public void AddTimer(int owner, string element, DateTimeOffset due, int repeat, string? cycle)
+    public void AddTimer(int owner, string element, DateTimeOffset due, int repeat, string? cycle, TimerPurpose purpose = TimerPurpose.Event, int occurrence = 0, string? group = null)
     {
-        var t = new TimerState { Id = NextId(), Exec = owner, Element = element, Due = due, Repeat = repeat, Cycle = repeat == 0 ? null : cycle };
+        var t = new TimerState
+        {
+            Id = NextId(), Exec = owner, Element = element, Due = due, Repeat = repeat, Cycle = repeat == 0 ? null : cycle,
+            Purpose = purpose, Occurrence = occurrence, Group = group,
+        };
         S.Timers.Add(t);
-        R.TimersScheduledW.Add(new TimerInfo(Pid(t.Id), S.Id, element, due, repeat));
+        R.TimersScheduledW.Add(new TimerInfo(Pid(t.Id), S.Id, element, due, repeat) { Purpose = purpose });
         Hist(HistoryEventType.TimerScheduled, element, itemId: Pid(t.Id), detail: due.ToString("O", CultureInfo.InvariantCulture));
     }
 

@@ -19,6 +19,13 @@ public sealed class EngineOptions
 
     /// <summary>FEEL limits.</summary>
     public FeelLimits? FeelLimits { get; init; }
+
+    /// <summary>
+    /// The time zone (IANA id, or a Windows id the system knows) of date-times written without an offset: timer
+    /// <c>timeDate</c>s and cycle starts, <c>orc:dueDate</c>/<c>orc:followUpDate</c>, <c>orc:escalateAfter</c> dates, and
+    /// FEEL dates and date-times without a zone used as due dates. Daylight saving time follows the zone's rules.
+    /// </summary>
+    public string TimeZone { get; init; } = "America/Mexico_City";
 }
 
 /// <summary>
@@ -39,6 +46,27 @@ public sealed class WorkflowEngine
         Time = timeProvider ?? TimeProvider.System;
         Options = options ?? new EngineOptions();
         Feel = new FeelEngine(Options.FeelLimits, Time);
+        Zone = FindZone(Options.TimeZone);
+    }
+
+    /// <summary>The zone of <see cref="EngineOptions.TimeZone"/>.</summary>
+    public TimeZoneInfo Zone { get; }
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("EngineOptions.TimeZone is empty; give an IANA zone such as America/Mexico_City.", nameof(id));
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ArgumentException($"EngineOptions.TimeZone '{id}' is not a time zone this system knows (install tzdata, or use an IANA id such as America/Mexico_City).", nameof(id), ex);
+        }
     }
 
     /// <summary>The deployed definitions.</summary>
@@ -336,6 +364,12 @@ public sealed class WorkflowEngine
         run.R.TimersRemovedW.Add(c.TimerId);
         run.Hist(HistoryEventType.TimerFired, timer.Element, itemId: c.TimerId);
         var owner = run.Exec(timer.Exec)!;
+        if (timer.Purpose != TimerPurpose.Event)
+        {
+            TaskFollowUps.Fire(run, timer, owner);
+            return;
+        }
+
         var node = run.Deployed.Node(timer.Element);
         if (timer.Repeat != 0 && timer.Cycle is { } cycle
             && (node is BoundaryEvent { CancelActivity: false } || node is StartEvent { IsInterrupting: false })
@@ -468,8 +502,8 @@ public sealed class WorkflowEngine
             }
 
             var ok = timer.Value.IsFeel
-                ? Timers.TimerMath.TryPlan(timer.Kind, Feel.Evaluate(timer.Value.Text).Value, now, out var plan, out var error)
-                : Timers.TimerMath.TryPlan(timer.Kind, timer.Value.Text, now, out plan, out error);
+                ? Timers.TimerMath.TryPlan(timer.Kind, Feel.Evaluate(timer.Value.Text).Value, now, Zone, out var plan, out var error)
+                : Timers.TimerMath.TryPlan(timer.Kind, timer.Value.Text, now, Zone, out plan, out error);
             if (!ok)
             {
                 throw new InvalidOperationException($"Timer start event {s.Id} of {deployed.ProcessId}: {error}");
@@ -665,5 +699,7 @@ public sealed class WorkflowEngine
             FormKey = t.FormKey,
             ExternalRecipient = t.External,
             Created = t.Created,
+            Notify = t.Notify,
+            Language = t.Language,
         };
 }

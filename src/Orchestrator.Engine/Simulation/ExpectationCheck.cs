@@ -23,6 +23,12 @@ public sealed record InstanceSnapshot
 
     /// <summary>Elements with an open incident.</summary>
     public required IReadOnlyCollection<string> Incidents { get; init; }
+
+    /// <summary>Reminders sent so far, by task element.</summary>
+    public IReadOnlyDictionary<string, int> Reminders { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Task elements escalated so far.</summary>
+    public IReadOnlyCollection<string> Escalated { get; init; } = [];
 }
 
 /// <summary>An open user task as an <c>expect</c> step sees it.</summary>
@@ -109,6 +115,23 @@ public static class ExpectationCheck
                     failures.Add($"{prefix}expected variable {name} = {Json(value)}, was {Json(actualValue)}");
                 }
             }
+        }
+
+        if (expected.Reminders is { } reminders)
+        {
+            foreach (var (elementId, count) in reminders.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                var sent = actual.Reminders.TryGetValue(elementId, out var n) ? n : 0;
+                if (sent != count)
+                {
+                    failures.Add($"{prefix}expected {count} reminder(s) of {elementId}, {(sent == 1 ? "1 was" : $"{sent} were")} sent");
+                }
+            }
+        }
+
+        if (expected.Escalated is { } escalated && !SameSet(escalated, actual.Escalated))
+        {
+            failures.Add($"{prefix}expected escalated {List(escalated)}, were {List(actual.Escalated)}");
         }
 
         if (expected.Tasks is { } tasks)

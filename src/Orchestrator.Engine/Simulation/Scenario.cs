@@ -176,7 +176,7 @@ public sealed record Scenario
             throw new ScenarioFormatException($"{path}: must be an object");
         }
 
-        RejectUnknown(obj, path, "active", "completed", "notCompleted", "ended", "variables", "tasks", "incidents");
+        RejectUnknown(obj, path, "active", "completed", "notCompleted", "ended", "variables", "tasks", "incidents", "reminders", "escalated");
         return new Expectation
         {
             Active = OptionalStringList(obj["active"], path + ".active"),
@@ -186,7 +186,31 @@ public sealed record Scenario
             Variables = OptionalObject(obj["variables"], path + ".variables"),
             Tasks = ReadTaskExpectations(obj["tasks"], path + ".tasks"),
             Incidents = OptionalStringList(obj["incidents"], path + ".incidents"),
+            Reminders = ReadCounts(obj["reminders"], path + ".reminders"),
+            Escalated = OptionalStringList(obj["escalated"], path + ".escalated"),
         };
+    }
+
+    private static Dictionary<string, int>? ReadCounts(JsonNode? node, string path)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject obj)
+        {
+            throw new ScenarioFormatException($"{path}: must be an object of element id to count, such as {{\"Task_Review\": 2}}");
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (elementId, value) in obj)
+        {
+            var count = RequiredInt(value, $"{path}.{elementId}");
+            counts[elementId] = count >= 0 ? count : throw new ScenarioFormatException($"{path}.{elementId}: must be 0 or more");
+        }
+
+        return counts;
     }
 
     private static List<TaskExpectation>? ReadTaskExpectations(JsonNode? node, string path)
@@ -393,6 +417,15 @@ public sealed record Expectation
 
     /// <summary>The exact set of elements with an open incident.</summary>
     public IReadOnlyList<string>? Incidents { get; init; }
+
+    /// <summary>
+    /// <c>"reminders": {"Task_Review": 2}</c>: how many <c>orc:reminder</c> notifications each named task element has sent
+    /// so far (exactly; 0 checks that none was). Elements not named are not checked.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? Reminders { get; init; }
+
+    /// <summary><c>"escalated": ["Task_Review"]</c>: the exact set of task elements escalated (<c>orc:escalateAfter</c>) so far; <c>[]</c> checks that none was.</summary>
+    public IReadOnlyList<string>? Escalated { get; init; }
 }
 
 /// <summary>An open user task that an <c>expect</c> step looks for; <c>null</c> properties are not checked.</summary>

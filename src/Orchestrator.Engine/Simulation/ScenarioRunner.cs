@@ -14,6 +14,10 @@ public sealed record BpmnSource(string SourceName, string Xml);
 /// This is <c>simulate</c>: how designers test a journey before deploying it, and how workflow tests are written.
 /// Steps that cannot be carried out (completing a task that is not open, a message nobody waits for) and
 /// expectations that do not hold are reported as failures; the run goes on so that one report shows them all.
+/// The trace names each history event in kebab case (<c>timer-fired</c>, <c>task-created</c>); task reminders and
+/// escalations (<c>orc:reminder</c>, <c>orc:escalateAfter</c>) appear as <c>task-reminder-sent</c> and
+/// <c>task-escalated</c>, and an <c>expect</c> step can check them with <c>reminders</c> and <c>escalated</c>
+/// (additions to the ARCHITECTURE.md format; scenarios without them read as before).
 /// </summary>
 public static class ScenarioRunner
 {
@@ -158,6 +162,13 @@ public static class ScenarioRunner
             Variables = state.Variables,
             Tasks = [.. OpenTasksOf(runtime, instanceId).Select(t => new TaskSnapshot(t.ElementId, t.CandidateGroups, t.CandidateUsers, t.Assignee, t.Due, t.FollowUp, t.Priority, t.FormKey))],
             Incidents = [.. runtime.Incidents.Where(i => InTree(i.InstanceId, instanceId)).Select(i => i.ElementId)],
+            Reminders = runtime.Notifications
+                .Where(n => n.Kind == TaskNotificationKind.Reminder && InTree(n.InstanceId, instanceId))
+                .GroupBy(n => n.ElementId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            Escalated = runtime.Notifications
+                .Where(n => n.Kind == TaskNotificationKind.Escalation && InTree(n.InstanceId, instanceId))
+                .Select(n => n.ElementId).ToHashSet(StringComparer.Ordinal),
         };
     }
 

@@ -415,6 +415,21 @@ internal sealed class ProcessChecker(
 
                 CheckDate(id, "due date", user.DueDate);
                 CheckDate(id, "follow-up date", user.FollowUpDate);
+                CheckFollowUps(id, user);
+                if (user.Notify is { } notify && notify is not ("assignee" or "candidates" or "none"))
+                {
+                    Error(id, ValidationCodes.InvalidAttribute, $"orc:notify '{notify}' of user task '{id}' is not one of assignee, candidates, none.");
+                }
+                else if (user.Notify == "assignee" && user.Assignee is null)
+                {
+                    Warning(id, ValidationCodes.InvalidAttribute, $"User task '{id}' has orc:notify=\"assignee\" but no orc:assignee; nobody is emailed until someone is assigned by hand.");
+                }
+
+                if (user.Language is { IsFeel: false } language && string.IsNullOrWhiteSpace(language.Text))
+                {
+                    Error(id, ValidationCodes.InvalidAttribute, $"orc:language of user task '{id}' is empty; give a language such as es or en, or leave the attribute out.");
+                }
+
                 break;
             case ServiceTask service:
                 if (string.IsNullOrWhiteSpace(service.Type))
@@ -438,6 +453,7 @@ internal sealed class ProcessChecker(
                 break;
             case ReceiveTask receive:
                 CheckMessageCatch(id, receive.Message, receive.CorrelationKey, needsKey: true);
+                CheckFollowUps(id, receive);
                 break;
             case ScriptTask script:
                 if (string.IsNullOrWhiteSpace(script.Script))
@@ -463,6 +479,42 @@ internal sealed class ProcessChecker(
         if (retries < 0)
         {
             Error(id, ValidationCodes.InvalidAttribute, $"'{id}' has retries {retries}; retries must be 0 or more.");
+        }
+    }
+
+    /// <summary><c>orc:reminder</c>, <c>orc:escalateAfter</c>, <c>orc:escalateTo</c> (their FEEL is checked with the other attributes).</summary>
+    private void CheckFollowUps(string id, IFollowedUpTask task)
+    {
+        if (task.Reminder is { IsFeel: false } reminder)
+        {
+            var text = reminder.Text.Trim();
+            if (!(IsoTimer.TryParseDuration(text, out var d) && !d.IsZero) && !IsoTimer.TryParseCycle(text, out _))
+            {
+                Error(id, ValidationCodes.InvalidReminder,
+                    $"orc:reminder '{text}' of '{id}' is neither an ISO 8601 duration (P30D: once) nor a cycle (R/P7D: every 7 days, R2/P1D: twice), nor FEEL (write FEEL with a leading '=').");
+            }
+        }
+
+        if (task.EscalateAfter is { IsFeel: false } after)
+        {
+            var text = after.Text.Trim();
+            if (!IsoTimer.TryParseDuration(text, out _) && !IsoTimer.TryParseDateTime(text, out _))
+            {
+                Error(id, ValidationCodes.InvalidReminder,
+                    $"orc:escalateAfter '{text}' of '{id}' is neither an ISO 8601 duration (P45D) nor a date-time (2026-03-01T09:00:00), nor FEEL (write FEEL with a leading '=').");
+            }
+        }
+
+        if (task.EscalateTo is { } to)
+        {
+            if (string.IsNullOrWhiteSpace(to.Text))
+            {
+                Error(id, ValidationCodes.InvalidReminder, $"orc:escalateTo of '{id}' is empty; name the group the task is escalated to (default coordinator: leave the attribute out).");
+            }
+            else if (task.EscalateAfter is null)
+            {
+                Warning(id, ValidationCodes.InvalidReminder, $"'{id}' has orc:escalateTo but no orc:escalateAfter; it is never escalated.");
+            }
         }
     }
 

@@ -58,6 +58,12 @@ public static class ValidationCodes
     /// <summary>A user task's literal due or follow-up date is neither an ISO 8601 date-time nor a duration.</summary>
     public const string InvalidDate = "invalid-date";
 
+    /// <summary>
+    /// A task's <c>orc:reminder</c> is not a duration or cycle, its <c>orc:escalateAfter</c> not a duration or date-time,
+    /// or its <c>orc:escalateTo</c> is empty (error); <c>orc:escalateTo</c> without <c>orc:escalateAfter</c> (warning).
+    /// </summary>
+    public const string InvalidReminder = "invalid-reminder";
+
     /// <summary>A message catch (receive task, message start, intermediate or boundary event) has no message.</summary>
     public const string MessageMissing = "message-missing";
 

@@ -289,6 +289,16 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
             }
         }
 
+        // An escalation (orc:escalateAfter) offers the open task to one more group.
+        foreach (var n in r.Notifications)
+        {
+            if (n is { Kind: TaskNotificationKind.Escalation, TaskId: { } taskId, EscalatedTo: { } group }
+                && await db.TaskCandidates.FindAsync([taskId, CandidateKinds.Group, group], cancellationToken).ConfigureAwait(false) is null)
+            {
+                db.TaskCandidates.Add(new TaskCandidateRecord { TaskId = taskId, Kind = CandidateKinds.Group, Name = group });
+            }
+        }
+
         foreach (var t in r.TasksEnded)
         {
             if (await db.Tasks.FindAsync([t.Id], cancellationToken).ConfigureAwait(false) is { } task)

@@ -42,6 +42,7 @@ public sealed class InMemoryWorkflowRuntime
     private readonly Dictionary<string, IncidentInfo> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StartTimerPlan> _startTimers = new(StringComparer.Ordinal);
     private readonly List<HistoryEvent> _history = [];
+    private readonly List<TaskNotification> _notifications = [];
     private readonly bool _keepHistory;
     private long _sequence;
     private int _instanceCounter;
@@ -77,6 +78,9 @@ public sealed class InMemoryWorkflowRuntime
 
     /// <summary>Every history event so far, in order.</summary>
     public IReadOnlyList<HistoryEvent> History => _history;
+
+    /// <summary>Every task reminder and escalation so far, in order (what the host would have emailed).</summary>
+    public IReadOnlyList<TaskNotification> Notifications => _notifications;
 
     /// <summary>Open incidents of every instance.</summary>
     public IReadOnlyCollection<IncidentInfo> Incidents => _incidents.Values;
@@ -306,6 +310,8 @@ public sealed class InMemoryWorkflowRuntime
         {
             _history.AddRange(r.History);
         }
+
+        _notifications.AddRange(r.Notifications);
 
         foreach (var t in r.TasksEnded)
         {

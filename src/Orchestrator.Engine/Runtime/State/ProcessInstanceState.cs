@@ -257,6 +257,12 @@ public sealed class UserTaskState
 
     /// <summary>When the task was created.</summary>
     public DateTimeOffset Created { get; set; }
+
+    /// <summary>Whom the host emails about the task (<c>orc:notify</c>, resolved at creation); absent in documents written before it existed.</summary>
+    public Model.TaskNotify Notify { get; set; }
+
+    /// <summary>The outside recipient's language (<c>orc:language</c>, evaluated at creation).</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>A pending timer.</summary>
@@ -280,6 +286,31 @@ public sealed class TimerState
 
     /// <summary>The cycle (ISO 8601 repeating interval, <c>R3/P2D</c>) when <see cref="Repeat"/> is not 0.</summary>
     public string? Cycle { get; set; }
+
+    /// <summary>
+    /// What the timer is for: a timer event (the default, and all a document written before reminders holds), or a
+    /// task's <c>orc:reminder</c> or <c>orc:escalateAfter</c>, whose <see cref="Element"/> is then the task itself.
+    /// </summary>
+    public TimerPurpose Purpose { get; set; }
+
+    /// <summary>For a reminder: which one it is (1 for the first).</summary>
+    public int Occurrence { get; set; }
+
+    /// <summary>For an escalation: the group the task is escalated to (<c>orc:escalateTo</c>, evaluated when the task was created).</summary>
+    public string? Group { get; set; }
+}
+
+/// <summary>What a timer is for.</summary>
+public enum TimerPurpose
+{
+    /// <summary>A timer event (start, intermediate, boundary, event sub-process start): firing moves a token.</summary>
+    Event,
+
+    /// <summary>A task's <c>orc:reminder</c>: firing sends a reminder notification; nothing moves.</summary>
+    Reminder,
+
+    /// <summary>A task's <c>orc:escalateAfter</c>: firing escalates the task (notification, group added); nothing moves.</summary>
+    Escalation,
 }
 
 /// <summary>An open message subscription.</summary>

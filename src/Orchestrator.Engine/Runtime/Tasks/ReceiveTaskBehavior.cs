@@ -13,9 +13,13 @@ internal sealed class ReceiveTaskBehavior : NodeBehavior
     {
         var r = (ReceiveTask)node;
         e.Phase = ExecutionPhase.Wait;
-        if (!run.TrySubscribe(e, r, r.Message, r.CorrelationKey ?? r.Message?.CorrelationKey, out var error))
+        if (!TaskFollowUps.TryPlan(run, e, r, out var followUps, out var error)
+            || !run.TrySubscribe(e, r, r.Message, r.CorrelationKey ?? r.Message?.CorrelationKey, out error))
         {
             run.AddIncident(e, IncidentTypes.ExpressionFailed, error, "enter");
+            return;
         }
+
+        TaskFollowUps.Schedule(run, e, r, followUps);
     }
 }

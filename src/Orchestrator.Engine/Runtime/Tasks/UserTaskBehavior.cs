@@ -13,7 +13,7 @@ internal sealed class UserTaskBehavior : NodeBehavior
     {
         var ut = (UserTask)node;
         var task = new UserTaskState { Id = 0, Exec = e.Id, Element = ut.Id, Created = run.Now, Priority = 50 };
-        if (!Fill(run, e, ut, task, out var error))
+        if (!Fill(run, e, ut, task, out var error) || !TaskFollowUps.TryPlan(run, e, ut, out var followUps, out error))
         {
             run.AddIncident(e, IncidentTypes.ExpressionFailed, $"User task {ut.Id}: {error}", "enter");
             return;
@@ -29,6 +29,8 @@ internal sealed class UserTaskBehavior : NodeBehavior
         {
             run.Hist(HistoryEventType.TaskAssigned, ut.Id, ut.Kind, info.Id, name: task.Assignee);
         }
+
+        TaskFollowUps.Schedule(run, e, ut, followUps);
     }
 
     private static bool Fill(InstanceRun run, ExecutionState e, UserTask ut, UserTaskState task, out string error)
@@ -38,6 +40,7 @@ internal sealed class UserTaskBehavior : NodeBehavior
             || !run.TryList(ut.CandidateGroups, e, task.CandidateGroups, out error)
             || !run.TryString(ut.FormKey, e, out var formKey, out error)
             || !run.TryString(ut.ExternalRecipient, e, out var external, out error)
+            || !run.TryString(ut.Language, e, out var language, out error)
             || !TryDate(run, e, ut.DueDate, out var due, out error)
             || !TryDate(run, e, ut.FollowUpDate, out var followUp, out error))
         {
@@ -49,6 +52,14 @@ internal sealed class UserTaskBehavior : NodeBehavior
         task.External = external;
         task.Due = due;
         task.FollowUp = followUp;
+        task.Language = string.IsNullOrWhiteSpace(language) ? null : language.Trim();
+        task.Notify = ut.Notify switch
+        {
+            "assignee" => TaskNotify.Assignee,
+            "candidates" => TaskNotify.Candidates,
+            "none" => TaskNotify.None,
+            _ => task.Assignee is null ? TaskNotify.None : TaskNotify.Assignee,
+        };
         if (ut.Priority is { } p)
         {
             if (p.IsFeel)
@@ -83,7 +94,7 @@ internal sealed class UserTaskBehavior : NodeBehavior
 
         if (!expr.IsFeel)
         {
-            date = TimerMath.DateOrDuration(expr.Text, run.Now);
+            date = TimerMath.DateOrDuration(expr.Text, run.Now, run.Engine.Zone);
             if (date is null)
             {
                 error = $"'{expr.Text}' is neither an ISO 8601 date-time nor a duration.";
@@ -98,7 +109,7 @@ internal sealed class UserTaskBehavior : NodeBehavior
             return false;
         }
 
-        date = TimerMath.DateOrDuration(v, run.Now);
+        date = TimerMath.DateOrDuration(v, run.Now, run.Engine.Zone);
         if (date is null && v is not FeelNull)
         {
             error = $"'{expr.Text}' gave {v}, not a date-time or a duration.";

@@ -9,21 +9,21 @@ internal readonly record struct TimerPlan(DateTimeOffset Due, int Repeat, string
 /// <summary>Timer values to due times, with the ISO 8601 rules of <see cref="IsoTimer"/> (the validator's).</summary>
 internal static class TimerMath
 {
-    /// <summary>Plans a timer from an evaluated FEEL value.</summary>
-    public static bool TryPlan(TimerKind kind, FeelValue value, DateTimeOffset now, out TimerPlan plan, out string error)
+    /// <summary>Plans a timer from an evaluated FEEL value; date-times without an offset are wall-clock time in <paramref name="zone"/>.</summary>
+    public static bool TryPlan(TimerKind kind, FeelValue value, DateTimeOffset now, TimeZoneInfo zone, out TimerPlan plan, out string error)
     {
         plan = default;
         error = "";
         switch (value)
         {
             case FeelString s:
-                return TryPlan(kind, s.Value, now, out plan, out error);
+                return TryPlan(kind, s.Value, now, zone, out plan, out error);
             case FeelDaysTimeDuration dur when kind == TimerKind.Cycle:
-                return TryPlan(kind, "R/" + System.Xml.XmlConvert.ToString(dur.Value), now, out plan, out error);
+                return TryPlan(kind, "R/" + System.Xml.XmlConvert.ToString(dur.Value), now, zone, out plan, out error);
             case FeelYearsMonthsDuration ym when kind == TimerKind.Cycle:
-                return TryPlan(kind, "R/" + ym.ToJson()!.GetValue<string>(), now, out plan, out error);
+                return TryPlan(kind, "R/" + ym.ToJson()!.GetValue<string>(), now, zone, out plan, out error);
             default:
-                if (DateOrDuration(value, now) is { } due)
+                if (DateOrDuration(value, now, zone) is { } due)
                 {
                     plan = new TimerPlan(due, 0, null);
                     return true;
@@ -34,15 +34,19 @@ internal static class TimerMath
         }
     }
 
-    /// <summary>Plans a timer from ISO 8601 text.</summary>
-    public static bool TryPlan(TimerKind kind, string text, DateTimeOffset now, out TimerPlan plan, out string error)
+    /// <summary>
+    /// Plans a timer from ISO 8601 text; date-times without an offset are wall-clock time in <paramref name="zone"/>. A
+    /// cycle with a start or end is kept with that instant written out (<see cref="IsoCycle.ToString"/>), so its later
+    /// occurrences do not depend on the zone setting of whoever computes them.
+    /// </summary>
+    public static bool TryPlan(TimerKind kind, string text, DateTimeOffset now, TimeZoneInfo zone, out TimerPlan plan, out string error)
     {
         plan = default;
         error = "";
         switch (kind)
         {
             case TimerKind.Date:
-                if (IsoTimer.TryParseDateTime(text, out var at))
+                if (IsoTimer.TryParseDateTime(text, zone, out var at))
                 {
                     plan = new TimerPlan(at, 0, null);
                     return true;
@@ -60,14 +64,14 @@ internal static class TimerMath
                 error = $"'{text}' is not an ISO 8601 duration.";
                 return false;
             default:
-                if (!IsoTimer.TryParseCycle(text, out var cycle) || cycle.Interval.IsZero)
+                if (!IsoTimer.TryParseCycle(text, zone, out var cycle) || cycle.Interval.IsZero)
                 {
                     error = $"'{text}' is not an ISO 8601 repeating interval such as R3/P2D or R/P14D.";
                     return false;
                 }
 
                 plan = cycle.FirstDue(now) is { } first
-                    ? new TimerPlan(first, cycle.Repetitions is { } n ? n - 1 : -1, text.Trim())
+                    ? new TimerPlan(first, cycle.Repetitions is { } n ? n - 1 : -1, cycle.Start is null && cycle.End is null ? text.Trim() : cycle.ToString())
                     : new TimerPlan(now, 0, null, Never: true);
                 return true;
         }
@@ -122,25 +126,28 @@ internal static class TimerMath
         return null;
     }
 
-    /// <summary>Reads a due or follow-up date: a date-time, or a duration from <paramref name="now"/>.</summary>
-    public static DateTimeOffset? DateOrDuration(FeelValue value, DateTimeOffset now) => value switch
+    /// <summary>
+    /// Reads a due or follow-up date: a date-time (without offset or zone: wall-clock time in <paramref name="zone"/>; a
+    /// date: its midnight there), or a duration from <paramref name="now"/>.
+    /// </summary>
+    public static DateTimeOffset? DateOrDuration(FeelValue value, DateTimeOffset now, TimeZoneInfo zone) => value switch
     {
-        FeelDateTime dt => dt.Instant ?? new DateTimeOffset(dt.LocalDateTime, TimeSpan.Zero),
-        FeelDate d => new DateTimeOffset(d.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        FeelDateTime dt => dt.Instant ?? IsoTimer.InZone(dt.LocalDateTime, zone),
+        FeelDate d => IsoTimer.InZone(d.Value.ToDateTime(TimeOnly.MinValue), zone),
         FeelDaysTimeDuration dur => now + dur.Value,
         FeelYearsMonthsDuration ym => now.AddMonths(ym.TotalMonths),
-        FeelString s => DateOrDuration(s.Value, now),
+        FeelString s => DateOrDuration(s.Value, now, zone),
         _ => null,
     };
 
-    /// <summary>Reads a due or follow-up date from text: an ISO 8601 date-time, or a duration from <paramref name="now"/>.</summary>
-    public static DateTimeOffset? DateOrDuration(string text, DateTimeOffset now)
+    /// <summary>Reads a due or follow-up date from text: an ISO 8601 date-time (see <see cref="IsoTimer.TryParseDateTime(string?, TimeZoneInfo?, out DateTimeOffset)"/>), or a duration from <paramref name="now"/>.</summary>
+    public static DateTimeOffset? DateOrDuration(string text, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (IsoTimer.TryParseDuration(text, out var d))
         {
             return d.AddTo(now);
         }
 
-        return IsoTimer.TryParseDateTime(text, out var at) ? at : null;
+        return IsoTimer.TryParseDateTime(text, zone, out var at) ? at : null;
     }
 }
