@@ -19,6 +19,9 @@ public sealed class WorkflowOptions
     public TimeSpan DefinitionRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Run due jobs right after the command that made them (in the request); otherwise only the poller runs them.</summary>
+    /// <summary>The IANA zone in which BPMN date-times without an offset are read (<c>Workflows:TimeZone</c>; the engine's default is America/Mexico_City).</summary>
+    public string TimeZone { get; set; } = new EngineOptions().TimeZone;
+
     public bool RunJobsAfterCommit { get; set; } = true;
 
     /// <summary>This node's worker id (job leases).</summary>

@@ -55,7 +55,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(_ => new JobHandlerRegistry());
         services.TryAddSingleton<IWorkflowScheduler, NullWorkflowScheduler>();
-        services.TryAddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobHandlerRegistry>(), sp.GetRequiredService<WorkflowOptions>()));
+        services.TryAddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobHandlerRegistry>(), sp.GetRequiredService<WorkflowOptions>(),
+            new EngineOptions { TimeZone = sp.GetRequiredService<WorkflowOptions>().TimeZone }));
         services.TryAddScoped<WorkflowService>();
         services.TryAddScoped<WorkflowDeployer>();
         return services;
