@@ -7,9 +7,11 @@ using Orchestrator.Benchmarks;
 //
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- report [--seconds 3]
 //       quick single-process figures with the reference (feelin, bpmn-engine) and the ratio, as a table
-//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- service-report [--seconds 3] [--memory-steps 1000000] [--only sqlite,postgres,inbox,memory]
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- service-report [--seconds 3] [--memory-steps 1000000] [--loop 50] [--only sqlite,postgres,commands,inbox,memory]
 //       the durable service (issue 4) on SQLite and a throwaway PostgreSQL: commands/s against the raw insert+update
-//       transaction and pgbench, the inbox query, memory over many engine steps (see ServiceReport.cs)
+//       transaction and pgbench, the inbox query (pages of 1,000 and 100, a later page, a coordinator), memory over
+//       many engine steps (a step = one completed element; --loop rounds of a script loop per start command). --only
+//       names databases (sqlite, postgres) and figures (commands, inbox; memory runs on PostgreSQL) apart; see ServiceReport.cs
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres]
 //       Quartz timers (issue 4): start-up scheduling with 100,000 pending timers, firing lateness p99 at 100 timers/s (TimerReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *

@@ -169,6 +169,9 @@ public sealed record ColumnTypes(bool IsSqlite)
     /// <summary>An instant: UTC ticks on SQLite (sortable, comparable in SQL), <c>timestamptz</c> on PostgreSQL.</summary>
     public string Time => IsSqlite ? "INTEGER" : "timestamp with time zone";
 
+    /// <summary>A flag (0/1 on SQLite).</summary>
+    public string BoolColumn => IsSqlite ? "INTEGER" : "boolean";
+
     /// <summary>A GUID.</summary>
     public string UuidColumn => IsSqlite ? "TEXT" : "uuid";
 }

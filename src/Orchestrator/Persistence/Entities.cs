@@ -98,6 +98,9 @@ public sealed class TaskRecord
     /// <summary>Priority.</summary>
     public int Priority { get; set; }
 
+    /// <summary>The inbox's first sort key: <see cref="Due"/> as UTC ticks, <see cref="long.MaxValue"/> without one (see <see cref="DueSortOf"/>).</summary>
+    public long DueSort { get; set; } = long.MaxValue;
+
     /// <summary>Form key.</summary>
     public string? FormKey { get; set; }
 
@@ -118,6 +121,25 @@ public sealed class TaskRecord
 
     /// <summary>Candidate groups and users.</summary>
     public List<TaskCandidateRecord> Candidates { get; set; } = [];
+
+    /// <summary>
+    /// The due date as one non-null, index-ordered number: tasks without a due date sort last on every provider (SQLite
+    /// puts NULL first, PostgreSQL last), and the inbox order becomes (due_sort, priority desc, created_at, id).
+    /// </summary>
+    /// <param name="due">The due date.</param>
+    public static long DueSortOf(DateTimeOffset? due) => due?.UtcTicks ?? long.MaxValue;
+
+    /// <summary>Copies the inbox keys of this task into its candidate rows (see <see cref="TaskCandidateRecord"/>).</summary>
+    public void SyncCandidates()
+    {
+        foreach (var c in Candidates)
+        {
+            c.Offered = Status == TaskStatuses.Open && Assignee is null;
+            c.DueSort = DueSort;
+            c.Priority = Priority;
+            c.CreatedAt = CreatedAt;
+        }
+    }
 }
 
 /// <summary>Task statuses.</summary>
@@ -133,7 +155,13 @@ public static class TaskStatuses
     public const string Cancelled = "cancelled";
 }
 
-/// <summary>A candidate group or user of a task (table <c>user_task_candidates</c>, indexed by kind and name).</summary>
+/// <summary>
+/// A candidate group or user of a task (table <c>user_task_candidates</c>). It carries copies of the task's inbox keys
+/// (offered, due, priority, created) so that "the unclaimed open tasks of group g, in inbox order" is one range of the
+/// index <c>ix_user_task_candidates_inbox</c> read with a LIMIT, instead of a join that sorts every open task of the
+/// group (issue 4: 100,000 open tasks). <see cref="Orchestrator.Workflows.WorkflowService"/> keeps the copies in step
+/// with the task row in the same transaction (migration <c>20261122000300_InboxSortKeys</c> filled them for older rows).
+/// </summary>
 public sealed class TaskCandidateRecord
 {
     /// <summary>The task.</summary>
@@ -144,6 +172,18 @@ public sealed class TaskCandidateRecord
 
     /// <summary>The group (role) or user id.</summary>
     public string Name { get; set; } = "";
+
+    /// <summary>The task is open and nobody holds it: it is in this candidate's inbox.</summary>
+    public bool Offered { get; set; }
+
+    /// <summary>Copy of <see cref="TaskRecord.DueSort"/>.</summary>
+    public long DueSort { get; set; } = long.MaxValue;
+
+    /// <summary>Copy of <see cref="TaskRecord.Priority"/>.</summary>
+    public int Priority { get; set; }
+
+    /// <summary>Copy of <see cref="TaskRecord.CreatedAt"/>.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>Candidate kinds.</summary>

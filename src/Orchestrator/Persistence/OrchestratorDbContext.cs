@@ -122,6 +122,7 @@ internal static class OrchestratorModel
             Time(b.Property(x => x.Due), "due_at", t, nullable: true);
             Time(b.Property(x => x.FollowUp), "follow_up_at", t, nullable: true);
             Int(b.Property(x => x.Priority), "priority", t);
+            Long(b.Property(x => x.DueSort), "due_sort", t);
             Str(b.Property(x => x.FormKey), "form_key", t, NameLength, nullable: true);
             Str(b.Property(x => x.ExternalRecipient), "external_recipient", t, EmailLength, nullable: true);
             Time(b.Property(x => x.CreatedAt), "created_at", t);
@@ -130,8 +131,14 @@ internal static class OrchestratorModel
             Str(b.Property(x => x.EndedBy), "ended_by", t, NameLength, nullable: true);
             b.HasMany(x => x.Candidates).WithOne().HasForeignKey(c => c.TaskId).HasConstraintName("fk_user_task_candidates_task").OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(x => x.InstanceId).HasDatabaseName("ix_user_tasks_instance_id");
-            b.HasIndex(x => new { x.Status, x.Assignee, x.Due }).HasDatabaseName("ix_user_tasks_status_assignee_due");
             b.HasIndex(x => new { x.Status, x.Due }).HasDatabaseName("ix_user_tasks_status_due");
+
+            // The inbox order (due_sort, priority desc, created_at, id) behind an equality prefix: "my tasks" and
+            // "all open tasks" are index range scans that stop after one page (migration 20261122000300_InboxSortKeys).
+            b.HasIndex(x => new { x.Status, x.Assignee, x.DueSort, x.Priority, x.CreatedAt, x.Id }).HasDatabaseName("ix_user_tasks_assignee_inbox")
+                .IsDescending(false, false, false, true, false, false);
+            b.HasIndex(x => new { x.Status, x.DueSort, x.Priority, x.CreatedAt, x.Id }).HasDatabaseName("ix_user_tasks_inbox")
+                .IsDescending(false, false, true, false, false);
         });
 
         builder.Entity<TaskCandidateRecord>(b =>
@@ -141,7 +148,12 @@ internal static class OrchestratorModel
             Str(b.Property(x => x.TaskId), "task_id", t, IdLength);
             Str(b.Property(x => x.Kind), "kind", t, StatusLength);
             Str(b.Property(x => x.Name), "name", t, NameLength);
-            b.HasIndex(x => new { x.Kind, x.Name, x.TaskId }).HasDatabaseName("ix_user_task_candidates_kind_name");
+            b.Property(x => x.Offered).HasColumnName("offered").HasColumnType(t.BoolColumn);
+            Long(b.Property(x => x.DueSort), "due_sort", t);
+            Int(b.Property(x => x.Priority), "priority", t);
+            Time(b.Property(x => x.CreatedAt), "created_at", t);
+            b.HasIndex(x => new { x.Kind, x.Name, x.Offered, x.DueSort, x.Priority, x.CreatedAt, x.TaskId }).HasDatabaseName("ix_user_task_candidates_inbox")
+                .IsDescending(false, false, false, false, true, false, false);
         });
 
         builder.Entity<TimerRecord>(b =>
@@ -273,6 +285,9 @@ internal static class OrchestratorModel
 
     private static PropertyBuilder<int> Int(PropertyBuilder<int> p, string column, ColumnTypes t) =>
         p.HasColumnName(column).HasColumnType(t.IntColumn);
+
+    private static PropertyBuilder<long> Long(PropertyBuilder<long> p, string column, ColumnTypes t) =>
+        p.HasColumnName(column).HasColumnType(t.BigIntColumn);
 
     private static void Time(PropertyBuilder<DateTimeOffset> p, string column, ColumnTypes t)
     {

@@ -258,6 +258,7 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
                 Name = Limit(t.Name, OrchestratorModel.NameLength),
                 Assignee = t.Assignee,
                 Due = t.Due,
+                DueSort = TaskRecord.DueSortOf(t.Due),
                 FollowUp = t.FollowUp,
                 Priority = t.Priority,
                 FormKey = t.FormKey,
@@ -275,10 +276,16 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
                 task.Candidates.Add(new TaskCandidateRecord { TaskId = t.Id, Kind = CandidateKinds.User, Name = u });
             }
 
+            task.SyncCandidates();
             db.Tasks.Add(task);
         }
     }
 
+    /// <summary>
+    /// Claims, unclaims and ends change the task row and the inbox keys its candidate rows copy (offered, due,
+    /// priority). When the candidates are already tracked (the claim and complete paths load them) the change rides in
+    /// the command's SaveChanges; otherwise (a task cancelled with its scope) one UPDATE of the candidate rows.
+    /// </summary>
     private async Task ApplyTaskChangesAsync(EngineResult r, DateTimeOffset now)
     {
         foreach (var t in r.TasksUpdated)
@@ -286,6 +293,10 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
             if (await db.Tasks.FindAsync([t.Id], cancellationToken).ConfigureAwait(false) is { } task)
             {
                 task.Assignee = t.Assignee;
+                task.Due = t.Due;
+                task.DueSort = TaskRecord.DueSortOf(t.Due);
+                task.Priority = t.Priority;
+                await SyncCandidatesAsync(task).ConfigureAwait(false);
             }
         }
 
@@ -306,8 +317,24 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
                 task.Status = t.Reason == TaskEndReason.Completed ? TaskStatuses.Completed : TaskStatuses.Cancelled;
                 task.EndedAt = now;
                 task.EndedBy = t.UserId;
+                await SyncCandidatesAsync(task).ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task SyncCandidatesAsync(TaskRecord task)
+    {
+        if (db.Entry(task).Collection(x => x.Candidates).IsLoaded || db.Entry(task).State == EntityState.Added)
+        {
+            task.SyncCandidates();
+            return;
+        }
+
+        var offered = task.Status == TaskStatuses.Open && task.Assignee is null;
+        var (id, dueSort, priority) = (task.Id, task.DueSort, task.Priority);
+        await db.TaskCandidates.Where(c => c.TaskId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Offered, offered).SetProperty(c => c.DueSort, dueSort).SetProperty(c => c.Priority, priority), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private async Task ApplyTimersAsync(EngineResult r, ProcessInstanceState s, DateTimeOffset now)

@@ -78,8 +78,23 @@ public sealed record HistoryEntry(long Sequence, DateTimeOffset At, string Type,
     public string? ItemId { get; init; }
 }
 
-/// <summary>Filters of the task list (all optional).</summary>
-public sealed record TaskQuery(string? InstanceId = null, string? Assignee = null, string? CandidateGroup = null);
+/// <summary>Filters of the task list (all optional), and the page: at most <see cref="Limit"/> tasks after the cursor <see cref="After"/>.</summary>
+public sealed record TaskQuery(string? InstanceId = null, string? Assignee = null, string? CandidateGroup = null)
+{
+    /// <summary>The largest page.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>At most this many tasks (1 to <see cref="MaxLimit"/>).</summary>
+    public int Limit { get; init; } = MaxLimit;
+
+    /// <summary>The <see cref="TaskPage.Next"/> cursor of the previous page (opaque); <c>null</c> for the first page.</summary>
+    public string? After { get; init; }
+}
+
+/// <summary>One page of the task list.</summary>
+/// <param name="Tasks">The tasks, in inbox order.</param>
+/// <param name="Next">The cursor of the next page, or <c>null</c> when this page is the last.</param>
+public sealed record TaskPage(IReadOnlyList<TaskView> Tasks, string? Next);
 
 /// <summary>An open user task as the inbox shows it.</summary>
 public sealed record TaskView(

@@ -152,4 +152,107 @@ public sealed class TaskApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await (await worker.GetAsync("/api/incidents")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await worker.PostAsync("/api/incidents/no-such-incident/retry", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>Follows rel="next" from <paramref name="url"/> to the end: the pages' task ids in order.</summary>
+    private static async Task<List<List<string>>> PagesAsync(HttpClient client, string url)
+    {
+        var pages = new List<List<string>>();
+        for (string? next = url; next is not null;)
+        {
+            var response = await client.GetAsync(next);
+            var page = await response.AssertJsonAsync(HttpStatusCode.OK);
+            pages.Add([.. page.EnumerateArray().Select(t => t.GetProperty("id").GetString()!)]);
+            next = NextLink(response);
+            Assert.True(pages.Count < 100, "The pages do not end.");
+        }
+
+        return pages;
+    }
+
+    private static string? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        var link = Assert.Single(values);
+        Assert.EndsWith(">; rel=\"next\"", link, StringComparison.Ordinal);
+        return link[1..link.IndexOf('>', StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task The_task_list_pages_with_a_next_link_and_a_page_boundary_neither_skips_nor_repeats()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await StartAsync("P-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // A person (their groups' inbox) and a coordinator (every open task): pages of 2 are the whole list, in order.
+        foreach (var role in new[] { Roles.SocialWorker, Roles.Coordinator })
+        {
+            using var client = factory.ClientAs(role);
+            var all = await (await client.GetAsync("/api/tasks?limit=1000")).AssertJsonAsync(HttpStatusCode.OK);
+            var ids = all.EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+            Assert.True(ids.Count >= 7, $"{role} sees {ids.Count} tasks");
+            var pages = await PagesAsync(client, "/api/tasks?limit=2");
+            Assert.All(pages.SkipLast(1), p => Assert.Equal(2, p.Count));
+            Assert.Equal(ids, pages.SelectMany(p => p));
+            Assert.Equal((ids.Count + 1) / 2, pages.Count);
+        }
+
+        // Tasks that end or appear between two pages move nothing: the next page starts right after the last task seen.
+        using var worker = factory.ClientAs(Roles.SocialWorker);
+        var before = (await (await worker.GetAsync("/api/tasks?limit=1000")).AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray()
+            .Select(t => t.GetProperty("id").GetString()!).ToList();
+        var first = await worker.GetAsync("/api/tasks?limit=3");
+        var firstIds = (await first.AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(before.Take(3), firstIds);
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostAsync($"/api/tasks/{firstIds[0]}/complete", Json("{}"))).StatusCode);
+        await StartAsync("P-late");
+        var rest = await PagesAsync(worker, NextLink(first)!);
+        var after = rest.SelectMany(p => p).ToList();
+        Assert.Equal(before.Skip(3), after.Where(before.Contains));
+        Assert.Empty(after.Intersect(firstIds));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("limit=-1", "limit")]
+    [InlineData("after=not-a-cursor", "after")]
+    [InlineData("limit=5&after=dDF8MXwyfDM", "after")]
+    public async Task A_bad_limit_or_cursor_answers_400_naming_the_parameter(string query, string parameter)
+    {
+        using var worker = factory.ClientAs(Roles.SocialWorker);
+        var problem = await (await worker.GetAsync("/api/tasks?" + query)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains(parameter, problem.Detail(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The default page size, on a database of its own (101 open tasks would push other tests' tasks off page one).</summary>
+public sealed class TaskPageDefaultTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Without_a_limit_a_page_has_100_tasks_and_a_next_link()
+    {
+        using var coordinator = factory.ClientAs(Roles.Coordinator);
+        for (var i = 0; i < 101; i++)
+        {
+            using var body = new StringContent($$"""{"variables":{"caseRef":"D-{{i}}"},"businessKey":"D-{{i}}"}""", Encoding.UTF8, "application/json");
+            Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/processes/ApiIntake/instances", body)).StatusCode);
+        }
+
+        var first = await coordinator.GetAsync("/api/tasks");
+        Assert.Equal(100, (await first.AssertJsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.True(first.Headers.TryGetValues("Link", out var link));
+        var next = Assert.Single(link!);
+        Assert.Contains("limit=100", next, StringComparison.Ordinal);
+        var second = await coordinator.GetAsync(next[1..next.IndexOf('>', StringComparison.Ordinal)]);
+        Assert.Equal(1, (await second.AssertJsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.False(second.Headers.Contains("Link"));
+    }
 }

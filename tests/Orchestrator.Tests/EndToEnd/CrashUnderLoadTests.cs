@@ -134,7 +134,7 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres, ITestOutputHelp
         // business key before it is sent again; an unanswered completion is sent again (409 "no longer open" = it took effect).
         using (var coordinator = service.Client(Roles.Coordinator))
         {
-            var open = (await GetJsonAsync(coordinator, "/api/tasks?candidateGroup=social-worker")).EnumerateArray()
+            var open = (await GetJsonAsync(coordinator, "/api/tasks?candidateGroup=social-worker&limit=1000")).EnumerateArray()
                 .ToDictionary(t => t.GetProperty("businessKey").GetString()!, t => (Instance: t.GetProperty("instanceId").GetString()!, Task: t.GetProperty("id").GetString()!));
             foreach (var item in items.Where(i => i.StartSent && !i.StartAcknowledged))
             {

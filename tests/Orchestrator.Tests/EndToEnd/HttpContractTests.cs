@@ -58,9 +58,9 @@ public sealed class HttpContractTests(PostgresServer postgres, E2eServicePool po
         Assert.All(answers, a => Assert.True(a.Answer.Status == HttpStatusCode.NoContent, $"{a.Key}: {(int)a.Answer.Status} {a.Answer.Text}"));
 
         // They took effect: every instance waits in Task_B, none in Task_A, each history has one TaskCompleted.
-        var inB = (await GetJsonAsync(coordinator, "/api/tasks?candidateGroup=educator")).EnumerateArray()
+        var inB = (await GetJsonAsync(coordinator, "/api/tasks?candidateGroup=educator&limit=1000")).EnumerateArray()
             .Where(t => t.GetProperty("elementId").GetString() == "Task_B").Select(t => t.GetProperty("instanceId").GetString()!).ToHashSet();
-        var inA = (await GetJsonAsync(coordinator, "/api/tasks?candidateGroup=social-worker")).EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToHashSet();
+        var inA = (await GetJsonAsync(coordinator, "/api/tasks?candidateGroup=social-worker&limit=1000")).EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToHashSet();
         Assert.All(many, pair =>
         {
             Assert.Contains(pair.Key, inB);

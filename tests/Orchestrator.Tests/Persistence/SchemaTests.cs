@@ -70,40 +70,121 @@ public abstract class SchemaTests : IAsyncLifetime
     [Fact]
     public async Task A_database_at_the_first_migration_with_data_upgrades_intact()
     {
+        // The service writes today's schema, so the rows of the first schema are made by the service on a database at
+        // the latest migration and copied, column by column of the first schema, into one at the first migration:
+        // an open task, one held by a lawyer, one completed (whose next task is open).
+        var source = await DatabaseAsync();
+        await source.MigrateAsync();
+        await using var writer = new WorkflowHarness(source);
+        await writer.DeployFixtureAsync("review.bpmn");
+        var instance = await writer.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-1", ["child"] = "Ana" }, "case-1", Actors.Coordinator, default);
+        writer.Clock.Advance(TimeSpan.FromMinutes(1));
+        var held = await writer.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-2", ["child"] = "Bea" }, "case-2", Actors.Coordinator, default);
+        var heldTask = Assert.Single(await writer.Service().ListTasksAsync(new TaskQuery(held), Actors.Lawyer, default)).Id;
+        await writer.Service().ClaimAsync(heldTask, Actors.Lawyer, default);
+        writer.Clock.Advance(TimeSpan.FromMinutes(1));
+        var moved = await writer.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-3", ["child"] = "Cai" }, "case-3", Actors.Coordinator, default);
+        var movedTask = Assert.Single(await writer.Service().ListTasksAsync(new TaskQuery(moved), Actors.Lawyer, default)).Id;
+        await writer.Service().CompleteAsync(movedTask, new JsonObject { ["approved"] = true }, Actors.Lawyer, default);
+        var lawyersInbox = (await writer.Service().ListTasksAsync(new TaskQuery(), Actors.Lawyer, default)).Select(t => t.Id).ToList();
+        Assert.Equal(3, lawyersInbox.Count);
+
         var database = await DatabaseAsync();
         await using (var db = database.CreateContext())
         {
             await db.GetService<IMigrator>().MigrateAsync("20261122000000_Initial");
             var applied = await db.Database.GetAppliedMigrationsAsync();
             Assert.Equal(["20261122000000_Initial"], applied);
+            await using var from = source.CreateContext();
+            await CopyRowsAsync(from, db, database.Provider, ["process_definitions", "process_instances", "user_tasks", "user_task_candidates", "timers", "jobs", "message_subscriptions", "incidents", "history"]);
         }
-
-        await using var harness = new WorkflowHarness(database);
-        await harness.DeployFixtureAsync("review.bpmn");
-        var instance = await harness.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-1", ["child"] = "Ana" }, "case-1", Actors.Coordinator, default);
-        var tasks = await harness.Service().ListTasksAsync(new TaskQuery(instance), Actors.Lawyer, default);
-        Assert.Single(tasks);
 
         await database.MigrateAsync();
         await using (var db = database.CreateContext())
         {
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Contains("20261122000100_HistoryByUser", await db.Database.GetAppliedMigrationsAsync());
+            Assert.Contains("20261122000300_InboxSortKeys", await db.Database.GetAppliedMigrationsAsync());
             var expected = FromModel(db, database.Provider);
             var actual = await FromCatalogAsync(db, database);
-            Assert.Equal(Describe("history", expected["history"].Indexes), Describe("history", actual["history"].Indexes));
+            foreach (var table in new[] { "history", "user_tasks", "user_task_candidates" })
+            {
+                Assert.Equal(Describe(table, expected[table].Columns), Describe(table, actual[table].Columns));
+                Assert.Equal(Describe(table, expected[table].Indexes), Describe(table, actual[table].Indexes));
+            }
+
+            // 20261122000300_InboxSortKeys filled the inbox keys of the rows it found from their task.
+            var tasks = await db.Tasks.AsNoTracking().Include(t => t.Candidates).ToListAsync();
+            Assert.Equal(4, tasks.Count);
+            Assert.Contains(tasks, t => t.Due is not null);
+            Assert.Contains(tasks, t => t.Due is null);
+            foreach (var t in tasks)
+            {
+                Assert.Equal(TaskRecord.DueSortOf(t.Due), t.DueSort);
+                Assert.NotEmpty(t.Candidates);
+                foreach (var c in t.Candidates)
+                {
+                    Assert.Equal((t.Id, t.Status == TaskStatuses.Open && t.Assignee is null, t.DueSort, t.Priority, t.CreatedAt), (c.TaskId, c.Offered, c.DueSort, c.Priority, c.CreatedAt));
+                }
+            }
+
+            Assert.Contains(tasks, t => t.Id == heldTask && t.Assignee == Actors.Lawyer.Id && t.Candidates.All(c => !c.Offered));
+            Assert.Contains(tasks, t => t.Id == movedTask && t.Status == TaskStatuses.Completed && t.Candidates.All(c => !c.Offered));
         }
 
-        // The data written before the upgrade is there and the instance goes on.
+        // The data written before the upgrade is there, the inbox reads the filled keys, and the instance goes on.
+        await using var harness = new WorkflowHarness(database);
+        Assert.Equal(lawyersInbox, (await harness.Service().ListTasksAsync(new TaskQuery(), Actors.Lawyer, default)).Select(t => t.Id));
+        Assert.Equal(lawyersInbox, (await harness.Service().ListTasksAsync(new TaskQuery(), Actors.Coordinator, default)).Select(t => t.Id));
+        var tasksOfInstance = await harness.Service().ListTasksAsync(new TaskQuery(instance), Actors.Lawyer, default);
         var view = await harness.Service().GetInstanceAsync(instance, Actors.Coordinator, default);
         Assert.Equal("active", view.Status);
         Assert.Equal("Ana", view.Variables["child"]!.GetValue<string>());
         Assert.Equal(["Task_Review"], view.Active);
-        await harness.Service().CompleteAsync(tasks[0].Id, new JsonObject { ["approved"] = true }, Actors.Lawyer, default);
+        await harness.Service().CompleteAsync(Assert.Single(tasksOfInstance).Id, new JsonObject { ["approved"] = true }, Actors.Lawyer, default);
         var next = await harness.Service().ListTasksAsync(new TaskQuery(instance), Actors.Coordinator, default);
         Assert.Equal("Task_Approve", Assert.Single(next).ElementId);
+        await harness.Service().UnclaimAsync(heldTask, Actors.Lawyer, default);
+        Assert.Contains(heldTask, (await harness.Service().ListTasksAsync(new TaskQuery(), Actors.OtherLawyer, default)).Select(t => t.Id));
         var definitions = await harness.Service().ListDefinitionsAsync(default);
         Assert.Equal(1, Assert.Single(definitions).Version);
+    }
+
+    /// <summary>Copies the rows of <paramref name="tables"/>, in the columns the target has (an older schema).</summary>
+    private static async Task CopyRowsAsync(OrchestratorDbContext from, OrchestratorDbContext to, DatabaseProvider provider, string[] tables)
+    {
+        var source = from.Database.GetDbConnection();
+        var target = to.Database.GetDbConnection();
+        await from.Database.OpenConnectionAsync();
+        await to.Database.OpenConnectionAsync();
+        foreach (var table in tables)
+        {
+            var columns = (provider == DatabaseProvider.Sqlite
+                ? await QueryAsync(target, $"SELECT name FROM pragma_table_info('{table}')")
+                : await QueryAsync(target, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @t ORDER BY ordinal_position", ("t", table)))
+                .Select(r => S(r[0])).ToList();
+            var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
+            foreach (var row in await QueryAsync(source, $"SELECT {list} FROM \"{table}\""))
+            {
+                await using var insert = target.CreateCommand();
+                insert.CommandText = $"INSERT INTO \"{table}\" ({list}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var p = insert.CreateParameter();
+                    p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                    p.Value = row[i] ?? DBNull.Value;
+                    insert.Parameters.Add(p);
+                }
+
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // Rows copied with their identity values: move the sequence past them, as a dump and restore would.
+            await QueryAsync(target, "SELECT setval(pg_get_serial_sequence('history', 'sequence'), (SELECT max(sequence) FROM history))");
+        }
     }
 
     [Fact]
