@@ -304,9 +304,15 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
         foreach (var n in r.Notifications)
         {
             if (n is { Kind: TaskNotificationKind.Escalation, TaskId: { } taskId, EscalatedTo: { } group }
-                && await db.TaskCandidates.FindAsync([taskId, CandidateKinds.Group, group], cancellationToken).ConfigureAwait(false) is null)
+                && await db.TaskCandidates.FindAsync([taskId, CandidateKinds.Group, group], cancellationToken).ConfigureAwait(false) is null
+                && await db.Tasks.FindAsync([taskId], cancellationToken).ConfigureAwait(false) is { } task)
             {
-                db.TaskCandidates.Add(new TaskCandidateRecord { TaskId = taskId, Kind = CandidateKinds.Group, Name = group });
+                // The new row carries the task's inbox keys like every other candidate row, or the group would not see it.
+                db.TaskCandidates.Add(new TaskCandidateRecord
+                {
+                    TaskId = taskId, Kind = CandidateKinds.Group, Name = group,
+                    Offered = task.Status == TaskStatuses.Open && task.Assignee is null, DueSort = task.DueSort, Priority = task.Priority, CreatedAt = task.CreatedAt,
+                });
             }
         }
 
