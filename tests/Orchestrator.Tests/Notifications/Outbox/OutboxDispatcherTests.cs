@@ -1,5 +1,9 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Orchestrator.Notifications.Outbox;
+using Orchestrator.Persistence;
 using Orchestrator.Tests.Infrastructure;
 
 namespace Orchestrator.Tests.Notifications.Outbox;
@@ -20,6 +24,8 @@ public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
         _database = await CreateDatabaseAsync();
         await _database.MigrateAsync();
     }
+
+    private static readonly Guid UpgradedRow = Guid.Parse("0b5e7d1c-2f43-4a8e-9d61-3c7a0e4f5b21");
 
     public async Task DisposeAsync()
     {
@@ -73,6 +79,38 @@ public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
         // Sent once: another pass finds nothing.
         Assert.Equal(new OutboxPass(0, 0, 0, null), await rig.Dispatcher.DispatchDueAsync(default));
         Assert.Single(await Mail.ListToAsync(to));
+    }
+
+    [Fact]
+    public async Task An_email_staged_before_the_upgrade_is_sent_after_it_with_its_message_id()
+    {
+        await using var old = await CreateDatabaseAsync();
+        await using (var db = old.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261122000200_QuartzTables");
+            var sqlite = old.Provider == DatabaseProvider.Sqlite;
+            var created = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+            var payload = """{"to":"before-upgrade@test.invalid","subject":"Antes","html":"<p>a</p>","text":"a","template":"t","language":"es"}""";
+#pragma warning disable EF1002 // Test values, not input.
+            await db.Database.ExecuteSqlRawAsync(sqlite
+                ? $"INSERT INTO outbox (id, created_at, kind, payload, status, attempts, next_attempt_at) VALUES ('{UpgradedRow.ToString().ToUpperInvariant()}', {created.UtcTicks}, 'email', {{0}}, 'pending', 0, {created.UtcTicks})"
+                : $"INSERT INTO outbox (id, created_at, kind, payload, status, attempts, next_attempt_at) VALUES ('{UpgradedRow}', '2026-03-01T08:00:00Z', 'email', {{0}}, 'pending', 0, '2026-03-01T08:00:00Z')",
+                payload);
+#pragma warning restore EF1002
+        }
+
+        await old.MigrateAsync();
+        await using var rig = new OutboxRig(old, new SmtpEmailSender(Mail.SmtpOptions(), new OutboxOptions()));
+        var before = (await rig.RowAsync(UpgradedRow))!;
+        Assert.Equal((OutboxStatuses.Pending, (string?)null, (string?)null), (before.Status, before.MessageId, before.LeaseOwner));
+
+        Assert.Equal(1, (await rig.Dispatcher.DispatchDueAsync(default)).Sent);
+
+        var received = Assert.Single(await Mail.WaitForAsync("before-upgrade@test.invalid"));
+        Assert.Equal("Antes", received.Subject);
+        var after = (await rig.RowAsync(UpgradedRow))!;
+        Assert.Equal((OutboxStatuses.Sent, $"{UpgradedRow:D}@{OutboxRig.Domain}"), (after.Status, after.MessageId));
+        Assert.Equal(after.MessageId, received.MessageId);
     }
 
     [Fact]
