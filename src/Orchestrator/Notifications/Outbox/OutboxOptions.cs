@@ -79,9 +79,10 @@ public sealed class OutboxOptions
             throw new InvalidOperationException($"{Section}:{nameof(MaxAttempts)} must be at least 1 (is {MaxAttempts}).");
         }
 
-        if (Backoff.Any(b => b < TimeSpan.Zero))
+        if (Backoff.Any(b => b <= TimeSpan.Zero))
         {
-            throw new InvalidOperationException($"{Section}:{nameof(Backoff)} must not hold a negative wait.");
+            // A zero wait would make a failing server be hammered in a tight loop.
+            throw new InvalidOperationException($"{Section}:{nameof(Backoff)} must hold positive waits only.");
         }
 
         if (SendTimeout <= TimeSpan.Zero || Lease <= SendTimeout)
