@@ -21,6 +21,8 @@ public sealed class OrchestratorMetrics
     private readonly Histogram<double> _timerLateness;
     private readonly Counter<long> _incidentsRaised;
     private readonly Counter<long> _incidentsResolved;
+    private readonly Counter<long> _emailsSent;
+    private readonly Counter<long> _emailsFailed;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     /// <param name="meterFactory">The host's meter factory.</param>
@@ -36,6 +38,8 @@ public sealed class OrchestratorMetrics
         _timerLateness = meter.CreateHistogram<double>("orchestrator.timers.lateness", "s", "How long after its due time a timer fired.");
         _incidentsRaised = meter.CreateCounter<long>("orchestrator.incidents.raised", "{incident}", "Incidents raised (failed work).");
         _incidentsResolved = meter.CreateCounter<long>("orchestrator.incidents.resolved", "{incident}", "Incidents resolved (retried successfully or cancelled).");
+        _emailsSent = meter.CreateCounter<long>("orchestrator.emails.sent", "{email}", "Outbox emails delivered (tag transport: smtp, eml).");
+        _emailsFailed = meter.CreateCounter<long>("orchestrator.emails.failed", "{email}", "Outbox emails given up after their last attempt (tag transport).");
     }
 
     /// <summary>The meter (one per service instance; listeners can tell services in one process apart by it).</summary>
@@ -81,4 +85,12 @@ public sealed class OrchestratorMetrics
     /// <summary>An incident was resolved.</summary>
     /// <param name="processId">Its process id.</param>
     public void IncidentResolved(string processId) => _incidentsResolved.Add(1, new KeyValuePair<string, object?>("process_id", processId));
+
+    /// <summary>An outbox email was delivered.</summary>
+    /// <param name="transport"><c>smtp</c> or <c>eml</c>.</param>
+    public void EmailSent(string transport) => _emailsSent.Add(1, new KeyValuePair<string, object?>("transport", transport));
+
+    /// <summary>An outbox email was given up (status <c>failed</c>).</summary>
+    /// <param name="transport"><c>smtp</c> or <c>eml</c>.</param>
+    public void EmailFailed(string transport) => _emailsFailed.Add(1, new KeyValuePair<string, object?>("transport", transport));
 }

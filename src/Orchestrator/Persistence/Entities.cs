@@ -428,4 +428,13 @@ public sealed class OutboxRecord
 
     /// <summary>The last failure.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>The dispatcher holding the row while it sends it (<c>null</c>: none).</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Until when <see cref="LeaseOwner"/> holds the row; after it, another dispatcher may take it.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>The email's <c>Message-ID</c> (without angle brackets), fixed by the first attempt and reused by every resend.</summary>
+    public string? MessageId { get; set; }
 }

@@ -65,6 +65,7 @@ internal static class OrchestratorModel
     public const int HashLength = 64;
     public const int EmailLength = 320;
     public const int MessageLength = 4000;
+    public const int OutboxMessageIdLength = 300;
 
     public static void Configure(ModelBuilder builder, ColumnTypes t)
     {
@@ -273,7 +274,11 @@ internal static class OrchestratorModel
             Time(b.Property(x => x.NextAttemptAt), "next_attempt_at", t, nullable: true);
             Time(b.Property(x => x.SentAt), "sent_at", t, nullable: true);
             Str(b.Property(x => x.LastError), "last_error", t, MessageLength, nullable: true);
+            Str(b.Property(x => x.LeaseOwner), "lease_owner", t, NameLength, nullable: true); // migration 20261122000400_OutboxDelivery
+            Time(b.Property(x => x.LeaseUntil), "lease_until", t, nullable: true);
+            Str(b.Property(x => x.MessageId), "message_id", t, OutboxMessageIdLength, nullable: true);
             b.HasIndex(x => new { x.Status, x.NextAttemptAt }).HasDatabaseName("ix_outbox_status_next_attempt");
+            b.HasIndex(x => new { x.Status, x.CreatedAt }).HasDatabaseName("ix_outbox_status_created"); // the admin list, newest first
         });
     }
 

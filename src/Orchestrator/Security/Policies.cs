@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Supervision (cancel instances, incidents and their retry): coordinators and admins.</summary>
     public const string Supervise = "supervise";
 
+    /// <summary>Operating the service (the email outbox): admins only.</summary>
+    public const string Admin = "admin";
+
     /// <summary>Anything else that needs a signed-in caller (the OpenAPI document, the caller's own profile): any role.</summary>
     public const string AnyRole = "any-role";
 
@@ -30,6 +33,7 @@ public static class Policies
         [ReadDefinitions] = Roles.All,
         [Casework] = [.. Roles.CareStaff, Roles.Admin],
         [Supervise] = [Roles.Coordinator, Roles.Admin],
+        [Admin] = [Roles.Admin],
         [AnyRole] = Roles.All,
     };
 

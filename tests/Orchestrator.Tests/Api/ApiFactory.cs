@@ -77,6 +77,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Orchestrator", $"Data Source={DatabaseFile}");
         builder.UseSetting("Orchestrator:WorkflowsPath", WorkflowsDirectory);
         builder.UseSetting("Orchestrator:DataProtectionKeysPath", Path.Combine(_root, "keys"));
+        builder.UseSetting("Notifications:MailDirectory", Path.Combine(_root, "mail")); // the outbox's .eml files, not into the source tree
         builder.UseSetting("Orchestrator:MaxRequestBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SeedDemoAccounts", "false");
         for (var i = 0; i < Roles.All.Count; i++)

@@ -71,7 +71,7 @@ public sealed class EmailOutbox(TimeProvider time)
             CreatedAt = now,
             Kind = EmailKind,
             Payload = JsonSerializer.Serialize(new OutboxEmailPayload(email.To, c.Subject, c.Html, c.Text, c.Key, c.Language, email.InstanceId, email.TaskId), Json),
-            Status = "pending",
+            Status = OutboxStatuses.Pending,
             NextAttemptAt = now,
         };
         db.Outbox.Add(row);
@@ -79,11 +79,23 @@ public sealed class EmailOutbox(TimeProvider time)
         return row;
     }
 
+    /// <summary>Wakes the dispatcher as a commit would (an admin's retry, rows written by other means).</summary>
+    public void NotifyCommitted() => Committed?.Invoke();
+
     /// <summary>Reads an email row's payload.</summary>
     /// <param name="row">The row.</param>
     public static OutboxEmailPayload ReadPayload(OutboxRecord row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return JsonSerializer.Deserialize<OutboxEmailPayload>(row.Payload, Json) ?? throw new InvalidOperationException($"Outbox row {row.Id} has no payload.");
+    }
+
+    /// <summary>The email of a row, as the transports take it.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="messageId">Its Message-ID (the row's own once it has one).</param>
+    public static OutboxEmail ToEmail(OutboxRecord row, string messageId)
+    {
+        var payload = ReadPayload(row);
+        return new OutboxEmail(row.Id, messageId, row.CreatedAt, payload.To, payload.Subject, payload.Text, payload.Html);
     }
 }

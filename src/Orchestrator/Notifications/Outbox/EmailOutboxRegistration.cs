@@ -1,17 +1,43 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Orchestrator.Notifications.Outbox;
 
 /// <summary>Registers and maps the email outbox.</summary>
 public static class EmailOutboxRegistration
 {
-    /// <summary>Registers <see cref="EmailOutbox"/> (singleton).</summary>
-    /// <param name="services">The services.</param>
+    /// <summary>
+    /// Registers <see cref="EmailOutbox"/>, <see cref="OutboxOptions"/> (section <c>Notifications:Outbox</c>), the
+    /// transport (<see cref="SmtpEmailSender"/> when <c>Smtp:Host</c> is set, else <see cref="EmlFileEmailSender"/> into
+    /// <c>Notifications:MailDirectory</c>) and <see cref="OutboxDispatcher"/> as a hosted service. Register your own
+    /// <see cref="IEmailSender"/> or <see cref="OutboxOptions"/> first to replace them.
+    /// </summary>
+    /// <param name="services">The services (<see cref="SmtpOptions"/> and <see cref="NotificationOptions"/> registered).</param>
     public static IServiceCollection AddEmailOutbox(this IServiceCollection services)
     {
         services.AddSingleton(sp => new EmailOutbox(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<IEmailSender>(sp =>
+        {
+            var smtp = sp.GetRequiredService<SmtpOptions>();
+            if (!string.IsNullOrWhiteSpace(smtp.Host))
+            {
+                return new SmtpEmailSender(smtp, sp.GetRequiredService<OutboxOptions>());
+            }
+
+            var folder = sp.GetRequiredService<NotificationOptions>().MailDirectory;
+            return new EmlFileEmailSender(smtp, Path.GetFullPath(folder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        });
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 
-    /// <summary>Maps the outbox endpoints (admins read what was sent or is waiting).</summary>
+    /// <summary>Maps the admin endpoints under <c>/api/outbox</c> (what was sent, what waits, what failed; retry).</summary>
     /// <param name="app">The routes.</param>
-    public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        OutboxEndpoints.Map(app);
+        return app;
+    }
 }

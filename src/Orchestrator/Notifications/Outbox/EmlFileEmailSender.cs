@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Orchestrator.Notifications.Outbox;
+
+/// <summary>
+/// The transport when no <c>Smtp:Host</c> is set (the embedded default): each email becomes
+/// <c>{MailDirectory}/{createdAt:yyyyMMddTHHmmss}-{outbox id}.eml</c>, the RFC 5322 message SMTP would have carried.
+/// The name depends only on the row, so sending a row again overwrites its file instead of adding a second one.
+/// </summary>
+/// <param name="smtp">The SMTP settings (for <see cref="SmtpOptions.From"/>).</param>
+/// <param name="mailDirectory">The absolute folder (created when missing).</param>
+public sealed class EmlFileEmailSender(SmtpOptions smtp, string mailDirectory) : IEmailSender
+{
+    /// <summary>The folder the files go to.</summary>
+    public string MailDirectory { get; } = mailDirectory;
+
+    /// <inheritdoc/>
+    public string Transport => "eml";
+
+    /// <summary>The file an email is written to.</summary>
+    /// <param name="outboxId">The outbox row's id.</param>
+    /// <param name="createdAt">When the row was staged.</param>
+    public string FileFor(Guid outboxId, DateTimeOffset createdAt) =>
+        Path.Combine(MailDirectory, createdAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + outboxId.ToString("D") + ".eml");
+
+    /// <inheritdoc/>
+    public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var bytes = await EmailMessageWriter.ToEmlAsync(email, smtp.From, cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(MailDirectory);
+        var target = FileFor(email.OutboxId, email.CreatedAt);
+
+        // Written beside the target and moved over it, so a reader never sees half a file.
+        var temporary = target + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, target, overwrite: true);
+    }
+}
