@@ -36,6 +36,9 @@ public sealed class TaskNotificationEffects(
     /// <summary>The template of an escalation.</summary>
     public const string EscalatedTemplate = "task-escalated";
 
+    /// <summary>Every template these notifications use (checked at start-up).</summary>
+    public static IReadOnlyList<string> Templates { get; } = [AssignedTemplate, AvailableTemplate, ReminderTemplate, EscalatedTemplate];
+
     /// <inheritdoc/>
     public async Task OnAppliedAsync(AppliedChange change, CancellationToken cancellationToken)
     {

@@ -32,8 +32,15 @@ public static class EmailTemplatesRegistration
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = services.GetRequiredService<TemplateCatalog>();
+            var catalog = services.GetRequiredService<TemplateCatalog>();
             _ = services.GetRequiredService<NotificationLinks>();
+            var missing = TaskNotificationEffects.Templates.Where(k => !catalog.LanguagesOf(k).Contains(catalog.Options.DefaultLanguage)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new TemplateException(
+                    $"The task emails need templates/email/{{key}}.{catalog.Options.DefaultLanguage}.hbs for {string.Join(", ", missing)}, and they were not found (Notifications:TemplatesPath = '{catalog.Options.TemplatesPath}'; looked under the content root, the current directory and the executable's directory).");
+            }
+
             return Task.CompletedTask;
         }
 
