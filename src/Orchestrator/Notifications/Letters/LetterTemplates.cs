@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
 using Orchestrator.Notifications.Templates;
@@ -21,9 +22,10 @@ public sealed record RenderedLetter(string Key, string Language, string Title, s
 /// <c>title:</c>, then the HTML body) inside <c>_layout.&lt;lang&gt;.hbs</c> (letterhead, reference and date, title,
 /// <c>{{{body}}}</c>, signature block). All compile at start-up. Unlike emails, a letter sees the case: it is a
 /// document of the case, kept and read behind the sign-in. Rendering is strict: a letter naming a value the case does
-/// not have fails naming the file and the value, instead of printing a blank where a name should be.
+/// not have fails naming the file and the value, instead of printing a blank where a name should be. A value a letter
+/// only tests (<c>{{#if reasons}}…{{/if}}</c>) is optional.
 /// </summary>
-public sealed class LetterTemplates
+public sealed partial class LetterTemplates
 {
     private readonly Dictionary<(string Key, string Language), Compiled> _letters = [];
     private readonly Dictionary<string, Compiled> _layouts = new(StringComparer.Ordinal);
@@ -141,6 +143,13 @@ public sealed class LetterTemplates
         data["title"] = letter.Title ?? key;
         data.TryAdd("place", _options.LetterPlace);
         data.TryAdd("signatory", _options.LetterSignatory);
+
+        // Strict mode treats even {{#if x}} on an absent x as an error; a value a letter only tests is optional.
+        foreach (var name in layout.Optional.Concat(letter.Optional))
+        {
+            data.TryAdd(name, null);
+        }
+
         try
         {
             var body = letter.Body(data);
@@ -208,7 +217,8 @@ public sealed class LetterTemplates
 
         try
         {
-            return new Compiled(source, title, _catalog.Handlebars.Compile(body));
+            var optional = OptionalValue().Matches(body).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+            return new Compiled(source, title, _catalog.Handlebars.Compile(body), optional);
         }
         catch (HandlebarsException e)
         {
@@ -216,7 +226,10 @@ public sealed class LetterTemplates
         }
     }
 
-    private sealed record Compiled(string Source, string? Title, HandlebarsTemplate<object, object> Body);
+    [GeneratedRegex(@"\{\{#(?:if|unless)\s+([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
+    private static partial Regex OptionalValue();
+
+    private sealed record Compiled(string Source, string? Title, HandlebarsTemplate<object, object> Body, IReadOnlyList<string> Optional);
 }
 
 internal static partial class LetterLog
