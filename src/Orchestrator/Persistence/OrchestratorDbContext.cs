@@ -45,6 +45,9 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
     /// <summary>Messages to send after commit.</summary>
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
+    /// <summary>Documents of cases (letters as PDF).</summary>
+    public DbSet<CaseDocumentRecord> CaseDocuments => Set<CaseDocumentRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +55,7 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
         base.OnModelCreating(builder);
         var t = DatabaseProviders.Types(Database.ProviderName);
         OrchestratorModel.Configure(builder, t);
+        CaseDocumentModel.Configure(builder, t);
     }
 }
 
@@ -282,19 +286,19 @@ internal static class OrchestratorModel
         });
     }
 
-    private static PropertyBuilder Str(PropertyBuilder p, string column, ColumnTypes t, int max, bool nullable = false) =>
+    internal static PropertyBuilder Str(PropertyBuilder p, string column, ColumnTypes t, int max, bool nullable = false) =>
         p.HasColumnName(column).HasColumnType(t.Varchar(max)).HasMaxLength(max).IsRequired(!nullable);
 
-    private static PropertyBuilder Text(PropertyBuilder p, string column, ColumnTypes t, bool nullable = false) =>
+    internal static PropertyBuilder Text(PropertyBuilder p, string column, ColumnTypes t, bool nullable = false) =>
         p.HasColumnName(column).HasColumnType(t.Text).IsRequired(!nullable);
 
-    private static PropertyBuilder<int> Int(PropertyBuilder<int> p, string column, ColumnTypes t) =>
+    internal static PropertyBuilder<int> Int(PropertyBuilder<int> p, string column, ColumnTypes t) =>
         p.HasColumnName(column).HasColumnType(t.IntColumn);
 
-    private static PropertyBuilder<long> Long(PropertyBuilder<long> p, string column, ColumnTypes t) =>
+    internal static PropertyBuilder<long> Long(PropertyBuilder<long> p, string column, ColumnTypes t) =>
         p.HasColumnName(column).HasColumnType(t.BigIntColumn);
 
-    private static void Time(PropertyBuilder<DateTimeOffset> p, string column, ColumnTypes t)
+    internal static void Time(PropertyBuilder<DateTimeOffset> p, string column, ColumnTypes t)
     {
         p.HasColumnName(column).HasColumnType(t.Time);
         if (t.IsSqlite)
@@ -307,7 +311,7 @@ internal static class OrchestratorModel
         }
     }
 
-    private static void Time(PropertyBuilder<DateTimeOffset?> p, string column, ColumnTypes t, bool nullable)
+    internal static void Time(PropertyBuilder<DateTimeOffset?> p, string column, ColumnTypes t, bool nullable)
     {
         p.HasColumnName(column).HasColumnType(t.Time).IsRequired(!nullable);
         if (t.IsSqlite)

@@ -1,13 +1,113 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.Api;
+using Orchestrator.Notifications.Effects;
+using Orchestrator.Notifications.Templates;
+using Orchestrator.Security;
+
 namespace Orchestrator.Notifications.Letters;
 
-/// <summary>Registers and maps this feature (issue 5).</summary>
+/// <summary>The body of <c>POST /api/instances/{id}/letters</c>.</summary>
+/// <param name="Template">The letter template key.</param>
+/// <param name="Language">The language (<c>es</c> default).</param>
+public sealed record LetterRequest(string? Template, string? Language);
+
+/// <summary>Registers and maps the letters: templates, the Chromium printer, the <c>letter</c> job type and the document endpoints.</summary>
 public static class LettersRegistration
 {
-    /// <summary>Registers the services of this feature.</summary>
+    /// <summary>
+    /// Registers <see cref="LetterOptions"/> (section <c>Notifications</c>), <see cref="LetterTemplates"/> (compiled at
+    /// start-up), <see cref="ChromiumPdfPrinter"/>, <see cref="LetterPrinter"/> and <see cref="LetterJobHandler"/>
+    /// (singletons; the job type <c>letter</c>), and <see cref="LetterService"/> (scoped).
+    /// </summary>
     /// <param name="services">The services.</param>
-    public static IServiceCollection AddLetters(this IServiceCollection services) => services;
+    public static IServiceCollection AddLetters(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(NotificationOptions.Section).Get<LetterOptions>() ?? new LetterOptions());
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<NotificationOptions>();
+            var directory = options.ResolveDirectory(options.TemplatesPath, sp.GetRequiredService<IHostEnvironment>());
+            return LetterTemplates.Load(directory, sp.GetRequiredService<TemplateCatalog>(), sp.GetRequiredService<LetterOptions>(), sp.GetRequiredService<ILogger<LetterTemplates>>());
+        });
+        services.TryAddSingleton<ChromiumPdfPrinter>();
+        services.TryAddSingleton<LetterPrinter>();
+        services.TryAddSingleton<LetterJobHandler>();
+        services.AddSingleton(sp => new NotificationJobHandler(LetterJobHandler.JobType, sp.GetRequiredService<LetterJobHandler>()));
+        services.TryAddScoped<LetterService>();
+        services.AddHostedService<LetterCompilation>();
+        return services;
+    }
 
-    /// <summary>Maps the endpoints of this feature.</summary>
+    /// <summary>
+    /// Maps <c>POST /api/instances/{id}/letters</c> (201, the document's metadata), <c>GET /api/instances/{id}/documents</c>
+    /// and <c>GET /api/documents/{documentId}</c> (the PDF), all under the <c>casework</c> policy; reads are audited.
+    /// </summary>
     /// <param name="app">The routes.</param>
-    public static IEndpointRouteBuilder MapLetterEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapLetterEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Documents");
+        api.MapPost("/instances/{id}/letters", GenerateAsync)
+            .RequireAuthorization(Policies.Casework)
+            .Idempotent()
+            .WithLogScope("id", "InstanceId")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Print a letter of the case to PDF and keep it as a document")
+            .WithDescription("Body: {\"template\":\"rejection\",\"language\":\"es\"}. 201 with the document's metadata; 422 when the letter names a value the case lacks; 503 when the PDF printer is unavailable.");
+        api.MapGet("/instances/{id}/documents", ListAsync)
+            .RequireAuthorization(Policies.Casework)
+            .WithLogScope("id", "InstanceId")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The documents of a case, newest first (the read is audited)");
+        api.MapGet("/documents/{documentId:guid}", DownloadAsync)
+            .RequireAuthorization(Policies.Casework)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Download a document (application/pdf; the read is audited)");
+        return app;
+    }
+
+    private static async Task<Results<Created<CaseDocumentView>, ProblemHttpResult>> GenerateAsync(
+        string id, [FromBody] LetterRequest? body, LetterService letters, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var document = await letters.GenerateAsync(id, body?.Template ?? "", body?.Language, user.ToActor(), cancellationToken).ConfigureAwait(false);
+            return TypedResults.Created($"/api/documents/{document.Id}", document);
+        }
+        catch (TemplateException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The letter cannot be rendered with this case's data");
+        }
+        catch (LetterPrintException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The PDF printer is unavailable");
+        }
+    }
+
+    private static async Task<Ok<IReadOnlyList<CaseDocumentView>>> ListAsync(string id, LetterService letters, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await letters.ListAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
+
+    private static async Task<FileContentHttpResult> DownloadAsync(Guid documentId, LetterService letters, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var file = await letters.DownloadAsync(documentId, user.ToActor(), cancellationToken).ConfigureAwait(false);
+        var d = file.Document;
+        return TypedResults.File(file.Content, d.MediaType, $"{d.TemplateKey}-{d.BusinessKey ?? d.InstanceId}-{d.CreatedAt:yyyyMMdd}.pdf");
+    }
+
+    /// <summary>Compiles the letters as the host starts, so a broken letter stops the start with the file's name.</summary>
+    private sealed class LetterCompilation(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = services.GetRequiredService<LetterTemplates>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

@@ -3,7 +3,7 @@ namespace Orchestrator.Notifications.Templates;
 /// <summary>
 /// Everything an email template may show. It deliberately has no field for a child's name, story or any process
 /// variable: an email carries a case reference and a link only (as Primero does); the case stays behind the sign-in.
-/// Adding a field here is a privacy decision, and <c>EmailPrivacyTests</c> fail on any field that could hold personal data.
+/// Adding a field here is a privacy decision: <c>PrivacyTests</c> hold the list of reviewed fields and fail on any other.
 /// </summary>
 /// <param name="CaseReference">The case reference (the instance's business key), e.g. <c>CA-2026-0001</c>.</param>
 /// <param name="Link">The one link of the email (the task in the inbox, or an email-action page).</param>
@@ -23,6 +23,16 @@ public sealed record EmailModel(string? CaseReference, Uri? Link)
 
     /// <summary>The role or group the recipient acts as, if any (e.g. <c>lawyer</c>).</summary>
     public string? Group { get; init; }
+
+    /// <summary>A model with every value set: what each template is rendered with at start-up and in the tests.</summary>
+    public static EmailModel Sample { get; } = new("CA-2026-0001", new Uri("http://localhost:5080/cases/CA-2026-0001"))
+    {
+        TaskName = "Aprobación consular",
+        Due = new DateTimeOffset(2026, 12, 6, 18, 0, 0, TimeSpan.Zero),
+        ExpiresAt = new DateTimeOffset(2026, 12, 20, 18, 0, 0, TimeSpan.Zero),
+        Reason = "candidate-group",
+        Group = "lawyer",
+    };
 }
 
 /// <summary>An email as rendered: subject, HTML body and the plain-text alternative, and the language actually used.</summary>

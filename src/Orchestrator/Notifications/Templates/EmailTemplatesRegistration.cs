@@ -1,9 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orchestrator.Hosting;
+using Orchestrator.Notifications.Effects;
+
 namespace Orchestrator.Notifications.Templates;
 
-/// <summary>Registers the template catalog, compiled once at start-up.</summary>
+/// <summary>Registers the template catalog (compiled and checked once at start-up), the link builder and the email effects.</summary>
 public static class EmailTemplatesRegistration
 {
-    /// <summary>Registers <see cref="TemplateCatalog"/> (singleton) and compiles it when the host starts.</summary>
+    /// <summary>
+    /// Registers <see cref="TemplateCatalog"/> and <see cref="NotificationLinks"/> (singletons), builds the catalog when
+    /// the host starts, and registers the send-task handler and the task notifications (<see cref="NotificationEffectsRegistration.AddNotificationEffects"/>).
+    /// </summary>
     /// <param name="services">The services.</param>
     public static IServiceCollection AddEmailTemplates(this IServiceCollection services)
     {
@@ -13,7 +21,9 @@ public static class EmailTemplatesRegistration
             var directory = options.ResolveDirectory(options.TemplatesPath, sp.GetRequiredService<IHostEnvironment>());
             return TemplateCatalog.Load(directory, options, sp.GetRequiredService<ILogger<TemplateCatalog>>());
         });
+        services.TryAddSingleton(sp => new NotificationLinks(sp.GetService<IOptions<OrchestratorOptions>>()?.Value.PublicBaseUrl ?? OrchestratorOptions.DefaultUrl));
         services.AddHostedService<TemplateCompilation>();
+        services.AddNotificationEffects();
         return services;
     }
 
@@ -22,7 +32,15 @@ public static class EmailTemplatesRegistration
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = services.GetRequiredService<TemplateCatalog>();
+            var catalog = services.GetRequiredService<TemplateCatalog>();
+            _ = services.GetRequiredService<NotificationLinks>();
+            var missing = TaskNotificationEffects.Templates.Where(k => !catalog.LanguagesOf(k).Contains(catalog.Options.DefaultLanguage)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new TemplateException(
+                    $"The task emails need templates/email/{{key}}.{catalog.Options.DefaultLanguage}.hbs for {string.Join(", ", missing)}, and they were not found (Notifications:TemplatesPath = '{catalog.Options.TemplatesPath}'; looked under the content root, the current directory and the executable's directory).");
+            }
+
             return Task.CompletedTask;
         }
 

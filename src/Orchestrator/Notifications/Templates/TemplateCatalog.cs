@@ -81,9 +81,26 @@ public sealed partial class TemplateCatalog
 
         foreach (var (key, language) in catalog._emails.Keys)
         {
+            var file = Path.Combine(emails, $"{key}.{language}.hbs");
             if (!catalog._layouts.ContainsKey(language))
             {
-                throw new TemplateException($"{Path.Combine(emails, $"{key}.{language}.hbs")}: there is no layout for language '{language}' (email/_layout.{language}.hbs).");
+                throw new TemplateException($"{file}: there is no layout for language '{language}' (email/_layout.{language}.hbs).");
+            }
+
+            if (!catalog._emails.ContainsKey((key, options.DefaultLanguage)))
+            {
+                throw new TemplateException($"{file}: there is no '{options.DefaultLanguage}' version ({key}.{options.DefaultLanguage}.hbs), which every other language falls back to.");
+            }
+
+            // Strict mode only throws while rendering: rendering each template once with every value of the model set
+            // turns a name the model lacks (a typo, or a child's name that is not there) into a start-up failure.
+            try
+            {
+                catalog.Render(key, language, EmailModel.Sample);
+            }
+            catch (TemplateException e)
+            {
+                throw new TemplateException($"{file}: {e.InnerException?.Message ?? e.Message} (every email template is rendered with a sample model at start-up; the names it may use are those of EmailModel: {string.Join(", ", ModelNames)}).", e);
             }
         }
 
@@ -102,10 +119,10 @@ public sealed partial class TemplateCatalog
         ArgumentNullException.ThrowIfNull(model);
         var wanted = NormaliseLanguage(language) ?? Options.DefaultLanguage;
         var used = wanted;
-        if (!_emails.TryGetValue((key, wanted), out var template))
+        if (!_emails.ContainsKey((key, wanted)))
         {
             used = Options.DefaultLanguage;
-            if (!_emails.TryGetValue((key, used), out template))
+            if (!_emails.ContainsKey((key, used)))
             {
                 throw new TemplateException($"There is no email template '{key}' (templates/email/{key}.{Options.DefaultLanguage}.hbs).");
             }
@@ -113,7 +130,16 @@ public sealed partial class TemplateCatalog
             TemplateLog.MissingTranslation(_logger, key, wanted, used);
         }
 
-        var data = ToData(model, used);
+        return Render(key, used, model);
+    }
+
+    /// <summary>The names an email template may use: the fields of <see cref="EmailModel"/> plus the organisation and the language.</summary>
+    public static IReadOnlyList<string> ModelNames { get; } = [.. ToData(EmailModel.Sample, "", "").Keys];
+
+    private RenderedEmail Render(string key, string used, EmailModel model)
+    {
+        var template = _emails[(key, used)];
+        var data = ToData(model, used, Options.OrganisationName);
         var layout = _layouts[used];
         try
         {
@@ -142,9 +168,10 @@ public sealed partial class TemplateCatalog
         return (dash > 0 ? tag[..dash] : tag).ToLowerInvariant();
     }
 
-    private Dictionary<string, object?> ToData(EmailModel model, string language) => new(StringComparer.Ordinal)
+    /// <summary>The one mapping of the model to the names templates use: nothing else reaches an email.</summary>
+    private static Dictionary<string, object?> ToData(EmailModel model, string language, string organisationName) => new(StringComparer.Ordinal)
     {
-        ["organisationName"] = Options.OrganisationName,
+        ["organisationName"] = organisationName,
         ["language"] = language,
         ["caseReference"] = model.CaseReference,
         ["link"] = model.Link?.ToString(),

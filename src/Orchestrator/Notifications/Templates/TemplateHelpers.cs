@@ -5,7 +5,7 @@ namespace Orchestrator.Notifications.Templates;
 
 /// <summary>
 /// The helpers templates may call: <c>{{date x}}</c>, <c>{{datetime x}}</c> (in the organisation's zone and the
-/// language being rendered) and <c>{{#if (eq a "b")}}</c>.
+/// language being rendered; a <c>yyyy-MM-dd</c> calendar date is shown as that day, unshifted) and <c>{{#if (eq a "b")}}</c>.
 /// </summary>
 internal sealed class TemplateHelpers(NotificationOptions options)
 {
@@ -28,6 +28,14 @@ internal sealed class TemplateHelpers(NotificationOptions options)
         return withTime ? $"{date}, {local.ToString("HH:mm", culture)} ({options.TimeZone})" : date;
     }
 
+    /// <summary>Formats a calendar date in the recipient's language.</summary>
+    public static string FormatDate(DateOnly day, string? language)
+    {
+        var english = TemplateCatalog.NormaliseLanguage(language) == "en";
+        var culture = CultureInfo.GetCultureInfo(english ? "en-US" : "es-MX");
+        return english ? day.ToString("MMMM d, yyyy", culture) : day.ToString("d 'de' MMMM 'de' yyyy", culture);
+    }
+
     private string Format(Arguments arguments, Context context, bool withTime)
     {
         if (arguments.Length == 0 || arguments[0] is null)
@@ -40,6 +48,10 @@ internal sealed class TemplateHelpers(NotificationOptions options)
         {
             DateTimeOffset d => Format(d, language, withTime),
             DateTime d => Format(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)), language, withTime),
+            DateOnly d => FormatDate(d, language),
+
+            // A calendar date (a birth date, a validity end) is the same day everywhere: no zone conversion.
+            string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => FormatDate(day, language),
             string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) => Format(d, language, withTime),
             var other => throw new HandlebarsRuntimeException($"{(withTime ? "datetime" : "date")} expects a date-time, got '{other}'."),
         };

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.Engine.Runtime;
+using Orchestrator.Workflows;
+
+namespace Orchestrator.Notifications.Effects;
+
+/// <summary>A job handler the notifications add to the engine's <see cref="JobHandlerRegistry"/> when the host starts.</summary>
+/// <param name="Type">The job type (<c>send</c>, <c>letter</c>).</param>
+/// <param name="Handler">The handler.</param>
+public sealed record NotificationJobHandler(string Type, IJobHandler Handler);
+
+/// <summary>Registers the send-task handler and the task notifications.</summary>
+public static class NotificationEffectsRegistration
+{
+    /// <summary>
+    /// Registers <see cref="SendTaskHandler"/> (job type <see cref="JobHandlerRegistry.SendType"/>),
+    /// <see cref="TaskNotificationEffects"/> (an <see cref="IWorkflowEffects"/>, also resolvable by its own type for the
+    /// engine's reminder/escalation notifications), <see cref="TaskNotificationOptions"/> from the <c>Notifications</c>
+    /// section, and the start-up step that adds every <see cref="NotificationJobHandler"/> to the registry.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    public static IServiceCollection AddNotificationEffects(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(NotificationOptions.Section).Get<TaskNotificationOptions>() ?? new TaskNotificationOptions());
+        services.TryAddSingleton<SendTaskHandler>();
+        services.AddSingleton(sp => new NotificationJobHandler(JobHandlerRegistry.SendType, sp.GetRequiredService<SendTaskHandler>()));
+        services.TryAddSingleton<TaskNotificationEffects>();
+        services.AddSingleton<IWorkflowEffects>(sp => sp.GetRequiredService<TaskNotificationEffects>());
+        services.AddHostedService<JobHandlerInstallation>();
+        return services;
+    }
+
+    /// <summary>Adds the notification job handlers to the registry before the start-up deployment can run any job.</summary>
+    private sealed class JobHandlerInstallation(JobHandlerRegistry registry, IEnumerable<NotificationJobHandler> handlers) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var h in handlers)
+            {
+                registry.Register(h.Type, h.Handler);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Notifications.Effects;
+
+/// <summary>A member of staff an email goes to: their address and language, nothing else.</summary>
+/// <param name="UserId">The Identity user id (what task assignees and actor ids hold).</param>
+/// <param name="Email">The address.</param>
+/// <param name="Language">The preferred language.</param>
+public sealed record StaffRecipient(string UserId, string Email, string Language);
+
+/// <summary>
+/// Finds the staff to notify from the Identity tables of the command's own DbContext (so the lookup sees the same
+/// transaction). Task assignees and candidate users are Identity user ids (a person's actor id is the
+/// <c>NameIdentifier</c> claim, the user's id); a user name is accepted too, as BPMN files often name people that way.
+/// Candidate groups are Identity roles. People without an address or locked out for good are left out.
+/// </summary>
+internal static class StaffDirectory
+{
+    public static async Task<StaffRecipient?> FindAsync(OrchestratorDbContext db, string idOrUserName, CancellationToken ct)
+    {
+        var normalised = idOrUserName.ToUpperInvariant();
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == idOrUserName || u.NormalizedUserName == normalised)
+            .OrderBy(u => u.Id == idOrUserName ? 0 : 1)
+            .Select(u => new { u.Id, u.Email, u.Language, u.LockoutEnd })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return user is null || string.IsNullOrWhiteSpace(user.Email) || IsDisabled(user.LockoutEnd) ? null : new StaffRecipient(user.Id, user.Email, user.Language);
+    }
+
+    public static async Task<IReadOnlyList<StaffRecipient>> MembersOfAsync(OrchestratorDbContext db, IReadOnlyCollection<string> groups, CancellationToken ct)
+    {
+        if (groups.Count == 0)
+        {
+            return [];
+        }
+
+        var normalised = groups.Select(g => g.ToUpperInvariant()).ToList();
+        var users = await (
+                from role in db.Roles.AsNoTracking()
+                join link in db.UserRoles.AsNoTracking() on role.Id equals link.RoleId
+                join user in db.Users.AsNoTracking() on link.UserId equals user.Id
+                where normalised.Contains(role.NormalizedName!)
+                select new { user.Id, user.Email, user.Language, user.LockoutEnd })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. users.Where(u => !string.IsNullOrWhiteSpace(u.Email) && !IsDisabled(u.LockoutEnd))
+            .DistinctBy(u => u.Id)
+            .OrderBy(u => u.Id, StringComparer.Ordinal)
+            .Select(u => new StaffRecipient(u.Id, u.Email!, u.Language))];
+    }
+
+    // Identity disables an account by locking it out indefinitely; a temporary lockout (wrong passwords) still gets mail.
+    private static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year >= 9999;
+}

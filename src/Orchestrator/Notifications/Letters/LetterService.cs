@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine.Runtime;
+using Orchestrator.Notifications.Templates;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows;
+
+namespace Orchestrator.Notifications.Letters;
+
+/// <summary>A case document as listed (no content).</summary>
+/// <param name="Id">The document id.</param>
+/// <param name="InstanceId">The instance.</param>
+/// <param name="BusinessKey">The case reference.</param>
+/// <param name="Kind">What it is (<c>letter</c>).</param>
+/// <param name="TemplateKey">The template key.</param>
+/// <param name="TemplateVersion">SHA-256 of the template sources.</param>
+/// <param name="Language">The language.</param>
+/// <param name="ContentHash">SHA-256 of the content.</param>
+/// <param name="MediaType">The media type.</param>
+/// <param name="Size">Bytes.</param>
+/// <param name="CreatedBy">Who made it.</param>
+/// <param name="CreatedAt">When.</param>
+public sealed record CaseDocumentView(Guid Id, string InstanceId, string? BusinessKey, string Kind, string TemplateKey, string TemplateVersion, string Language,
+    string ContentHash, string MediaType, long Size, string CreatedBy, DateTimeOffset CreatedAt);
+
+/// <summary>A document's content, for download.</summary>
+/// <param name="Document">Its metadata.</param>
+/// <param name="Content">The bytes.</param>
+public sealed record CaseDocumentContent(CaseDocumentView Document, byte[] Content);
+
+/// <summary>A letter printed and ready to be stored (the row is added by whoever owns the transaction).</summary>
+/// <param name="Record">The row, without author and time.</param>
+/// <param name="Html">The HTML it was printed from.</param>
+public sealed record PreparedLetter(CaseDocumentRecord Record, string Html);
+
+/// <summary>Renders a letter with the case's data and prints it (singleton; shared by the API and the <c>letter</c> job).</summary>
+public sealed class LetterPrinter(LetterTemplates templates, ChromiumPdfPrinter printer, TimeProvider time)
+{
+    /// <summary>The kind of letter documents.</summary>
+    public const string LetterKind = "letter";
+
+    /// <summary>The templates.</summary>
+    public LetterTemplates Templates => templates;
+
+    /// <summary>Renders and prints; the row is not added anywhere.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="businessKey">Its business key.</param>
+    /// <param name="variables">The case's variables.</param>
+    /// <param name="templateKey">The letter.</param>
+    /// <param name="language">The language (default when <c>null</c> or missing).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <exception cref="TemplateException">No such letter, or it names a value the case lacks.</exception>
+    /// <exception cref="LetterPrintException">Chromium failed.</exception>
+    public async Task<PreparedLetter> PrepareAsync(string instanceId, string? businessKey, JsonObject variables, string templateKey, string? language, CancellationToken cancellationToken)
+    {
+        var reference = NotificationLinks.CaseReference(businessKey, instanceId);
+        var letter = templates.Render(templateKey, language, variables, reference, time.GetUtcNow());
+        var pdf = await printer.PrintToPdfAsync(letter.Html, cancellationToken).ConfigureAwait(false);
+        return new PreparedLetter(new CaseDocumentRecord
+        {
+            Id = Guid.NewGuid(),
+            InstanceId = instanceId,
+            BusinessKey = businessKey,
+            Kind = LetterKind,
+            TemplateKey = letter.Key,
+            TemplateVersion = letter.TemplateVersion,
+            Language = letter.Language,
+            ContentHash = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            MediaType = "application/pdf",
+            Size = pdf.LongLength,
+            Content = pdf,
+        }, letter.Html);
+    }
+
+    /// <summary>The history row that records a document was made (or read), in the same table as the engine's audit trail.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="type">The entry type (<c>LetterGenerated</c>, <c>DocumentRead</c>).</param>
+    /// <param name="userId">Who.</param>
+    /// <param name="at">When.</param>
+    public static HistoryRecord Audit(CaseDocumentRecord document, string type, string userId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new HistoryRecord
+        {
+            InstanceId = document.InstanceId,
+            At = at,
+            Type = type,
+            ItemId = document.Id.ToString(),
+            UserId = userId.Length <= OrchestratorModel.NameLength ? userId : userId[..OrchestratorModel.NameLength],
+            Detail = new JsonObject { ["templateKey"] = document.TemplateKey, ["language"] = document.Language, ["contentHash"] = document.ContentHash }.ToJsonString(),
+        };
+    }
+}
+
+/// <summary>
+/// Letters of a case (scoped): generate one from the API, list a case's documents, download one. Every read adds a
+/// history row (<c>DocumentsListed</c>, <c>DocumentRead</c>), like reading an instance does.
+/// </summary>
+public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printer, TimeProvider time, ILogger<LetterService> logger)
+{
+    /// <summary>Renders a letter with the instance's variables, prints it and stores it as a document of the case.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="templateKey">The letter template.</param>
+    /// <param name="language">The language (<c>null</c>: the default).</param>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="ArgumentException">No template key, or no such letter template.</exception>
+    /// <exception cref="TemplateException">The letter names a value the case lacks.</exception>
+    /// <exception cref="LetterPrintException">Chromium failed.</exception>
+    public async Task<CaseDocumentView> GenerateAsync(string instanceId, string templateKey, string? language, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(templateKey))
+        {
+            throw new ArgumentException("\"template\" is required: the key of a letter template (templates/letters/<key>.<language>.hbs).", nameof(templateKey));
+        }
+
+        if (!printer.Templates.Contains(templateKey))
+        {
+            throw new ArgumentException($"There is no letter template '{templateKey}'; known: {string.Join(", ", printer.Templates.Keys)}.", nameof(templateKey));
+        }
+
+        var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.BusinessKey, i.State })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowNotFoundException($"No process instance '{instanceId}'.");
+        var variables = ProcessInstanceState.FromJson(row.State).Variables;
+        var prepared = await printer.PrepareAsync(instanceId, row.BusinessKey, variables, templateKey, language, cancellationToken).ConfigureAwait(false);
+        var document = prepared.Record;
+        document.CreatedBy = Limit(actor.Id);
+        document.CreatedAt = time.GetUtcNow();
+        db.CaseDocuments.Add(document);
+        db.History.Add(LetterPrinter.Audit(document, "LetterGenerated", actor.Id, document.CreatedAt));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        LetterLog.Printed(logger, document.TemplateKey, document.Language, instanceId, document.Id, document.Size);
+        return View(document);
+    }
+
+    /// <summary>The documents of an instance, newest first (the read is audited).</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    public async Task<IReadOnlyList<CaseDocumentView>> ListAsync(string instanceId, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new WorkflowNotFoundException($"No process instance '{instanceId}'.");
+        }
+
+        db.History.Add(new HistoryRecord { InstanceId = instanceId, At = time.GetUtcNow(), Type = "DocumentsListed", UserId = Limit(actor.Id) });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        var rows = await db.CaseDocuments.AsNoTracking().Where(d => d.InstanceId == instanceId)
+            .Select(d => new CaseDocumentView(d.Id, d.InstanceId, d.BusinessKey, d.Kind, d.TemplateKey, d.TemplateVersion, d.Language, d.ContentHash, d.MediaType, d.Size, d.CreatedBy, d.CreatedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)];
+    }
+
+    /// <summary>One document with its content (the read is audited on its instance).</summary>
+    /// <param name="documentId">The document id.</param>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such document.</exception>
+    public async Task<CaseDocumentContent> DownloadAsync(Guid documentId, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var document = await db.CaseDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowNotFoundException($"No document '{documentId}'.");
+        db.History.Add(LetterPrinter.Audit(document, "DocumentRead", actor.Id, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return new CaseDocumentContent(View(document), document.Content);
+    }
+
+    /// <summary>The metadata of a row.</summary>
+    /// <param name="d">The row.</param>
+    public static CaseDocumentView View(CaseDocumentRecord d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new(d.Id, d.InstanceId, d.BusinessKey, d.Kind, d.TemplateKey, d.TemplateVersion, d.Language, d.ContentHash, d.MediaType, d.Size, d.CreatedBy, d.CreatedAt);
+    }
+
+    private static string Limit(string value) => value.Length <= OrchestratorModel.NameLength ? value : value[..OrchestratorModel.NameLength];
+}

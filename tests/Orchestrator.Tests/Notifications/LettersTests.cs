@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Notifications;
+using Orchestrator.Notifications.Letters;
+using Orchestrator.Notifications.Templates;
+using Orchestrator.Persistence;
+using Orchestrator.Security;
+using Orchestrator.Tests.Api;
+
+namespace Orchestrator.Tests.Notifications;
+
+/// <summary>Letters: rendered from templates and case data, printed by the real Chromium, read back with pdftotext, stored and audited.</summary>
+public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<NotificationsFactory>
+{
+    private static readonly string TemplatesDirectory = Path.Combine(ApiFactory.RepositoryRoot, "templates");
+
+    private static JsonObject CaseData() => new()
+    {
+        ["childName"] = "Zyanya Quetzalli",
+        ["childNationality"] = "guatemalteca",
+        ["childBirthDate"] = "2019-07-03",
+        ["consulateName"] = "Consulado General de Guatemala en la Ciudad de México",
+        ["familyName"] = "García Robles",
+        ["sessionAt"] = "2030-04-02T17:00:00Z",
+        ["sessionPlace"] = "Sala 2, Calle de la Amistad 12",
+        ["reasons"] = "La vivienda no cuenta todavía con un espacio propio para la niña.",
+        ["validUntil"] = "2031-03-14",
+    };
+
+    private static LetterTemplates LoadLetters(string? directory = null)
+    {
+        var options = new NotificationOptions { OrganisationName = "Casa Hogar Esperanza" };
+        var catalog = TemplateCatalog.Load(TemplatesDirectory, options, NullLogger<TemplateCatalog>.Instance);
+        return LetterTemplates.Load(directory ?? TemplatesDirectory, catalog, new LetterOptions { OrganisationAddress = "Calle de la Amistad 12" }, NullLogger<LetterTemplates>.Instance);
+    }
+
+    [Fact]
+    public void Every_letter_renders_in_spanish_and_english_with_sample_case_data()
+    {
+        var letters = LoadLetters();
+        Assert.Equal(["certificate-of-aptitude", "consulate-request", "information-session-invitation", "rejection"], letters.Keys);
+        var date = new DateTimeOffset(2030, 3, 14, 17, 0, 0, TimeSpan.Zero);
+        foreach (var key in letters.Keys)
+        {
+            Assert.Equal(["en", "es"], letters.LanguagesOf(key));
+            var es = letters.Render(key, "es", CaseData(), "CA-2030-0042", date);
+            var en = letters.Render(key, "en", CaseData(), "CA-2030-0042", date);
+            foreach (var letter in new[] { es, en })
+            {
+                Assert.Contains("Casa Hogar Esperanza", letter.Html, StringComparison.Ordinal);
+                Assert.Contains("Calle de la Amistad 12", letter.Html, StringComparison.Ordinal);
+                Assert.Contains("CA-2030-0042", letter.Html, StringComparison.Ordinal);
+                Assert.Contains(key == "consulate-request" ? "Zyanya Quetzalli" : "García Robles", letter.Html, StringComparison.Ordinal);
+                Assert.Matches("^[0-9a-f]{64}$", letter.TemplateVersion);
+            }
+
+            Assert.Contains("14 de marzo de 2030", es.Html, StringComparison.Ordinal);
+            Assert.Contains("March 14, 2030", en.Html, StringComparison.Ordinal);
+            Assert.NotEqual(es.TemplateVersion, en.TemplateVersion);
+        }
+    }
+
+    [Fact]
+    public void A_letter_naming_a_value_the_case_lacks_fails_naming_the_file_and_the_value()
+    {
+        var data = CaseData();
+        data.Remove("familyName");
+
+        var e = Assert.Throws<TemplateException>(() => LoadLetters().Render("rejection", "es", data, "CA-1", DateTimeOffset.UnixEpoch));
+
+        Assert.Contains("letters/rejection.es.hbs", e.Message, StringComparison.Ordinal);
+        Assert.Contains("familyName", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optional_values_may_be_missing_and_a_missing_translation_falls_back_to_spanish()
+    {
+        var data = CaseData();
+        data.Remove("reasons");
+
+        var letter = LoadLetters().Render("rejection", "fr-FR", data, "CA-1", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("es", letter.Language);
+        Assert.DoesNotContain("Motivos", letter.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_chromium_is_a_clear_error()
+    {
+        using var printer = new ChromiumPdfPrinter(new LetterOptions { ChromiumPath = "/nonexistent/chromium" }, TimeProvider.System, NullLogger<ChromiumPdfPrinter>.Instance);
+
+        var e = await Assert.ThrowsAsync<LetterPrintException>(() => printer.PrintToPdfAsync("<p>x</p>", CancellationToken.None));
+
+        Assert.Contains("/nonexistent/chromium", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Notifications:ChromiumPath", e.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y chromium", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_letter_is_printed_stored_downloaded_and_every_read_is_audited()
+    {
+        var id = await factory.StartAsync("NotifiedJourney", CaseData(), "CA-2030-0200");
+        var client = factory.ClientAs(Roles.SocialWorker);
+
+        var created = await client.PostAsJsonAsync($"/api/instances/{id}/letters", new { template = "consulate-request", language = "es" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var document = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var documentId = document["id"]!.GetValue<string>();
+        Assert.Equal($"/api/documents/{documentId}", created.Headers.Location!.OriginalString);
+
+        var listed = (await client.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/documents"))!;
+        Assert.Equal(documentId, Assert.Single(listed)!["id"]!.GetValue<string>());
+        var download = await client.GetAsync($"/api/documents/{documentId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        var pdf = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+
+        var text = await PdfTools.TextAsync(pdf);
+        Assert.Contains("Zyanya Quetzalli", text, StringComparison.Ordinal);
+        Assert.Contains("14 de marzo de 2030", text, StringComparison.Ordinal);
+        Assert.Contains("Casa Hogar Esperanza", text, StringComparison.Ordinal);
+        Assert.Contains("Solicitud de aprobación consular", text, StringComparison.Ordinal);
+        Assert.Contains("3 de julio de 2019", text, StringComparison.Ordinal);
+        Assert.Contains("CA-2030-0200", text, StringComparison.Ordinal);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var row = await db.CaseDocuments.AsNoTracking().SingleAsync(d => d.Id == Guid.Parse(documentId));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), row.ContentHash);
+        Assert.Equal(pdf.LongLength, row.Size);
+        Assert.Equal("apikey:social-worker-bot", row.CreatedBy);
+        Assert.Equal(factory.Clock.GetUtcNow(), row.CreatedAt);
+        Assert.Equal(("letter", "consulate-request", "es", "CA-2030-0200"), (row.Kind, row.TemplateKey, row.Language, row.BusinessKey));
+        Assert.Equal(TemplateVersion("consulate-request", "es"), row.TemplateVersion);
+        var audit = await db.History.AsNoTracking().Where(h => h.InstanceId == id && h.UserId == "apikey:social-worker-bot").Select(h => new { h.Type, h.ItemId }).ToListAsync();
+        Assert.Contains(audit, h => h.Type == "LetterGenerated" && h.ItemId == documentId);
+        Assert.Contains(audit, h => h.Type == "DocumentsListed");
+        Assert.Contains(audit, h => h.Type == "DocumentRead" && h.ItemId == documentId);
+
+        // For people to review the layout: page 1 of the PDF, and the HTML as the browser draws it.
+        var screenshots = PdfTools.ScreenshotDirectory();
+        await PdfTools.PageOnePngAsync(pdf, Path.Combine(screenshots, "letter-consulate-request-es-pdf-page1.png"));
+        var printer = factory.Services.GetRequiredService<LetterPrinter>();
+        var html = printer.Templates.Render("consulate-request", "es", CaseData(), "CA-2030-0200", factory.Clock.GetUtcNow()).Html;
+        var png = await factory.Services.GetRequiredService<ChromiumPdfPrinter>().ScreenshotAsync(html, CancellationToken.None);
+        await File.WriteAllBytesAsync(Path.Combine(screenshots, "letter-consulate-request-es-html.png"), png);
+        Assert.True(new FileInfo(Path.Combine(screenshots, "letter-consulate-request-es-pdf-page1.png")).Length > 10_000);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
+    public async Task Bad_letter_requests_change_nothing_and_say_what_is_wrong()
+    {
+        var data = CaseData();
+        data.Remove("familyName");
+        var id = await factory.StartAsync("NotifiedJourney", data, "CA-2030-0201");
+        var client = factory.ClientAs(Roles.SocialWorker);
+
+        var unknown = await client.PostAsJsonAsync($"/api/instances/{id}/letters", new { template = "love-letter" });
+        var missingValue = await client.PostAsJsonAsync($"/api/instances/{id}/letters", new { template = "rejection", language = "es" });
+        var noInstance = await client.PostAsJsonAsync("/api/instances/no-such-instance/letters", new { template = "rejection" });
+        var designer = await factory.ClientAs(Roles.Designer).GetAsync($"/api/instances/{id}/documents");
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("love-letter", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missingValue.StatusCode);
+        Assert.Contains("familyName", await missingValue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, noInstance.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, designer.StatusCode);
+        Assert.Empty((await client.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/documents"))!);
+    }
+
+    [Fact]
+    public async Task A_letter_task_stores_the_document_in_its_completion_and_names_it_in_a_variable()
+    {
+        var id = await factory.StartAsync("LetterJourney", CaseData(), "CA-2030-0202");
+
+        await factory.OpenTaskAsync(id, "Send_It");
+        var instance = (await factory.ClientAs(Roles.SocialWorker).GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!;
+        var documentId = instance["variables"]!["documentId"]!.GetValue<string>();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var row = await db.CaseDocuments.AsNoTracking().SingleAsync(d => d.InstanceId == id);
+        Assert.Equal(documentId, row.Id.ToString());
+        Assert.Equal(("system", "consulate-request", "es"), (row.CreatedBy, row.TemplateKey, row.Language));
+        Assert.Contains("Zyanya Quetzalli", await PdfTools.TextAsync(row.Content), StringComparison.Ordinal);
+        Assert.True(await db.History.AnyAsync(h => h.InstanceId == id && h.Type == "LetterGenerated" && h.ItemId == documentId && h.UserId == "system"));
+    }
+
+    private static string TemplateVersion(string key, string language)
+    {
+        string Source(string name) => File.ReadAllText(Path.Combine(TemplatesDirectory, "letters", name), Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.hbs") + "\n" + Source($"{key}.{language}.hbs"))));
+    }
+}

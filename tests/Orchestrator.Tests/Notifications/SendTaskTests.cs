@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Notifications.Effects;
+using Orchestrator.Security;
+
+namespace Orchestrator.Tests.Notifications;
+
+public sealed class SendTaskTests(NotificationsFactory factory) : IClassFixture<NotificationsFactory>
+{
+    [Fact]
+    public void Recipients_are_an_address_a_separated_list_or_a_list()
+    {
+        Assert.Equal(["a@example.org"], SendTaskHandler.Recipients(JsonValue.Create("a@example.org")).Addresses);
+        Assert.Equal(["a@example.org", "b@example.org"], SendTaskHandler.Recipients(JsonValue.Create(" a@example.org; b@example.org ,a@example.org")).Addresses);
+        Assert.Equal(["a@example.org", "b@example.org"], SendTaskHandler.Recipients(new JsonArray("a@example.org", "b@example.org")).Addresses);
+        Assert.Contains("'Familia García' is not an email address", SendTaskHandler.Recipients(JsonValue.Create("Familia García")).Problem, StringComparison.Ordinal);
+        Assert.Contains("Ana <ana@example.org>", SendTaskHandler.Recipients(JsonValue.Create("Ana <ana@example.org>")).Problem, StringComparison.Ordinal);
+        Assert.Contains("evaluated to null", SendTaskHandler.Recipients(null).Problem, StringComparison.Ordinal);
+        Assert.Contains("holds 42", SendTaskHandler.Recipients(new JsonArray("a@example.org", 42)).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_send_task_to_a_value_that_is_not_an_address_becomes_an_incident_naming_the_element_and_sends_nothing()
+    {
+        var id = await factory.StartAsync("BadSend", new JsonObject { ["familyEmail"] = "Familia García" }, "CA-2030-0100");
+
+        var incidents = await factory.ClientAs(Roles.Coordinator).GetFromJsonAsync<JsonArray>("/api/incidents");
+        var incident = Assert.Single(incidents!.OfType<JsonObject>(), i => i["instanceId"]!.GetValue<string>() == id);
+        Assert.Equal("Send_Bad", incident["elementId"]!.GetValue<string>());
+        Assert.Contains("Send task Send_Bad: orc:to 'Familia García' is not an email address.", incident["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await factory.OutboxAsync(id));
+    }
+
+    [Fact]
+    public async Task A_send_task_stages_one_row_per_recipient_with_the_case_link()
+    {
+        var id = await factory.StartAsync("NotifiedJourney", new JsonObject { ["familyEmails"] = "familia@example.org; tutor@example.org" }, "CA-2030-0101");
+
+        var rows = (await factory.OutboxAsync(id)).Where(r => r.Email.Template == "information-session-invitation").ToList();
+        Assert.Equal(["familia@example.org", "tutor@example.org"], rows.Select(r => r.Email.To).Order(StringComparer.Ordinal));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("pending", r.Row.Status);
+            Assert.Null(r.Email.TaskId);
+            Assert.Equal("en", r.Email.Language);
+            Assert.Equal("Invitation to an information session — Casa Hogar Esperanza (reference CA-2030-0101)", r.Email.Subject);
+            Assert.Contains("https://orchestrator.example.org/cases/CA-2030-0101", r.Email.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain(" on ", r.Email.Text.Split('\n')[2], StringComparison.Ordinal);
+        });
+    }
+}
