@@ -559,7 +559,10 @@ public sealed class WorkflowService
             if (timer.InstanceId is null)
             {
                 var plan = new StartTimerPlan(timer.ProcessId, timer.ProcessVersion, timer.ElementId, timer.DueAt, timer.Repetitions, timer.Cycle);
-                if (WorkflowEngine.NextStartTimerDue(plan) is { } next)
+                // Occurrences that passed while no node ran (or that fell due before this late firing) are skipped:
+                // this firing is the one catch-up start for all of them (Quartz's "fire once now"), and the next is the
+                // first occurrence after now, so a weekly meeting after a month's downtime starts once, not four times.
+                if (WorkflowEngine.NextStartTimerDue(plan, now) is { } next)
                 {
                     AddStartTimer(u, next);
                 }
