@@ -234,7 +234,7 @@ public sealed class HttpContractTests(PostgresServer postgres, E2eServicePool po
             new("message: correlationKey of 201 characters", () => worker.PostAsync("/api/messages", Json($$"""{"name":"visitsDone","correlationKey":"{{new string('c', 201)}}"}""")), HttpStatusCode.BadRequest, Says("correlationKey", "200")),
             new("instance: id of 300 characters", () => coordinator.GetAsync($"/api/instances/{new string('i', 300)}"), HttpStatusCode.NotFound, Says("instance")),
             new("variables: id of 300 characters", () => coordinator.PutAsync($"/api/instances/{new string('i', 300)}/variables", Json("""{"variables":{"a":1}}""")), HttpStatusCode.NotFound, Says("instance")),
-            new("variables: a name of 201 characters", () => coordinator.PutAsync($"/api/instances/{visitsId}/variables", Json($$"""{"variables":{"{{new string('v', 201)}}":1}}""")), HttpStatusCode.BadRequest, Says("variables")),
+            new("variables: a name of 201 characters", () => coordinator.PutAsync($"/api/instances/{visitsId}/variables", Json($$$"""{"variables":{"{{{new string('v', 201)}}}":1}}""")), HttpStatusCode.BadRequest, Says("variables")),
             new("variables: wrong role (social-worker)", () => worker.PutAsync($"/api/instances/{visitsId}/variables", Json("""{"variables":{"child":"B."}}""")), HttpStatusCode.Forbidden, (_, _) => { }),
             new("retry: incident id of 300 characters", () => coordinator.PostAsync($"/api/incidents/{new string('n', 300)}/retry", null), HttpStatusCode.NotFound, (_, _) => { }),
         };
