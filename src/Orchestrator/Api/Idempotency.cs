@@ -10,11 +10,17 @@ namespace Orchestrator.Api;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on command endpoints (after the IETF draft <i>The Idempotency-Key HTTP Header Field</i>):
-/// the first request with a key, per actor, runs and its successful (2xx) answer is stored in <c>idempotency_keys</c>;
-/// a repeat with the same key and the same request (method, path, query, body) replays that answer without acting
-/// (header <c>Idempotency-Replayed: true</c>); the same key with a different request answers 422; a repeat while the
-/// first is still running answers 409. A request that did not succeed stores nothing, so it may be retried with the
-/// same key (it changed nothing).
+/// the first request with a key, per actor, runs; a repeat with the same key and the same request (method, path, query,
+/// body) replays its answer without acting (header <c>Idempotency-Replayed: true</c>); the same key with a different
+/// request answers 422.
+/// <para>
+/// The record is written by <see cref="IdempotencyEffect"/> inside the command's own transaction, so the key and the
+/// command's effect commit together or not at all: after a crash before the commit the retry runs (nothing happened),
+/// after it the retry never acts again. The answer itself is added to the record right after the commit; a repeat that
+/// finds the record without an answer (the first request is between its commit and that update, or the process died
+/// there) waits briefly for it, then answers 409 saying the request was carried out. A command that writes no engine
+/// change (a deployment) gets its record once it succeeded; a request that failed leaves no record.
+/// </para>
 /// </summary>
 internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
@@ -27,7 +33,12 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
     /// <summary>The longest key accepted.</summary>
     public const int MaxKeyLength = 200;
 
-    private const int Pending = 0;
+    /// <summary><see cref="IdempotencyRecord.ResponseStatus"/> of a record whose command committed and whose answer is not stored (yet).</summary>
+    internal const int AnswerPending = 0;
+
+    // How long a repeat waits for the answer of a first request that has committed (it is normally stored within milliseconds).
+    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AnswerPoll = TimeSpan.FromMilliseconds(50);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -45,40 +56,34 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
 
         var actor = http.User.ToActor().Id;
         var hash = await HashRequestAsync(http.Request).ConfigureAwait(false);
-
-        await using (var scope = scopes.CreateAsyncScope())
+        if (await FindAsync(key, actor, http.RequestAborted).ConfigureAwait(false) is { } earlier)
         {
-            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-            var earlier = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key && r.Actor == actor, http.RequestAborted).ConfigureAwait(false);
-            if (earlier is null)
-            {
-                db.IdempotencyKeys.Add(new IdempotencyRecord { Key = key, Actor = actor, RequestHash = hash, ResponseStatus = Pending, CreatedAt = time.GetUtcNow() });
-                try
-                {
-                    await db.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another request with the same key got there first.
-                    db.ChangeTracker.Clear();
-                    earlier = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key && r.Actor == actor, http.RequestAborted).ConfigureAwait(false);
-                    if (earlier is null)
-                    {
-                        throw;
-                    }
-                }
-            }
-
-            if (earlier is not null)
-            {
-                return Answer(earlier, hash, http);
-            }
+            return await AnswerAsync(earlier, hash, http).ConfigureAwait(false);
         }
 
-        return await RunAndRememberAsync(context, next, key, actor).ConfigureAwait(false);
+        var current = http.RequestServices.GetRequiredService<IdempotencyScope>();
+        current.Begin(key, actor, hash);
+        try
+        {
+            return await RunAndRememberAsync(context, next, current).ConfigureAwait(false);
+        }
+        catch (IdempotentRepeatException)
+        {
+            // Another request with this key committed while this one ran; this one's transaction was rolled back.
+            return await FindAsync(key, actor, http.RequestAborted).ConfigureAwait(false) is { } winner
+                ? await AnswerAsync(winner, hash, http).ConfigureAwait(false)
+                : throw new InvalidOperationException($"Idempotency-Key '{key}' was reported as used but has no record.");
+        }
     }
 
-    private static object Answer(IdempotencyRecord earlier, string hash, HttpContext http)
+    private async Task<IdempotencyRecord?> FindAsync(string key, string actor, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        return await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key && r.Actor == actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<object> AnswerAsync(IdempotencyRecord earlier, string hash, HttpContext http)
     {
         if (!string.Equals(earlier.RequestHash, hash, StringComparison.Ordinal))
         {
@@ -88,12 +93,21 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        if (earlier.ResponseStatus == Pending)
+        // Only a young record can belong to a request still storing its answer; an old one lost it.
+        var waitUntil = earlier.CreatedAt + AnswerWait;
+        while (earlier.ResponseStatus == AnswerPending && time.GetUtcNow() < waitUntil)
+        {
+            await Task.Delay(AnswerPoll, time, http.RequestAborted).ConfigureAwait(false);
+            earlier = await FindAsync(earlier.Key, earlier.Actor, http.RequestAborted).ConfigureAwait(false) ?? earlier;
+        }
+
+        if (earlier.ResponseStatus == AnswerPending)
         {
             return TypedResults.Problem(
-                title: "Request in progress",
-                detail: "A request with this Idempotency-Key is still being processed (or was interrupted by a restart): retry later, "
-                    + "or check its effect and use a new key.",
+                title: "Request already carried out",
+                detail: $"The request with this Idempotency-Key was carried out at {earlier.CreatedAt:O}, but its answer was lost "
+                    + "(the service stopped right after committing it). It will not be carried out again; read its effect "
+                    + "(for example GET /api/instances/{id}) or use a new key for a new request.",
                 statusCode: StatusCodes.Status409Conflict);
         }
 
@@ -109,33 +123,29 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
             : TypedResults.Content(stored.Body, stored.ContentType ?? "application/json", System.Text.Encoding.UTF8, earlier.ResponseStatus);
     }
 
-    private async Task<object?> RunAndRememberAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string key, string actor)
+    private async Task<object?> RunAndRememberAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, IdempotencyScope current)
     {
         var http = context.HttpContext;
         var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffer = new MemoryStream();
-        var remembered = false;
         try
         {
             var result = await next(context).ConfigureAwait(false);
 
-            // The answer is written to a buffer, kept when it succeeded, then copied to the real response.
+            // The answer is written to a buffer, kept, then copied to the real response.
             http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
             await ToResult(result).ExecuteAsync(http).ConfigureAwait(false);
             http.Features.Set(original);
 
             var status = http.Response.StatusCode;
-            if (status is >= 200 and < 300)
+
+            // A command that committed keeps whatever it answered; one that changed nothing keeps only a success.
+            if (current.Recorded || status is >= 200 and < 300)
             {
                 var body = buffer.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
                 var location = http.Response.Headers.Location.ToString();
-                var stored = new StoredResponse(http.Response.ContentType, location.Length == 0 ? null : location, body);
-                await UpdateAsync(key, actor, record =>
-                {
-                    record.ResponseStatus = status;
-                    record.ResponseBody = JsonSerializer.Serialize(stored, StoredJson);
-                }).ConfigureAwait(false);
-                remembered = true;
+                var stored = JsonSerializer.Serialize(new StoredResponse(http.Response.ContentType, location.Length == 0 ? null : location, body), StoredJson);
+                await RememberAnswerAsync(current, status, stored).ConfigureAwait(false);
             }
 
             buffer.Position = 0;
@@ -145,36 +155,40 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
         finally
         {
             http.Features.Set(original);
-            if (!remembered)
-            {
-                await ForgetAsync(key, actor).ConfigureAwait(false);
-            }
         }
     }
 
-    private async Task UpdateAsync(string key, string actor, Action<IdempotencyRecord> change)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        var record = await db.IdempotencyKeys.SingleAsync(r => r.Key == key && r.Actor == actor, CancellationToken.None).ConfigureAwait(false);
-        change(record);
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private async Task ForgetAsync(string key, string actor)
+    private async Task RememberAnswerAsync(IdempotencyScope current, int status, string stored)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-            await db.IdempotencyKeys.Where(r => r.Key == key && r.Actor == actor && r.ResponseStatus == Pending)
-                .ExecuteDeleteAsync(CancellationToken.None).ConfigureAwait(false);
+            if (current.Recorded)
+            {
+                await db.IdempotencyKeys.Where(r => r.Key == current.Key && r.Actor == current.Actor && r.ResponseStatus == AnswerPending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResponseStatus, status).SetProperty(r => r.ResponseBody, stored), CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                db.IdempotencyKeys.Add(new IdempotencyRecord
+                {
+                    Key = current.Key!,
+                    Actor = current.Actor!,
+                    RequestHash = current.RequestHash!,
+                    ResponseStatus = status,
+                    ResponseBody = stored,
+                    CreatedAt = time.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
-#pragma warning disable CA1031 // Failing to release a key must not hide the request's own outcome.
+#pragma warning disable CA1031 // The command has committed: failing to keep its answer must not turn its success into an error.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Hosting.HostLog.IdempotencyReleaseFailed(logger, e, key, actor);
+            Hosting.HostLog.IdempotencyReleaseFailed(logger, e, current.Key!, current.Actor!);
         }
     }
 

@@ -6,7 +6,10 @@ using Orchestrator.Workflows;
 
 namespace Orchestrator.Api;
 
-/// <summary>Starting instances (<c>/api/processes/{processId}/instances</c>), reading, their history and cancelling (<c>/api/instances</c>).</summary>
+/// <summary>
+/// Starting instances (<c>/api/processes/{processId}/instances</c>), reading, their history, repairing their variables
+/// and cancelling (<c>/api/instances</c>).
+/// </summary>
 internal static class InstanceEndpoints
 {
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder api)
@@ -18,7 +21,7 @@ internal static class InstanceEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Start an instance of the latest version")
-            .WithDescription("Body (optional): {\"variables\":{},\"businessKey\":\"…\"}. 201 {\"id\"}; 404 when no process has that id.");
+            .WithDescription("Body (optional): {\"variables\":{},\"businessKey\":\"…\"} (businessKey at most 200 characters). 201 {\"id\"}; 400 naming a field that is wrong; 404 when no process has that id.");
 
         var instances = api.MapGroup("/instances/{id}").WithTags("Instances").WithLogScope("id", "InstanceId");
         instances.MapGet("/", GetAsync)
@@ -29,6 +32,15 @@ internal static class InstanceEndpoints
             .RequireAuthorization(Policies.Casework)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The audit trail of an instance, oldest first");
+        instances.MapPut("/variables", SetVariablesAsync)
+            .RequireAuthorization(Policies.Supervise)
+            .Idempotent()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Set process variables of an active instance (repair an incident's data, then retry it)")
+            .WithDescription("Body: {\"variables\":{\"name\":value,…}} (at least one). Each replaces the process-scope value of that name; "
+                + "the history records each one with who set it, and one VariablesSet entry naming them. 204; 400 naming what is wrong; 404; 409 when the instance has ended.");
         instances.MapDelete("/", CancelAsync)
             .RequireAuthorization(Policies.Supervise)
             .Idempotent()
@@ -37,26 +49,73 @@ internal static class InstanceEndpoints
             .WithSummary("Cancel an instance");
     }
 
-    private static async Task<Created<StartedInstanceResponse>> StartAsync(
+    private static async Task<Results<Created<StartedInstanceResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
         string processId,
         [FromBody] StartInstanceRequest? body,
         WorkflowService workflows,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        if (RequestLimits.UnknownId("process", processId, RequestLimits.Name) is { } unknown)
+        {
+            return unknown;
+        }
+
+        if (RequestLimits.TooLong("businessKey", body?.BusinessKey, RequestLimits.Name) is { } invalid)
+        {
+            return invalid;
+        }
+
         var id = await workflows.StartAsync(processId, body?.Variables, body?.BusinessKey, user.ToActor(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/instances/{Uri.EscapeDataString(id)}", new StartedInstanceResponse(id));
     }
 
-    private static async Task<Ok<InstanceView>> GetAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await workflows.GetInstanceAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        UnknownInstance(id) is { } unknown
+            ? unknown
+            : TypedResults.Ok(await workflows.GetInstanceAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await workflows.GetHistoryAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        UnknownInstance(id) is { } unknown
+            ? unknown
+            : TypedResults.Ok(await workflows.GetHistoryAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
 
-    private static async Task<NoContent> CancelAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetVariablesAsync(
+        string id,
+        [FromBody] SetVariablesRequest? body,
+        WorkflowService workflows,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
+        if (UnknownInstance(id) is { } unknown)
+        {
+            return unknown;
+        }
+
+        if (body?.Variables is not { Count: > 0 } variables)
+        {
+            return RequestLimits.Invalid("variables", "variables: give an object with at least one variable, e.g. {\"variables\":{\"age\":15}}.");
+        }
+
+        if (variables.Select(v => v.Key).FirstOrDefault(n => string.IsNullOrWhiteSpace(n) || n.Length > RequestLimits.Name) is { } badName)
+        {
+            return RequestLimits.Invalid("variables", $"variables: a variable name must have 1 to {RequestLimits.Name} characters and not be blank ('{(badName.Length > 40 ? badName[..40] + "…" : badName)}').");
+        }
+
+        await workflows.SetInstanceVariablesAsync(id, variables, user.ToActor(), cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (UnknownInstance(id) is { } unknown)
+        {
+            return unknown;
+        }
+
         await workflows.CancelAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult? UnknownInstance(string id) => RequestLimits.UnknownId("process instance", id, RequestLimits.Id);
 }

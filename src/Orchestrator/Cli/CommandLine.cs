@@ -24,14 +24,23 @@ internal static class CommandLine
                orchestrator feel EXPRESSION [--context JSON]                 evaluate FEEL, print JSON
                orchestrator validate FILE.bpmn... [--json]                   check BPMN files
                orchestrator simulate FILE.bpmn... --scenario SCENARIO.json   run a scenario on a virtual clock
+               orchestrator help COMMAND  (or COMMAND --help)                 the options of one command
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (args is ["-h" or "--help" or "help", ..])
+        if (args is ["help"] or ["-h" or "--help", ..])
         {
             await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
             return 0;
+        }
+
+        // "help COMMAND" is the command's own --help.
+        if (args is ["help", var topic, ..])
+        {
+            return Commands.TryGetValue(topic, out var helped)
+                ? await helped(["--help"], stdout, stderr, cancellationToken).ConfigureAwait(false)
+                : await UnknownAsync(topic, stderr).ConfigureAwait(false);
         }
 
         // No command, or only switches (--urls …, as the hosting tools pass them): run the service.
@@ -46,6 +55,11 @@ internal static class CommandLine
             return await command(args[1..], stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
 
+        return await UnknownAsync(name, stderr).ConfigureAwait(false);
+    }
+
+    private static async Task<int> UnknownAsync(string name, TextWriter stderr)
+    {
         await stderr.WriteLineAsync($"orchestrator: unknown command '{name}'.{Environment.NewLine}{Usage}").ConfigureAwait(false);
         return UsageError;
     }

@@ -13,10 +13,25 @@ internal static class FeelCommand
 {
     private const int LimitFailure = 1;
 
-    private const string Usage = "usage: feel EXPRESSION [--context JSON]";
+    private const string Usage = "usage: orchestrator feel EXPRESSION [--context JSON]";
+
+    private const string Help = Usage + """
+
+          Evaluates one FEEL expression and prints its value as JSON (a date as "2026-01-31", a duration as "P1DT2H").
+          --context JSON   the variables, one JSON object
+          Exit 0 with a value, 2 for a syntax error or a bad command line, 1 when a limit stopped the evaluation.
+          (To evaluate the negation of a variable named h, write (-h).)
+        """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        // Only as the first argument: "-h" later on is an expression (the negation of h).
+        if (args is ["-h" or "--help", ..])
+        {
+            await stdout.WriteLineAsync(Help).ConfigureAwait(false);
+            return 0;
+        }
+
         string? expression = null;
         string? contextJson = null;
         for (var i = 0; i < args.Length; i++)

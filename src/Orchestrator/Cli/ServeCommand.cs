@@ -8,8 +8,26 @@ namespace Orchestrator.Cli;
 /// </summary>
 internal static class ServeCommand
 {
+    /// <summary>What <c>serve --help</c> prints; also the first line of the top-level usage.</summary>
+    internal const string Usage = """
+        usage: orchestrator [serve] [--urls URL] [--environment NAME] [--Section:Key=value ...]
+          Runs the HTTP service (ARCHITECTURE.md). Settings come from appsettings.json, then environment
+          variables (Section__Key), then these switches:
+            --urls URL              where to listen (default http://localhost:5080)
+            --environment NAME      Development, Production, ... (default: Development for a Debug build)
+            --Key=value             any setting, e.g. --Database:Provider=PostgreSql
+          Exit 0 after a normal shutdown, 1 when the service could not start.
+        """;
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        // A help switch anywhere must print the usage, never start a service that binds a port and migrates a database.
+        if (args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return 0;
+        }
+
         WebApplication app;
         try
         {

@@ -155,7 +155,7 @@ public static class OrchestratorHost
         services.ConfigureDbContext<OrchestratorDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<MetricsInterceptor>()));
         services.AddHostedService<StartupInitializer>();
         services.AddOrchestratorScheduling(configuration); // Quartz fires the timer rows; after the migrating initializer (Scheduling/README.md).
-        services.AddHostedService<IdempotencyCleanup>();
+        services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -293,6 +293,45 @@ public sealed class WorkflowService
         }, ct);
     }
 
+    /// <summary>
+    /// Sets process variables of an active instance from outside the flow, as an operator repairs the data an incident
+    /// needs before retrying it. One transaction; the history records every variable set (name, value and who) and one
+    /// <c>VariablesSet</c> entry naming them all.
+    /// </summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="variables">The variables (at least one); each replaces the process-scope value of that name.</param>
+    /// <param name="actor">Who sets them.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="ArgumentException">No variable given.</exception>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="WorkflowConflictException">The instance has ended.</exception>
+    public Task SetInstanceVariablesAsync(string instanceId, JsonObject variables, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (variables.Count == 0)
+        {
+            throw new ArgumentException("variables: give at least one variable to set.", nameof(variables));
+        }
+
+        return ExecuteAsync(actor, async u =>
+        {
+            await u.RunAsync(instanceId, new SetInstanceVariables(variables.DeepClone().AsObject()) { UserId = actor.Id }).ConfigureAwait(false);
+            var names = new JsonArray([.. variables.Select(v => (JsonNode?)JsonValue.Create(v.Key))]);
+            _db.History.Add(new HistoryRecord
+            {
+                InstanceId = instanceId,
+                At = u.Now,
+                Type = "VariablesSet",
+                UserId = Limit(actor.Id, OrchestratorModel.NameLength),
+                Detail = new JsonObject { ["names"] = names }.ToJsonString(),
+            });
+            await u.DrainAsync().ConfigureAwait(false);
+            return true;
+        }, ct);
+    }
+
     // ------------------------------------------------------------------ tasks
 
     /// <summary>The open tasks the actor may see, filtered; by due date (none last), priority, creation. One page (at most 1,000).</summary>
@@ -650,7 +689,10 @@ public sealed class WorkflowService
             if (timer.InstanceId is null)
             {
                 var plan = new StartTimerPlan(timer.ProcessId, timer.ProcessVersion, timer.ElementId, timer.DueAt, timer.Repetitions, timer.Cycle);
-                if (WorkflowEngine.NextStartTimerDue(plan) is { } next)
+                // Occurrences that passed while no node ran (or that fell due before this late firing) are skipped:
+                // this firing is the one catch-up start for all of them (Quartz's "fire once now"), and the next is the
+                // first occurrence after now, so a weekly meeting after a month's downtime starts once, not four times.
+                if (WorkflowEngine.NextStartTimerDue(plan, now) is { } next)
                 {
                     AddStartTimer(u, next);
                 }

@@ -181,12 +181,15 @@ public sealed class SecurityApiTests(ApiFactory factory) : IClassFixture<ApiFact
         [
             "/api/definitions", "/api/definitions/{processId}/versions/{version}/xml", "/api/processes/{processId}/instances",
             "/api/instances/{id}", "/api/instances/{id}/history", "/api/tasks", "/api/tasks/{id}/claim", "/api/tasks/{id}/unclaim",
-            "/api/tasks/{id}/complete", "/api/messages", "/api/incidents", "/api/incidents/{id}/retry",
+            "/api/tasks/{id}/complete", "/api/messages", "/api/incidents", "/api/incidents/{id}/retry", "/api/instances/{id}/variables",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
         var complete = document.GetProperty("paths").GetProperty("/api/tasks/{id}/complete").GetProperty("post");
         Assert.Contains(complete.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        var setVariables = document.GetProperty("paths").GetProperty("/api/instances/{id}/variables").GetProperty("put");
+        Assert.True(setVariables.TryGetProperty("requestBody", out _));
+        Assert.Contains(setVariables.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
     }
 
     [Fact]

@@ -152,4 +152,42 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, unknown);
         Assert.Contains("unknown command 'frobnicate'", error, StringComparison.Ordinal);
     }
+
+    // A Database:Provider that cannot be configured makes a service start fail at once (exit 1), so a --help that
+    // starts the service instead of printing the usage fails here instead of binding a port.
+    [Theory]
+    [InlineData("serve", "--help", "--Database:Provider=NotADatabase")]
+    [InlineData("serve", "--Database:Provider=NotADatabase", "-h")]
+    [InlineData("--urls", "http://127.0.0.1:1", "--help", "--Database:Provider=NotADatabase")]
+    [InlineData("help", "serve", "--Database:Provider=NotADatabase")]
+    public async Task Serve_help_prints_the_usage_and_starts_nothing(params string[] args)
+    {
+        var (code, output, error) = await Run(args);
+        Assert.True(code == 0, error);
+        Assert.Contains("usage: orchestrator [serve]", output, StringComparison.Ordinal);
+        Assert.Contains("--urls URL", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
+    }
+
+    [Theory]
+    [InlineData("feel", "usage: orchestrator feel EXPRESSION [--context JSON]")]
+    [InlineData("validate", "usage: orchestrator validate FILE.bpmn... [--json]")]
+    [InlineData("simulate", "usage: orchestrator simulate FILE.bpmn... --scenario SCENARIO.json")]
+    public async Task Every_command_has_its_help(string command, string usage)
+    {
+        foreach (var args in new[] { new[] { command, "--help" }, [command, "-h"], ["help", command] })
+        {
+            var (code, output, error) = await Run(args);
+            Assert.True(code == 0, $"{string.Join(' ', args)}: {error}");
+            Assert.StartsWith(usage, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Feel_still_evaluates_a_negation_after_the_first_argument()
+    {
+        var (code, output, error) = await Run("feel", "(-h)", "--context", "{\"h\": 2}");
+        Assert.True(code == 0, error);
+        Assert.Equal("-2", output.Trim());
+    }
 }

@@ -228,6 +228,15 @@ public sealed class HttpContractTests(PostgresServer postgres, E2eServicePool po
             new("deploy: wrong role (social-worker)", () => worker.PostAsync("/api/definitions", Xml(E2eWorkflows.Simple.Replace("E2eSimple", "E2eSneaky", StringComparison.Ordinal))), HttpStatusCode.Forbidden, (_, _) => { }),
             new("start: wrong role (designer)", () => designer.PostAsync("/api/processes/E2eSimple/instances", Json("{}")), HttpStatusCode.Forbidden, (_, _) => { }),
             new("cancel: wrong role (social-worker)", () => worker.DeleteAsync($"/api/instances/{visitsId}"), HttpStatusCode.Forbidden, (_, _) => { }),
+            new("start: businessKey of 201 characters", () => worker.PostAsync("/api/processes/E2eSimple/instances", Json($$"""{"businessKey":"{{new string('k', 201)}}"}""")), HttpStatusCode.BadRequest, Says("businessKey", "200")),
+            new("start: process id of 300 characters", () => worker.PostAsync($"/api/processes/{new string('p', 300)}/instances", Json("{}")), HttpStatusCode.NotFound, Says("process")),
+            new("message: name of 201 characters", () => worker.PostAsync("/api/messages", Json($$"""{"name":"{{new string('m', 201)}}","correlationKey":"BAD-1"}""")), HttpStatusCode.BadRequest, Says("name", "200")),
+            new("message: correlationKey of 201 characters", () => worker.PostAsync("/api/messages", Json($$"""{"name":"visitsDone","correlationKey":"{{new string('c', 201)}}"}""")), HttpStatusCode.BadRequest, Says("correlationKey", "200")),
+            new("instance: id of 300 characters", () => coordinator.GetAsync($"/api/instances/{new string('i', 300)}"), HttpStatusCode.NotFound, Says("instance")),
+            new("variables: id of 300 characters", () => coordinator.PutAsync($"/api/instances/{new string('i', 300)}/variables", Json("""{"variables":{"a":1}}""")), HttpStatusCode.NotFound, Says("instance")),
+            new("variables: a name of 201 characters", () => coordinator.PutAsync($"/api/instances/{visitsId}/variables", Json($$$"""{"variables":{"{{{new string('v', 201)}}}":1}}""")), HttpStatusCode.BadRequest, Says("variables")),
+            new("variables: wrong role (social-worker)", () => worker.PutAsync($"/api/instances/{visitsId}/variables", Json("""{"variables":{"child":"B."}}""")), HttpStatusCode.Forbidden, (_, _) => { }),
+            new("retry: incident id of 300 characters", () => coordinator.PostAsync($"/api/incidents/{new string('n', 300)}/retry", null), HttpStatusCode.NotFound, (_, _) => { }),
         };
 
         var failures = new List<string>();

@@ -9,12 +9,14 @@ namespace Orchestrator.Tests.Infrastructure;
 /// </summary>
 public static class PendingTimerSeeder
 {
-    /// <summary>Inserts <paramref name="count"/> pending timers of process <c>Bulk</c>, one millisecond apart from <paramref name="due"/>.</summary>
+    /// <summary>Inserts <paramref name="count"/> pending timer-start rows of process <c>Bulk</c> (element <c>Start_Bulk</c>, version 1), <paramref name="spacing"/> apart from <paramref name="due"/>.</summary>
     /// <param name="db">A fresh context (its change tracking is switched to manual).</param>
     /// <param name="count">How many.</param>
     /// <param name="due">When the first falls due.</param>
-    public static async Task InsertAsync(OrchestratorDbContext db, int count, DateTimeOffset due)
+    /// <param name="spacing">Between two timers; one millisecond when <c>null</c>.</param>
+    public static async Task InsertAsync(OrchestratorDbContext db, int count, DateTimeOffset due, TimeSpan? spacing = null)
     {
+        var step = spacing ?? TimeSpan.FromMilliseconds(1);
         ArgumentNullException.ThrowIfNull(db);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -26,7 +28,7 @@ public static class PendingTimerSeeder
                 ProcessId = "Bulk",
                 ProcessVersion = 1,
                 ElementId = "Start_Bulk",
-                DueAt = due.AddMilliseconds(i),
+                DueAt = due + (step * i),
                 Status = TimerStatuses.Pending,
                 CreatedAt = DateTimeOffset.UtcNow,
             });
