@@ -45,6 +45,9 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
     /// <summary>Messages to send after commit.</summary>
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
+    /// <summary>Email-action links (issue 5): only their hashes.</summary>
+    public DbSet<EmailActionTokenRecord> EmailActionTokens => Set<EmailActionTokenRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -262,6 +265,26 @@ internal static class OrchestratorModel
             Time(b.Property(x => x.SentAt), "sent_at", t, nullable: true);
             Str(b.Property(x => x.LastError), "last_error", t, MessageLength, nullable: true);
             b.HasIndex(x => new { x.Status, x.NextAttemptAt }).HasDatabaseName("ix_outbox_status_next_attempt");
+        });
+
+        // Migration 20261122000600_EmailActionTokens.
+        builder.Entity<EmailActionTokenRecord>(b =>
+        {
+            b.ToTable("email_action_tokens");
+            b.HasKey(x => x.Id).HasName("pk_email_action_tokens");
+            b.Property(x => x.Id).HasColumnName("id").HasColumnType(t.UuidColumn).ValueGeneratedNever();
+            Str(b.Property(x => x.TokenHash), "token_hash", t, HashLength);
+            Str(b.Property(x => x.TaskId), "task_id", t, IdLength);
+            Str(b.Property(x => x.InstanceId), "instance_id", t, IdLength);
+            Str(b.Property(x => x.Recipient), "recipient", t, EmailLength);
+            Str(b.Property(x => x.Language), "language", t, 10, nullable: true);
+            Time(b.Property(x => x.ExpiresAt), "expires_at", t);
+            Time(b.Property(x => x.CreatedAt), "created_at", t);
+            Time(b.Property(x => x.UsedAt), "used_at", t, nullable: true);
+            Str(b.Property(x => x.UsedOutcome), "used_outcome", t, StatusLength, nullable: true);
+            Time(b.Property(x => x.ExpiredNotifiedAt), "expired_notified_at", t, nullable: true);
+            b.HasIndex(x => x.TokenHash).IsUnique().HasDatabaseName("ix_email_action_tokens_token_hash");
+            b.HasIndex(x => x.TaskId).HasDatabaseName("ix_email_action_tokens_task_id");
         });
     }
 
