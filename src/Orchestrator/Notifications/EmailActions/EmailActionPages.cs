@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -78,6 +77,8 @@ internal sealed class EmailActionPages(NotificationOptions options)
             ["footer"] = "To protect children and adolescents, this page shows only what your answer needs.",
         },
     };
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     private readonly TemplateHelpers _dates = new(options);
 
@@ -324,7 +325,8 @@ internal sealed class EmailActionPages(NotificationOptions options)
 
     private static string F(string language, string key, params object[] values) => string.Format(CultureInfo.InvariantCulture, T(language, key), values);
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>HTML-encodes, leaving letters of every script as they are (the pages are Spanish: "venció", not "venci&amp;#243;").</summary>
+    private static string E(string? text) => Html.Encode(text ?? "");
 
     /// <summary>JSON for a <c>script type="application/json"</c> block: every <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> escaped, so no value can close the block.</summary>
     private static string Json(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
