@@ -19,6 +19,9 @@
 
   form.importSchema(schema, data).then(function () {
     send.disabled = false;
+    form.on('changed', function () {
+      broken.hidden = true;
+    });
     answer.addEventListener('submit', function (event) {
       if (sending) {
         event.preventDefault();

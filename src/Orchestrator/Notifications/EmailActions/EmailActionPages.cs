@@ -283,6 +283,7 @@ internal sealed class EmailActionPages(NotificationOptions options)
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex, nofollow">
+            <link rel="icon" href="data:,">
             <title>{{E(title)}} · {{E(options.OrganisationName)}}</title>
             <style>
             body{font-family:Arial,Helvetica,sans-serif;color:#1f2933;max-width:720px;margin:0 auto;padding:0 16px}

@@ -47,8 +47,11 @@ public sealed partial class EmailActionFactory : ApiFactory
     /// <summary>The consulate's address the fixture processes send their links to.</summary>
     public const string ConsulateEmail = "consul@consulado.example";
 
-    /// <summary>The virtual clock of the service (starts at the real now, so cookies and keys behave as in life).</summary>
-    public ManualClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
+    /// <summary>
+    /// The virtual clock of the service: starts at the real now (so cookies and keys behave as in life), in whole
+    /// seconds (PostgreSQL keeps microseconds, .NET ticks are finer).
+    /// </summary>
+    public ManualClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()));
 
     /// <summary>The Kestrel port, when listening.</summary>
     public int? Port { get; }
@@ -110,12 +113,26 @@ public sealed partial class EmailActionFactory : ApiFactory
     }
 
     /// <summary>A client of the running service (TestServer or Kestrel) without credentials, keeping cookies like a browser.</summary>
-    public HttpClient Browser() => Anonymous();
+    public HttpClient Browser() => OnServer(Anonymous());
+
+    /// <summary>A client authenticated as <paramref name="role"/>'s API key, of the running service (TestServer or Kestrel).</summary>
+    public HttpClient Program(string role) => OnServer(ClientAs(role));
+
+    /// <summary>Points a factory client at the Kestrel address when listening (the factory's clients default to http://localhost).</summary>
+    private HttpClient OnServer(HttpClient client)
+    {
+        if (Port is not null)
+        {
+            client.BaseAddress = new Uri(PublicBaseUrl);
+        }
+
+        return client;
+    }
 
     /// <summary>Starts a process as a program would (API key of a social worker); returns the instance id.</summary>
     public async Task<string> StartAsync(string processId, string businessKey, JsonObject variables)
     {
-        using var client = ClientAs(Roles.SocialWorker);
+        using var client = Program(Roles.SocialWorker);
         var response = await client.PostAsync($"/api/processes/{processId}/instances",
             new StringContent(new JsonObject { ["businessKey"] = businessKey, ["variables"] = variables }.ToJsonString(), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
@@ -176,7 +193,7 @@ public sealed partial class EmailActionFactory : ApiFactory
     /// <summary>The instance as the API shows it.</summary>
     public async Task<JsonObject> InstanceAsync(string instanceId)
     {
-        using var client = ClientAs(Roles.Coordinator);
+        using var client = Program(Roles.Coordinator);
         var response = await client.GetAsync($"/api/instances/{instanceId}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
