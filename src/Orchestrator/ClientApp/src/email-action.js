@@ -19,8 +19,10 @@
 
   form.importSchema(schema, data).then(function () {
     send.disabled = false;
-    form.on('changed', function () {
-      broken.hidden = true;
+    form.on('changed', function (state) {
+      if (Object.keys(state.errors || {}).length === 0) {
+        broken.hidden = true;
+      }
     });
     answer.addEventListener('submit', function (event) {
       if (sending) {
