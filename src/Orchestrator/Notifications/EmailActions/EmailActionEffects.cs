@@ -45,8 +45,9 @@ public sealed class EmailActionEffects(
             var recipient = task.ExternalRecipient.Trim();
             if (recipient.Length > OrchestratorModel.EmailLength || !MailAddress.TryCreate(recipient, out var address) || address.Address != recipient)
             {
-                // Rolls the command back: a link nobody can receive would leave the task waiting forever, unseen.
-                throw new InvalidOperationException(
+                // Rolls the command back (the API answers 400 with this message; a job or timer gets an incident): a
+                // link nobody can receive would leave the task waiting forever, unseen.
+                throw new ArgumentException(
                     $"User task '{task.ElementId}' of instance {change.InstanceId}: orc:externalRecipient gave '{recipient}', which is not one email address.");
             }
 

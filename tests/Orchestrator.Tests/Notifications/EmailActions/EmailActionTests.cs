@@ -85,6 +85,23 @@ public abstract class EmailActionTests
     }
 
     [Fact]
+    public async Task A_recipient_that_is_not_an_email_address_refuses_the_step_and_changes_nothing()
+    {
+        using var factory = await CreateAsync();
+        using var client = factory.Program(Roles.SocialWorker);
+        var response = await client.PostAsync("/api/processes/OutsideApproval/instances", new StringContent(
+            new JsonObject { ["businessKey"] = "CA-2026-0040", ["variables"] = Variables(("consulateEmail", "consulado en Rabat")) }.ToJsonString(),
+            System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Task_ConsulateApproval", problem, StringComparison.Ordinal);
+        Assert.Contains("orc:externalRecipient", problem, StringComparison.Ordinal);
+        Assert.Empty(await factory.TokensAsync());
+        Assert.Empty(await factory.EmailsAsync());
+    }
+
+    [Fact]
     public async Task Decline_sets_approved_false_and_English_follows_the_browser()
     {
         using var factory = await CreateAsync();
