@@ -51,9 +51,15 @@ public static class EmailActionsRegistration
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.EmailActionRateLimit), Window = options.EmailActionRateWindow, QueueLimit = 0 });
             });
+            // OnRejected is one for every policy: other features' rejections keep the bare 429.
             limiter.OnRejected = async (rejected, ct) =>
             {
                 var http = rejected.HttpContext;
+                if (!http.Request.Path.StartsWithSegments(EmailActionEffects.RoutePrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
