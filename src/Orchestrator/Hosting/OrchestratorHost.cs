@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Api;
 using Orchestrator.Forms;
 using Orchestrator.Notifications;
+using Orchestrator.Notifications.EmailActions;
 using Orchestrator.Persistence;
 using Orchestrator.Security;
 using Orchestrator.Workflows;
@@ -183,6 +184,7 @@ public static class OrchestratorHost
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.Use(IdempotencyFilter.EnableBuffering);
         app.UseRouting();
+        app.UseEmailActions(); // form-js files under /lib and the rate limiter of /act (Notifications/EmailActions/README.md)
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryValidationMiddleware>();

@@ -48,6 +48,9 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
     /// <summary>Documents of cases (letters as PDF).</summary>
     public DbSet<CaseDocumentRecord> CaseDocuments => Set<CaseDocumentRecord>();
 
+    /// <summary>Email-action links (issue 5): only their hashes.</summary>
+    public DbSet<EmailActionTokenRecord> EmailActionTokens => Set<EmailActionTokenRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -283,6 +286,26 @@ internal static class OrchestratorModel
             Str(b.Property(x => x.MessageId), "message_id", t, OutboxMessageIdLength, nullable: true);
             b.HasIndex(x => new { x.Status, x.NextAttemptAt }).HasDatabaseName("ix_outbox_status_next_attempt");
             b.HasIndex(x => new { x.Status, x.CreatedAt }).HasDatabaseName("ix_outbox_status_created"); // the admin list, newest first
+        });
+
+        // Migration 20261122000600_EmailActionTokens.
+        builder.Entity<EmailActionTokenRecord>(b =>
+        {
+            b.ToTable("email_action_tokens");
+            b.HasKey(x => x.Id).HasName("pk_email_action_tokens");
+            b.Property(x => x.Id).HasColumnName("id").HasColumnType(t.UuidColumn).ValueGeneratedNever();
+            Str(b.Property(x => x.TokenHash), "token_hash", t, HashLength);
+            Str(b.Property(x => x.TaskId), "task_id", t, IdLength);
+            Str(b.Property(x => x.InstanceId), "instance_id", t, IdLength);
+            Str(b.Property(x => x.Recipient), "recipient", t, EmailLength);
+            Str(b.Property(x => x.Language), "language", t, 10, nullable: true);
+            Time(b.Property(x => x.ExpiresAt), "expires_at", t);
+            Time(b.Property(x => x.CreatedAt), "created_at", t);
+            Time(b.Property(x => x.UsedAt), "used_at", t, nullable: true);
+            Str(b.Property(x => x.UsedOutcome), "used_outcome", t, StatusLength, nullable: true);
+            Time(b.Property(x => x.ExpiredNotifiedAt), "expired_notified_at", t, nullable: true);
+            b.HasIndex(x => x.TokenHash).IsUnique().HasDatabaseName("ix_email_action_tokens_token_hash");
+            b.HasIndex(x => x.TaskId).HasDatabaseName("ix_email_action_tokens_task_id");
         });
     }
 

@@ -1,0 +1,371 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine.Runtime;
+using Orchestrator.Forms;
+using Orchestrator.Notifications.Outbox;
+using Orchestrator.Notifications.Templates;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows;
+
+namespace Orchestrator.Notifications.EmailActions;
+
+/// <summary>Where a link stands.</summary>
+public enum EmailActionState
+{
+    /// <summary>The task waits for this recipient's answer.</summary>
+    Open,
+
+    /// <summary>The link was used; its answer is recorded.</summary>
+    Answered,
+
+    /// <summary>The task ended otherwise (cancelled, interrupted, answered by staff): the link no longer answers it.</summary>
+    Closed,
+
+    /// <summary>The link's lifetime is over.</summary>
+    Expired,
+}
+
+/// <summary>What a link's page shows: only what the task needs.</summary>
+/// <param name="Token">The link's row.</param>
+/// <param name="State">Where it stands.</param>
+/// <param name="CaseReference">The case reference (the instance's business key).</param>
+/// <param name="TaskName">The question (the task's name as drawn).</param>
+/// <param name="Form">The task's form, when it has one that is deployed; <c>null</c>: approve or decline.</param>
+/// <param name="FormData">The task's variables that the form binds (the data the form opens with).</param>
+public sealed record EmailActionView(EmailActionTokenRecord Token, EmailActionState State, string? CaseReference, string? TaskName, FormSchema? Form, JsonObject FormData);
+
+/// <summary>What a submission did.</summary>
+public enum EmailActionOutcome
+{
+    /// <summary>The task was completed with the answer.</summary>
+    Completed,
+
+    /// <summary>The answer breaks the form; nothing changed.</summary>
+    Invalid,
+
+    /// <summary>The link had already been used (perhaps by a concurrent submission); nothing changed.</summary>
+    AlreadyAnswered,
+
+    /// <summary>The task is no longer open; nothing changed.</summary>
+    Closed,
+
+    /// <summary>The link expired; the coordinators were told (once).</summary>
+    Expired,
+}
+
+/// <summary>The result of a submission.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="View">The link as it stands after the submission.</param>
+/// <param name="Errors">The fields that break the form (for <see cref="EmailActionOutcome.Invalid"/>).</param>
+/// <param name="Submitted">The data submitted (shown again with the errors).</param>
+public sealed record EmailActionSubmission(EmailActionOutcome Outcome, EmailActionView View, IReadOnlyList<FormFieldError> Errors, JsonObject? Submitted = null);
+
+/// <summary>
+/// The email-action links (scoped): reads a link's state without writing anything, and answers it: marks the link
+/// used and completes the task in one transaction, as the outside recipient.
+/// </summary>
+public sealed class EmailActionService(
+    OrchestratorDbContext db,
+    EmailActionTokenCodec codec,
+    WorkflowRuntime runtime,
+    WorkflowService workflows,
+    FormCatalog forms,
+    ITaskFormValidator validator,
+    EmailOutbox outbox,
+    TemplateCatalog templates,
+    NotificationOptions notifications,
+    TimeProvider time,
+    ILogger<EmailActionService> logger)
+{
+    /// <summary>The email template coordinators get when an expired link is used.</summary>
+    public const string ExpiredTemplateKey = "email-action-expired";
+
+    /// <summary>The longest comment accepted with an approve/decline answer.</summary>
+    public const int MaxCommentLength = 2000;
+
+    /// <summary>Reads a link; never writes. <c>null</c> when the token is malformed, forged, altered or unknown.</summary>
+    /// <param name="token">The token from the URL.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<EmailActionView?> FindAsync(string token, CancellationToken ct)
+    {
+        if (!codec.TryRead(token, out var hash))
+        {
+            return null;
+        }
+
+        db.ChangeTracker.Clear();
+        var row = await db.EmailActionTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct).ConfigureAwait(false);
+        return row is null ? null : await ViewAsync(row, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Answers a link. Approve/decline (a task without a form) sets <c>approved</c> and an optional <c>comment</c>; a
+    /// form's data is checked against the form first. The link is marked used and the task completed in one
+    /// transaction, so of two concurrent submissions exactly one completes and the other finds the link used.
+    /// </summary>
+    /// <param name="view">The link, as <see cref="FindAsync"/> read it.</param>
+    /// <param name="answer">The answer: for a form, its data; otherwise <c>{"approved": bool, "comment"?: text}</c>.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<EmailActionSubmission> SubmitAsync(EmailActionView view, JsonObject answer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(answer);
+        switch (view.State)
+        {
+            case EmailActionState.Answered:
+                return new(EmailActionOutcome.AlreadyAnswered, view, []);
+            case EmailActionState.Closed:
+                return new(EmailActionOutcome.Closed, view, []);
+            case EmailActionState.Expired:
+                await NotifyExpiredAsync(view, ct).ConfigureAwait(false);
+                return new(EmailActionOutcome.Expired, view, []);
+        }
+
+        var errors = await CheckAsync(view, answer, ct).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            return new(EmailActionOutcome.Invalid, view, errors, answer);
+        }
+
+        var token = view.Token;
+        var outcome = view.Form is null ? (answer["approved"]?.GetValue<bool>() == true ? "approved" : "declined") : "submitted";
+        try
+        {
+            await workflows.CompleteAsync(token.TaskId, answer, Actor.ExternalRecipient(token.Recipient), async (tx, c) =>
+            {
+                var now = time.GetUtcNow();
+                var marked = await tx.EmailActionTokens
+                    .Where(t => t.Id == token.Id && t.UsedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now).SetProperty(t => t.UsedOutcome, outcome), c)
+                    .ConfigureAwait(false);
+                if (marked == 0)
+                {
+                    throw new EmailActionUsedException();
+                }
+            }, ct).ConfigureAwait(false);
+        }
+        catch (FormValidationException e)
+        {
+            return new(EmailActionOutcome.Invalid, view, e.Errors, answer);
+        }
+        catch (Exception e) when (e is EmailActionUsedException or WorkflowConflictException or WorkflowNotFoundException or WorkflowForbiddenException)
+        {
+            // Lost to another submission, or the task ended meanwhile: say which, from the rows as they are now.
+            var after = await ReloadAsync(token.Id, ct).ConfigureAwait(false);
+            return new(after.State == EmailActionState.Answered ? EmailActionOutcome.AlreadyAnswered : EmailActionOutcome.Closed, after, []);
+        }
+
+        EmailActionLog.Answered(logger, token.TaskId, token.InstanceId, outcome);
+        return new(EmailActionOutcome.Completed, await ReloadAsync(token.Id, ct).ConfigureAwait(false), []);
+    }
+
+    private async Task<EmailActionView> ReloadAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var row = await db.EmailActionTokens.AsNoTracking().SingleAsync(t => t.Id == id, ct).ConfigureAwait(false);
+        return await ViewAsync(row, ct).ConfigureAwait(false);
+    }
+
+    private async Task<EmailActionView> ViewAsync(EmailActionTokenRecord row, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking()
+            .Where(t => t.Id == row.TaskId)
+            .Select(t => new { t.Name, t.BusinessKey, t.FormKey, t.Status })
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        var state = row.UsedAt is not null ? EmailActionState.Answered
+            : task is null || task.Status != TaskStatuses.Open ? EmailActionState.Closed
+            : time.GetUtcNow() >= row.ExpiresAt ? EmailActionState.Expired
+            : EmailActionState.Open;
+        FormSchema? form = null;
+        if (task?.FormKey is { Length: > 0 } key && forms.TryGetSchema(key, out var schema))
+        {
+            form = schema;
+        }
+
+        var data = new JsonObject();
+        if (state == EmailActionState.Open && form is not null)
+        {
+            data = await FormDataAsync(row, form, ct).ConfigureAwait(false);
+        }
+
+        return new EmailActionView(row, state, task?.BusinessKey, task?.Name, form, data);
+    }
+
+    /// <summary>The task's variables that the form binds or lists options from; nothing else of the case reaches the page.</summary>
+    private async Task<JsonObject> FormDataAsync(EmailActionTokenRecord row, FormSchema form, CancellationToken ct)
+    {
+        var variables = await TaskVariablesAsync(row, ct).ConfigureAwait(false);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        CollectNames(form.Form.Definition, names);
+        var data = new JsonObject();
+        foreach (var name in names.Order(StringComparer.Ordinal))
+        {
+            if (variables.TryGetPropertyValue(name, out var value))
+            {
+                data[name] = value?.DeepClone();
+            }
+        }
+
+        return data;
+    }
+
+    private async Task<JsonObject> TaskVariablesAsync(EmailActionTokenRecord row, CancellationToken ct)
+    {
+        var stateJson = await db.Instances.AsNoTracking().Where(i => i.Id == row.InstanceId).Select(i => i.State).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        if (stateJson is null)
+        {
+            return [];
+        }
+
+        var state = ProcessInstanceState.FromJson(stateJson);
+        await runtime.EnsureAsync(db, state.ProcessId, state.Version, ct).ConfigureAwait(false);
+        return runtime.Engine.GetTaskVariables(state, row.TaskId);
+    }
+
+    private static void CollectNames(JsonObject component, HashSet<string> names)
+    {
+        foreach (var property in (ReadOnlySpan<string>)["key", "path", "valuesKey"])
+        {
+            if (component[property] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0)
+            {
+                names.Add(text.Split('.')[0]);
+                if (property == "path")
+                {
+                    return; // everything inside a group or list with a path lives under that one name
+                }
+            }
+        }
+
+        if (component["components"] is JsonArray children)
+        {
+            foreach (var child in children.OfType<JsonObject>())
+            {
+                CollectNames(child, names);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<FormFieldError>> CheckAsync(EmailActionView view, JsonObject answer, CancellationToken ct)
+    {
+        if (view.Form is not null)
+        {
+            return validator.Validate(view.Form.Id, answer, await TaskVariablesAsync(view.Token, ct).ConfigureAwait(false));
+        }
+
+        var errors = new List<FormFieldError>();
+        if (answer["approved"] is not JsonValue approved || !approved.TryGetValue<bool>(out _))
+        {
+            errors.Add(new FormFieldError("approved", "choose approve or decline"));
+        }
+
+        if (answer["comment"] is JsonValue comment && comment.TryGetValue<string>(out var text) && text.Length > MaxCommentLength)
+        {
+            errors.Add(new FormFieldError("comment", $"must be at most {MaxCommentLength} characters"));
+        }
+
+        foreach (var (name, _) in answer)
+        {
+            if (name is not ("approved" or "comment"))
+            {
+                errors.Add(new FormFieldError(name, "is not part of the answer"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Tells the coordinators, once per link, that an expired link was used: the first request to set
+    /// <c>expired_notified_at</c> stages the emails in the same transaction; later ones change nothing.
+    /// </summary>
+    private async Task NotifyExpiredAsync(EmailActionView view, CancellationToken ct)
+    {
+        if (view.Token.ExpiredNotifiedAt is not null)
+        {
+            return;
+        }
+
+        db.ChangeTracker.Clear();
+        var afterCommit = new List<Action>();
+        var now = time.GetUtcNow();
+        var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            var claimed = await db.EmailActionTokens
+                .Where(t => t.Id == view.Token.Id && t.ExpiredNotifiedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiredNotifiedAt, now), ct)
+                .ConfigureAwait(false);
+            if (claimed == 0)
+            {
+                await tx.RollbackAsync(ct).ConfigureAwait(false);
+                return;
+            }
+
+            var coordinators = notifications.CoordinatorGroup;
+            var addresses = await (
+                    from user in db.Users
+                    join userRole in db.UserRoles on user.Id equals userRole.UserId
+                    join role in db.Roles on userRole.RoleId equals role.Id
+                    where role.Name == coordinators && user.Email != null && user.Email != ""
+                    select user.Email)
+                .Distinct()
+                .ToListAsync(ct).ConfigureAwait(false);
+            foreach (var address in addresses.Order(StringComparer.OrdinalIgnoreCase))
+            {
+                var model = new EmailModel(view.CaseReference, null)
+                {
+                    TaskName = view.TaskName,
+                    ExpiresAt = view.Token.ExpiresAt,
+                    Reason = "coordinator",
+                    Group = coordinators,
+                };
+                outbox.Enqueue(db, new OutgoingEmail(address!, templates.RenderEmail(ExpiredTemplateKey, null, model))
+                {
+                    InstanceId = view.Token.InstanceId,
+                    TaskId = view.Token.TaskId,
+                }, afterCommit.Add);
+            }
+
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            if (addresses.Count == 0)
+            {
+                EmailActionLog.NoCoordinator(logger, view.Token.TaskId, coordinators);
+            }
+            else
+            {
+                EmailActionLog.ExpiredNotified(logger, view.Token.TaskId, addresses.Count);
+            }
+        }
+
+        foreach (var action in afterCommit)
+        {
+            action();
+        }
+    }
+
+    /// <summary>Rolls a completion back when another submission used the link first.</summary>
+    private sealed class EmailActionUsedException : Exception
+    {
+        public EmailActionUsedException()
+            : base("The email-action link was used by another submission.")
+        {
+        }
+    }
+}
+
+internal static partial class EmailActionLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Email-action link answered task {TaskId} of instance {InstanceId}: {Outcome}")]
+    public static partial void Answered(ILogger logger, string taskId, string instanceId, string outcome);
+
+    [LoggerMessage(2, LogLevel.Information, "An expired email-action link of task {TaskId} was used; {Count} coordinator(s) told")]
+    public static partial void ExpiredNotified(ILogger logger, string taskId, int count);
+
+    [LoggerMessage(3, LogLevel.Warning, "An expired email-action link of task {TaskId} was used, but no member of group '{Group}' has an email address to tell")]
+    public static partial void NoCoordinator(ILogger logger, string taskId, string group);
+
+    [LoggerMessage(4, LogLevel.Warning, "The email-action pages have no form-js files (wwwroot/lib/form-js): build the project so that ClientApp is copied; forms cannot be shown until then")]
+    public static partial void NoClientLibraries(ILogger logger);
+}

@@ -1,0 +1,325 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Orchestrator.Security;
+using Orchestrator.Tests.Infrastructure;
+
+namespace Orchestrator.Tests.Notifications.EmailActions;
+
+/// <summary>
+/// Email-action links end to end through the real service (HTTP, the workflow core, the outbox rows, the database):
+/// the email carries the link; GET changes nothing; POST answers once; replay, expiry, tampering, concurrent
+/// submits, the rate limit and a broken form each behave as <c>Notifications/EmailActions/README.md</c> says.
+/// The link is read from the staged email's text (the outbox row); once the SMTP dispatcher lands, reading it from
+/// MailDev instead is a change to <see cref="EmailActionFactory.LinkOfAsync"/> only.
+/// </summary>
+public abstract class EmailActionTests
+{
+    /// <summary>The service on the provider under test.</summary>
+    protected abstract Task<EmailActionFactory> CreateAsync(int rateLimit = 10_000);
+
+    private static JsonObject Variables(params (string Name, JsonNode? Value)[] extra)
+    {
+        var variables = new JsonObject { ["consulateEmail"] = EmailActionFactory.ConsulateEmail, ["secretNote"] = "the child's story stays behind the sign-in" };
+        foreach (var (name, value) in extra)
+        {
+            variables[name] = value;
+        }
+
+        return variables;
+    }
+
+    [Fact]
+    public async Task An_outside_approval_emails_a_link_that_GET_leaves_untouched_and_POST_approves_once()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0042", Variables());
+
+        var email = Assert.Single(await factory.EmailsAsync(), e => e.Template == "email-action");
+        Assert.Equal(EmailActionFactory.ConsulateEmail, email.To);
+        Assert.Equal("es", email.Language);
+        Assert.Contains("CA-2026-0042", email.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("child's story", email.Text, StringComparison.Ordinal);
+        var link = EmailActionFactory.LinkIn(email.Text);
+        Assert.StartsWith(factory.PublicBaseUrl + "/act/", link.ToString(), StringComparison.Ordinal);
+        var token = Assert.Single(await factory.TokensAsync());
+        Assert.DoesNotContain(link.Segments[^1], token.TokenHash, StringComparison.Ordinal);
+        Assert.Equal(64, token.TokenHash.Length);
+        Assert.Equal(EmailActionFactory.ConsulateEmail, token.Recipient);
+        Assert.Equal(factory.Clock.GetUtcNow().AddDays(14), token.ExpiresAt);
+
+        // A mail scanner and then the person open the link: nothing changes.
+        using var browser = factory.Browser();
+        var before = await factory.SnapshotAsync(id);
+        var (scanStatus, _) = await ActPage.OpenAsync(factory.Browser(), link);
+        var (status, page) = await ActPage.OpenAsync(browser, link);
+        Assert.Equal(HttpStatusCode.OK, scanStatus);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+        Assert.Contains("CA-2026-0042", page, StringComparison.Ordinal);
+        Assert.Contains("¿Aprueba el consulado el traslado del menor?", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("value=\"approve\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"decline\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("child's story", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.DoesNotContain(EmailActionFactory.ConsulateEmail, page, StringComparison.Ordinal);
+
+        var (answered, confirmation) = await ActPage.PostAsync(browser, link, page, ("decision", "approve"), ("comment", "Documentos en regla."));
+        Assert.Equal(HttpStatusCode.OK, answered);
+        Assert.Contains("Gracias", confirmation, StringComparison.Ordinal);
+        Assert.Equal(["Task_ArrangeTransfer"], await factory.ActiveAsync(id));
+        var variables = (await factory.InstanceAsync(id))["variables"]!;
+        Assert.True(variables["approved"]!.GetValue<bool>());
+        Assert.Equal("Documentos en regla.", variables["comment"]!.GetValue<string>());
+        var used = Assert.Single(await factory.TokensAsync());
+        Assert.Equal(factory.Clock.GetUtcNow(), used.UsedAt);
+        Assert.Equal("approved", used.UsedOutcome);
+
+        // Replay: the page says when it was answered, and a second POST changes nothing.
+        var afterAnswer = await factory.SnapshotAsync(id);
+        var (again, againPage) = await ActPage.OpenAsync(browser, link);
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Contains("ya fue respondida", againPage, StringComparison.Ordinal);
+        var (replay, replayPage) = await ActPage.PostAsync(browser, link, page, ("decision", "decline"));
+        Assert.Equal(HttpStatusCode.Conflict, replay);
+        Assert.Contains("ya fue respondida", replayPage, StringComparison.Ordinal);
+        Assert.Equal(afterAnswer, await factory.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task A_recipient_that_is_not_an_email_address_refuses_the_step_and_changes_nothing()
+    {
+        using var factory = await CreateAsync();
+        using var client = factory.Program(Roles.SocialWorker);
+        var response = await client.PostAsync("/api/processes/OutsideApproval/instances", new StringContent(
+            new JsonObject { ["businessKey"] = "CA-2026-0040", ["variables"] = Variables(("consulateEmail", "consulado en Rabat")) }.ToJsonString(),
+            System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Task_ConsulateApproval", problem, StringComparison.Ordinal);
+        Assert.Contains("orc:externalRecipient", problem, StringComparison.Ordinal);
+        Assert.Empty(await factory.TokensAsync());
+        Assert.Empty(await factory.EmailsAsync());
+    }
+
+    [Fact]
+    public async Task Decline_sets_approved_false_and_English_follows_the_browser()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0043", Variables());
+        var link = await factory.LinkOfAsync(id);
+        using var browser = factory.Browser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        var page = await browser.GetStringAsync(link.PathAndQuery);
+        Assert.Contains("Your answer is needed", page, StringComparison.Ordinal);
+
+        var (status, done) = await ActPage.PostAsync(browser, link, page, ("decision", "decline"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Thank you", done, StringComparison.Ordinal);
+        var instance = await factory.InstanceAsync(id);
+        Assert.Equal("completed", instance["status"]!.GetValue<string>());
+        Assert.False(instance["variables"]!["approved"]!.GetValue<bool>());
+        Assert.Equal("declined", Assert.Single(await factory.TokensAsync()).UsedOutcome);
+    }
+
+    [Fact]
+    public async Task An_expired_link_says_so_and_tells_the_coordinators_once_on_POST()
+    {
+        using var factory = await CreateAsync();
+        await factory.CreateUserAsync("coordinadora", Roles.Coordinator, "Coordinadora-2026!");
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0044", Variables());
+        var link = await factory.LinkOfAsync(id);
+        factory.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
+
+        using var browser = factory.Browser();
+        var before = await factory.SnapshotAsync(id);
+        var (status, page) = await ActPage.OpenAsync(browser, link);
+        Assert.Equal(HttpStatusCode.Gone, status);
+        Assert.Contains("Este enlace venció", page, StringComparison.Ordinal);
+        Assert.Contains("contacte a DIF Tests", page, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+
+        // Answering after expiry is refused and tells the coordinators; a second POST does not tell them again.
+        var (late, latePage) = await ActPage.PostAsync(browser, link, page, ("decision", "approve"));
+        Assert.Equal(HttpStatusCode.Gone, late);
+        Assert.Contains("Avisamos a la coordinación", latePage, StringComparison.Ordinal);
+        var (notifyAgain, _) = await ActPage.PostAsync(browser, link, page, ("intent", "notify-expired"));
+        Assert.Equal(HttpStatusCode.Gone, notifyAgain);
+
+        var expired = Assert.Single(await factory.EmailsAsync(), e => e.Template == "email-action-expired");
+        Assert.Equal("coordinadora@test.invalid", expired.To);
+        Assert.Contains("CA-2026-0044", expired.Subject, StringComparison.Ordinal);
+        Assert.Equal(["Task_ConsulateApproval"], await factory.ActiveAsync(id));
+        var token = Assert.Single(await factory.TokensAsync());
+        Assert.Null(token.UsedAt);
+        Assert.Equal(factory.Clock.GetUtcNow(), token.ExpiredNotifiedAt);
+    }
+
+    [Fact]
+    public async Task A_tampered_forged_or_unknown_token_is_a_plain_404_and_changes_nothing()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0045", Variables());
+        var link = await factory.LinkOfAsync(id);
+        var token = link.Segments[^1];
+        using var browser = factory.Browser();
+        var (_, page) = await ActPage.OpenAsync(browser, link);
+        var before = await factory.SnapshotAsync(id);
+
+        var middle = token.Length / 2;
+        var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
+        foreach (var bad in new[] { tampered, token[..^2], token + "AA", "not-a-token", new string('A', 155), new string('x', 600) })
+        {
+            var badLink = new Uri(factory.PublicBaseUrl + "/act/" + bad);
+            var (getStatus, getBody) = await ActPage.OpenAsync(browser, badLink);
+            var (postStatus, postBody) = await ActPage.PostAsync(browser, badLink, page, ("decision", "approve"));
+            Assert.Equal(HttpStatusCode.NotFound, getStatus);
+            Assert.Equal(HttpStatusCode.NotFound, postStatus);
+            Assert.Equal("Not found", getBody);
+            Assert.Equal("Not found", postBody);
+        }
+
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task A_POST_without_the_pages_antiforgery_token_changes_nothing()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0046", Variables());
+        var link = await factory.LinkOfAsync(id);
+        var before = await factory.SnapshotAsync(id);
+
+        using var stranger = factory.Browser();
+        var (status, page) = await ActPage.PostAsync(stranger, link, pageHtml: null, ("decision", "approve"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("La página caducó", page, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task Two_concurrent_submits_complete_the_task_exactly_once()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0047", Variables());
+        var link = await factory.LinkOfAsync(id);
+        using var first = factory.Browser();
+        using var second = factory.Browser();
+        var (_, firstPage) = await ActPage.OpenAsync(first, link);
+        var (_, secondPage) = await ActPage.OpenAsync(second, link);
+
+        var results = await Task.WhenAll(
+            ActPage.PostAsync(first, link, firstPage, ("decision", "approve")),
+            ActPage.PostAsync(second, link, secondPage, ("decision", "decline")));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], results.Select(r => r.Status).Order());
+        Assert.Contains("ya fue respondida", results.Single(r => r.Status == HttpStatusCode.Conflict).Html, StringComparison.Ordinal);
+        var token = Assert.Single(await factory.TokensAsync());
+        var winner = results.Single(r => r.Status == HttpStatusCode.OK);
+        var instance = await factory.InstanceAsync(id);
+        Assert.Equal(token.UsedOutcome == "approved", instance["variables"]!["approved"]!.GetValue<bool>());
+        Assert.Equal(token.UsedOutcome == "approved" ? "active" : "completed", instance["status"]!.GetValue<string>());
+        Assert.Contains("Gracias", winner.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_task_that_ended_otherwise_answers_that_the_request_is_closed()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0048", Variables());
+        var link = await factory.LinkOfAsync(id);
+        using var browser = factory.Browser();
+        var (_, page) = await ActPage.OpenAsync(browser, link);
+        using (var coordinator = factory.ClientAs(Roles.Coordinator))
+        {
+            var cancelled = await coordinator.DeleteAsync($"/api/instances/{id}");
+            Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
+        }
+
+        var (status, closed) = await ActPage.OpenAsync(browser, link);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Esta solicitud está cerrada", closed, StringComparison.Ordinal);
+        var before = await factory.SnapshotAsync(id);
+        var (postStatus, postPage) = await ActPage.PostAsync(browser, link, page, ("decision", "approve"));
+        Assert.Equal(HttpStatusCode.Conflict, postStatus);
+        Assert.Contains("Esta solicitud está cerrada", postPage, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task The_pages_are_rate_limited_per_client()
+    {
+        using var factory = await CreateAsync(rateLimit: 3);
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0049", Variables());
+        var link = await factory.LinkOfAsync(id);
+        using var browser = factory.Browser();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ActPage.OpenAsync(browser, link)).Status);
+        }
+
+        var response = await browser.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Contains("Demasiadas solicitudes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(response.Headers.RetryAfter is not null, "429 without Retry-After");
+
+        // Forged tokens count too: guessing is throttled before any lookup.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await browser.GetAsync("/act/guess")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_answer_that_breaks_the_form_lists_the_fields_and_changes_nothing()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideForm", "CA-2026-0050", Variables(("siblings", 2)));
+        var link = await factory.LinkOfAsync(id);
+        using var browser = factory.Browser();
+        var (status, page) = await ActPage.OpenAsync(browser, link);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // The page carries the form and only the task's variables that the form binds.
+        Assert.Equal("consulate-answer", ActPage.Json(page, "form-schema")["id"]!.GetValue<string>());
+        var data = ActPage.Json(page, "form-data").AsObject();
+        Assert.Equal(["siblings"], data.Select(p => p.Key));
+        Assert.Equal(2, data["siblings"]!.GetValue<int>());
+        Assert.Contains("/lib/form-js/form-viewer.umd.js", page, StringComparison.Ordinal);
+
+        var before = await factory.SnapshotAsync(id);
+        var broken = new JsonObject { ["consulateFile"] = "ma1234", ["siblings"] = 2, ["decision"] = "refuse", ["reason"] = "short", ["smuggled"] = true };
+        var (invalid, errors) = await ActPage.PostAsync(browser, link, page, ("data", broken.ToJsonString()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid);
+        foreach (var field in new[] { "consulateFile", "reason", "smuggled" })
+        {
+            Assert.Contains($"data-field=\"{field}\"", errors, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Consulate file number (consulateFile)", errors, StringComparison.Ordinal);
+        Assert.Equal("ma1234", ActPage.Json(errors, "form-data")["consulateFile"]!.GetValue<string>());
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+
+        var (notJson, _) = await ActPage.PostAsync(browser, link, page, ("data", "{not json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notJson);
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+
+        var valid = new JsonObject { ["consulateFile"] = "MA-1234", ["siblings"] = 2, ["decision"] = "refuse", ["reason"] = "The passport has expired." };
+        var (ok, done) = await ActPage.PostAsync(browser, link, page, ("data", valid.ToJsonString()));
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Contains("Gracias", done, StringComparison.Ordinal);
+        Assert.Equal(["Task_ReadAnswer"], await factory.ActiveAsync(id));
+        var variables = (await factory.InstanceAsync(id))["variables"]!;
+        Assert.Equal("MA-1234", variables["consulateFile"]!.GetValue<string>());
+        Assert.Equal("submitted", Assert.Single(await factory.TokensAsync()).UsedOutcome);
+    }
+}
+
+/// <summary>On SQLite.</summary>
+public sealed class SqliteEmailActionTests : EmailActionTests
+{
+    protected override Task<EmailActionFactory> CreateAsync(int rateLimit = 10_000) => EmailActionFactory.CreateAsync(null, rateLimit);
+}
+
+/// <summary>On PostgreSQL (a fresh database per test on the shared test server).</summary>
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresEmailActionTests(PostgresServer server) : EmailActionTests
+{
+    protected override Task<EmailActionFactory> CreateAsync(int rateLimit = 10_000) => EmailActionFactory.CreateAsync(server, rateLimit);
+}
