@@ -62,13 +62,19 @@ public sealed partial class EmailActionFactory : ApiFactory
     /// <summary>The service in memory (TestServer) on SQLite, or on a new database of <paramref name="postgres"/>.</summary>
     /// <param name="postgres">The PostgreSQL server; <c>null</c>: SQLite.</param>
     /// <param name="rateLimit">Requests per window to /act per client.</param>
-    public static async Task<EmailActionFactory> CreateAsync(PostgresServer? postgres, int rateLimit = 10_000)
+    /// <param name="extraSettings">More settings (e.g. <c>Smtp:Host</c> of a MailDev server).</param>
+    public static async Task<EmailActionFactory> CreateAsync(PostgresServer? postgres, int rateLimit = 10_000, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var settings = new Dictionary<string, string>
         {
             ["Notifications:EmailActionRateLimit"] = rateLimit.ToString(CultureInfo.InvariantCulture),
             ["Notifications:EmailActionRateWindow"] = "01:00:00",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         if (postgres is not null)
         {
             settings["Database:Provider"] = "PostgreSql";

@@ -9,8 +9,8 @@ namespace Orchestrator.Tests.Notifications.EmailActions;
 /// Email-action links end to end through the real service (HTTP, the workflow core, the outbox rows, the database):
 /// the email carries the link; GET changes nothing; POST answers once; replay, expiry, tampering, concurrent
 /// submits, the rate limit and a broken form each behave as <c>Notifications/EmailActions/README.md</c> says.
-/// The link is read from the staged email's text (the outbox row); once the SMTP dispatcher lands, reading it from
-/// MailDev instead is a change to <see cref="EmailActionFactory.LinkOfAsync"/> only.
+/// The link is read from the staged email's text (the outbox row), which keeps these many cases fast;
+/// <see cref="EmailActionMailDevTests"/> takes it from the message MailDev received over SMTP.
 /// </summary>
 public abstract class EmailActionTests
 {
