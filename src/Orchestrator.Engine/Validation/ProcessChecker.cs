@@ -454,6 +454,13 @@ internal sealed class ProcessChecker(
             case ReceiveTask receive:
                 CheckMessageCatch(id, receive.Message, receive.CorrelationKey, needsKey: true);
                 CheckFollowUps(id, receive);
+                if (receive.Extensions.ContainsKey("externalRecipient"))
+                {
+                    // Email-action links complete a task row; a receive task has none, so the link could never answer it.
+                    Error(id, ValidationCodes.InvalidAttribute,
+                        $"Receive task '{id}' has orc:externalRecipient; outside recipients answer through a user task (a user task with orc:externalRecipient gets the email link).");
+                }
+
                 break;
             case ScriptTask script:
                 if (string.IsNullOrWhiteSpace(script.Script))

