@@ -52,6 +52,7 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
         base.OnModelCreating(builder);
         var t = DatabaseProviders.Types(Database.ProviderName);
         OrchestratorModel.Configure(builder, t);
+        Cases.CaseModel.Configure(builder, t);
     }
 }
 
