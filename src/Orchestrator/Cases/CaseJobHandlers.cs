@@ -427,8 +427,8 @@ public sealed class RecordEvaluationHandler(IServiceScopeFactory scopes, TimePro
 }
 
 /// <summary><c>case.recordEvent</c>: records an event (<c>left-shelter</c>) in the case file.</summary>
-public sealed class RecordEventHandler(IServiceScopeFactory scopes, TimeProvider time, IOptions<CasesOptions> options)
-    : CaseJobHandler<RecordEventHandler.Input>(scopes, time, options)
+public sealed class RecordCaseEventJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<CasesOptions> options)
+    : CaseJobHandler<RecordCaseEventJob.Input>(scopes, time, options)
 {
     /// <summary>The job type.</summary>
     public const string JobType = "case.recordEvent";

@@ -151,8 +151,11 @@ public static class CaseRules
         new((languages ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.ToLowerInvariant()), StringComparer.Ordinal);
 }
 
-/// <summary>Bad input to a case operation (a missing or unknown value), naming the field; nothing was changed.</summary>
-public sealed class CaseInputException : Exception
+/// <summary>
+/// Bad input to a case operation (a missing or unknown value), naming the field; nothing was changed. An
+/// <see cref="ArgumentException"/>, so the API answers 400 with its message; a job handler turns it into a failure.
+/// </summary>
+public sealed class CaseInputException : ArgumentException
 {
     /// <summary>Creates the exception.</summary>
     public CaseInputException()
