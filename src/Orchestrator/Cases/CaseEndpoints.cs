@@ -34,6 +34,8 @@ public static class CaseEndpoints
             .WithSummary("Add an activity to a life-plan objective");
         cases.MapPost("/{id}/opinions", RecordOpinionAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Record the child's opinion at a decision");
+        cases.MapPost("/{id}/family-tracing", AddTracingAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Record a step of family tracing");
         cases.MapGet("/{id}/family-matches", SuggestFamiliesAsync).RequireAuthorization(read).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Foster families of the register that could take the child, best first (language, culture, places left, preferred ages)");
 
@@ -97,6 +99,12 @@ public static class CaseEndpoints
     {
         var opinion = await service.RecordOpinionAsync(id, body, user.ToActor(), ct).ConfigureAwait(false);
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(id)}", opinion);
+    }
+
+    private static async Task<Created<FamilyTracingRecord>> AddTracingAsync(string id, [FromBody] NewTracingRequest body, CaseService service, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var record = await service.AddTracingAsync(id, body, user.ToActor(), ct).ConfigureAwait(false);
+        return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(id)}", record);
     }
 
     private static async Task<Ok<IReadOnlyList<FamilyMatch>>> SuggestFamiliesAsync(string id, CaseService service, ClaimsPrincipal user, CancellationToken ct) =>

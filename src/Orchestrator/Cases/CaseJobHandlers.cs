@@ -248,6 +248,16 @@ public sealed class JobInputs(string type, JsonObject variables)
         throw new CaseInputException(name, "must be a whole number.");
     }
 
+    /// <summary>A flag, or <c>null</c> when missing.</summary>
+    /// <param name="name">The variable.</param>
+    public bool? OptionalBool(string name) => Variables[name]?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => null,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new CaseInputException(name, "must be true or false."),
+    };
+
     /// <summary>An instant, or <c>null</c> when missing.</summary>
     /// <param name="name">The variable.</param>
     public DateTimeOffset? OptionalInstant(string name)
@@ -305,7 +315,8 @@ public sealed class SetPhaseHandler(IServiceScopeFactory scopes, TimeProvider ti
 /// <summary>
 /// <c>case.assignPlacement</c>: places the child. Refuses with <c>FACILITY_FULL</c> (no place for the child and the
 /// siblings in care), <c>AGE_OUT_OF_RANGE</c>, <c>SEX_MISMATCH</c> or <c>FAMILY_NOT_AVAILABLE</c>, with the reason in
-/// the variable <c>placementRefusal</c>. Records the child's opinion (<c>childOpinion</c>) at this decision.
+/// the variable <c>placementRefusal</c>. Records the child's opinion (<c>childOpinion</c>) at this decision, and with a
+/// first-reception placement the profile flags of the referral form (<c>victimOfCrime</c>, <c>lgbttti</c>, …).
 /// </summary>
 public sealed class AssignPlacementHandler(IServiceScopeFactory scopes, TimeProvider time, IOptions<CasesOptions> options)
     : CaseJobHandler<AssignPlacementHandler.Input>(scopes, time, options)
@@ -329,7 +340,30 @@ public sealed class AssignPlacementHandler(IServiceScopeFactory scopes, TimeProv
             return JobOutcome.BpmnError(refusal.ErrorCode, refusal.Message, new JsonObject { ["placementRefusal"] = refusal.Message });
         }
 
-        return Complete(new Input(caseId, placementType, placementId, inputs.Optional("childOpinion")));
+        // The referral to first reception is where detection's profile flags are recorded (the referral form's checkboxes).
+        var flags = placementType == PlacementTypes.FirstReception ? FlagsOf(inputs) : null;
+        return Complete(new Input(caseId, placementType, placementId, inputs.Optional("childOpinion")) { Flags = flags });
+    }
+
+    private static ProfileFlags? FlagsOf(JobInputs inputs)
+    {
+        var names = new[] { "victimOfCrime", "lgbttti", "traffickingVictim", "extremeViolenceVictim", "indigenous", "disability", "pregnantOrWithChild" };
+        var values = names.Select(inputs.OptionalBool).ToArray();
+        if (values.All(v => v is null))
+        {
+            return null;
+        }
+
+        return new ProfileFlags
+        {
+            VictimOfCrime = values[0] == true,
+            Lgbttti = values[1] == true,
+            TraffickingVictim = values[2] == true,
+            ExtremeViolenceVictim = values[3] == true,
+            Indigenous = values[4] == true,
+            Disability = values[5] == true,
+            PregnantOrWithChild = values[6] == true,
+        };
     }
 
     /// <inheritdoc/>
@@ -364,6 +398,22 @@ public sealed class AssignPlacementHandler(IServiceScopeFactory scopes, TimeProv
         child.PlacementSince = change.Now;
         child.UpdatedAt = change.Now;
         child.RowVersion++;
+        if (input.Flags is { } f)
+        {
+            // A flag once recorded stays: the referral adds what detection found, it does not clear the case file's.
+            var c = child.Flags;
+            child.Flags = new ProfileFlags
+            {
+                VictimOfCrime = c.VictimOfCrime || f.VictimOfCrime,
+                Lgbttti = c.Lgbttti || f.Lgbttti,
+                TraffickingVictim = c.TraffickingVictim || f.TraffickingVictim,
+                ExtremeViolenceVictim = c.ExtremeViolenceVictim || f.ExtremeViolenceVictim,
+                Indigenous = c.Indigenous || f.Indigenous,
+                Disability = c.Disability || f.Disability,
+                PregnantOrWithChild = c.PregnantOrWithChild || f.PregnantOrWithChild,
+            };
+        }
+
         AddEvent(change, child.Id, CaseEventTypes.PlacementAssigned, from, $"{input.PlacementType}:{input.PlacementId}", null);
         AddOpinion(change, child.Id, "placement", input.ChildOpinion);
     }
@@ -373,7 +423,11 @@ public sealed class AssignPlacementHandler(IServiceScopeFactory scopes, TimeProv
     /// <param name="PlacementType">The placement type.</param>
     /// <param name="PlacementId">The facility or family; <c>null</c> for extended family.</param>
     /// <param name="ChildOpinion">The child's opinion, if recorded with the decision.</param>
-    public sealed record Input(string CaseId, string PlacementType, string? PlacementId, string? ChildOpinion);
+    public sealed record Input(string CaseId, string PlacementType, string? PlacementId, string? ChildOpinion)
+    {
+        /// <summary>Profile flags recorded with the referral to first reception, if the process has them.</summary>
+        public ProfileFlags? Flags { get; init; }
+    }
 }
 
 /// <summary><c>case.recordEvaluation</c>: appends an evaluation (with the child's opinion) to the case file.</summary>

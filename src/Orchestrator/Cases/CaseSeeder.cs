@@ -91,6 +91,7 @@ public sealed class CaseSeeder(
         await CompleteAsync(avr, "Task_RecordWish", new JsonObject { ["wantsToReturn"] = true, ["childOpinion"] = "Sí, quiero regresar." }, ct).ConfigureAwait(false);
         await CompleteAsync(avr, "Task_BestInterest", new JsonObject { ["suitable"] = true, ["notes"] = "El regreso atiende a su interés superior." }, ct).ConfigureAwait(false);
         await CompleteAsync(avr, "Task_FamilyAssessmentOrigin", new JsonObject { ["suitable"] = true, ["notes"] = "La abuela puede cuidarla." }, ct).ConfigureAwait(false);
+        await cases.AddTracingAsync(returning.Id, new NewTracingRequest(true, "country-of-origin", "Abuela localizada."), SeedActor, ct).ConfigureAwait(false);
         foreach (var (decision, opinion) in new[] { ("care-decision", "Quiero regresar a El Salvador."), ("return", "Sí, quiero regresar.") })
         {
             await cases.RecordOpinionAsync(returning.Id, new NewOpinionRequest(decision, opinion), SeedActor, ct).ConfigureAwait(false);

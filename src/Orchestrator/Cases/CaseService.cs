@@ -265,6 +265,37 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         return opinion;
     }
 
+    /// <summary>Records a step of family tracing.</summary>
+    /// <param name="caseId">The case.</param>
+    /// <param name="request">What was found.</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<FamilyTracingRecord> AddTracingAsync(string caseId, NewTracingRequest request, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        string[] locations = ["mexico", "country-of-origin", "third-country"];
+        if (request.FamilyFound)
+        {
+            OneOf(request.FamilyLocation, locations, "familyLocation");
+        }
+
+        var child = await TouchAsync(caseId, ct).ConfigureAwait(false);
+        var record = new FamilyTracingRecord
+        {
+            Id = Guid.NewGuid(),
+            CaseId = child.Id,
+            FamilyFound = request.FamilyFound,
+            FamilyLocation = request.FamilyFound ? request.FamilyLocation : null,
+            Notes = request.Notes,
+            RecordedAt = time.GetUtcNow(),
+            RecordedBy = Limit(actor.Id),
+        };
+        db.Add(record);
+        await SaveAsync(ct).ConfigureAwait(false);
+        return record;
+    }
+
     /// <summary>Facilities with their occupancy.</summary>
     /// <param name="ct">Cancellation.</param>
     public async Task<IReadOnlyList<FacilityView>> ListFacilitiesAsync(CancellationToken ct)
@@ -557,6 +588,12 @@ public sealed record NewActivityRequest(string? Description, DateOnly? StartsOn,
 /// <param name="Decision">The decision it is about.</param>
 /// <param name="Opinion">The opinion.</param>
 public sealed record NewOpinionRequest(string? Decision, string? Opinion);
+
+/// <summary>A step of family tracing (POST /api/cases/{id}/family-tracing), as the family-tracing form records it.</summary>
+/// <param name="FamilyFound">Whether family was found.</param>
+/// <param name="FamilyLocation">mexico, country-of-origin or third-country (required when found).</param>
+/// <param name="Notes">Notes.</param>
+public sealed record NewTracingRequest(bool FamilyFound, string? FamilyLocation, string? Notes);
 
 /// <summary>A facility (POST /api/facilities).</summary>
 /// <param name="Id">Its id (a short slug).</param>

@@ -40,7 +40,12 @@ public sealed class CaseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await (await coordinator.PostAsync($"/api/cases/{id}/life-plan/objectives/{objective.GetProperty("id").GetString()}/activities", Json("""{"description":"Tutoring twice a week"}"""))).AssertJsonAsync(HttpStatusCode.Created);
         await (await coordinator.PostAsync($"/api/cases/{id}/opinions", Json("""{"decision":"placement","opinion":"Prefiero una familia."}"""))).AssertJsonAsync(HttpStatusCode.Created);
 
+        var tracing = await (await coordinator.PostAsync($"/api/cases/{id}/family-tracing", Json("""{"familyFound":true,"notes":"An aunt"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("familyLocation", tracing.Detail(), StringComparison.Ordinal);
+        await (await coordinator.PostAsync($"/api/cases/{id}/family-tracing", Json("""{"familyFound":true,"familyLocation":"mexico","notes":"An aunt"}"""))).AssertJsonAsync(HttpStatusCode.Created);
+
         var file = await (await worker.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("mexico", file.GetProperty("familyTracing")[0].GetProperty("familyLocation").GetString());
         Assert.Equal(reference, file.GetProperty("reference").GetString());
         Assert.Equal("detection", file.GetProperty("phase").GetString());
         Assert.Equal("SEP", file.GetProperty("restitutionMeasures")[0].GetProperty("responsibleInstitution").GetString());

@@ -124,6 +124,26 @@ public abstract class CaseHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_referral_to_first_reception_records_the_profile_flags_and_the_childs_opinion()
+    {
+        await FacilityAsync("fr-1", FacilityKinds.FirstReception, 30);
+        var child = await ChildAsync();
+
+        var instance = await _harness.Service().StartAsync("CasePlacement", new JsonObject
+        {
+            ["caseId"] = child.Id, ["placementType"] = "first-reception", ["facilityId"] = "fr-1",
+            ["indigenous"] = true, ["traffickingVictim"] = false, ["childOpinion"] = "Quiero aprender a leer.",
+        }, child.Reference, Actors.Coordinator, default);
+
+        Assert.Equal(["Task_Placed"], await ActiveAsync(instance));
+        var stored = await _harness.Db().ChildCases().AsNoTracking().Include(c => c.Opinions).SingleAsync(c => c.Id == child.Id);
+        Assert.True(stored.Flags.Indigenous);
+        Assert.False(stored.Flags.TraffickingVictim);
+        var opinion = Assert.Single(stored.Opinions);
+        Assert.Equal(("placement", "Quiero aprender a leer.", instance), (opinion.Decision, opinion.Opinion, opinion.InstanceId));
+    }
+
+    [Fact]
     public async Task A_full_facility_is_refused_with_FACILITY_FULL_and_the_case_keeps_its_placement()
     {
         await FacilityAsync("gh-1", FacilityKinds.GroupHome, 1);
