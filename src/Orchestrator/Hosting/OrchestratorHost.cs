@@ -145,6 +145,7 @@ public static class OrchestratorHost
 
         services.AddOrchestratorSecurity(configuration);
         services.AddOrchestratorNotifications(configuration);
+        Cases.CaseServiceCollectionExtensions.AddOrchestratorCases(services, configuration); // issue 6: case domain, its job handlers and API policies
         var keys = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionKeysPath)}", new OrchestratorOptions().DataProtectionKeysPath)!;
         services.AddDataProtection()
             .SetApplicationName("Orchestrator")
@@ -194,6 +195,7 @@ public static class OrchestratorHost
         app.MapAccountEndpoints();
         app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
+        Cases.CaseEndpoints.MapOrchestratorCases(app);
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
     }

@@ -33,6 +33,7 @@ internal sealed class StartupInitializer(
         }
 
         await Workflows.WorkflowStartup.DeployDirectoryAsync(services, directory, cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<Cases.CaseSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -59,6 +59,7 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
         var t = DatabaseProviders.Types(Database.ProviderName);
         OrchestratorModel.Configure(builder, t);
         CaseDocumentModel.Configure(builder, t);
+        Cases.CaseModel.Configure(builder, t);
     }
 }
 
