@@ -23,7 +23,7 @@ public static class CaseEndpoints
         var cases = app.MapGroup("/api/cases").WithTags("Cases");
         cases.MapPost("/", CreateCaseAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Open a case file (allocates the reference CA-yyyy-nnnn)");
-        cases.MapGet("/", ListCasesAsync).RequireAuthorization(read).WithSummary("Case files by reference; ?phase= filters");
+        cases.MapGet("/", ListCasesAsync).RequireAuthorization(read).WithSummary("Case summaries (reference, phase, placement; no names) by reference; ?phase= filters");
         cases.MapGet("/{id}", GetCaseAsync).RequireAuthorization(read).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A case file (id or reference) with its plans, evaluations, placement, opinions and events; the read is audited");
         cases.MapPost("/{id}/restitution-measures", AddMeasureAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status404NotFound)
@@ -71,7 +71,7 @@ public static class CaseEndpoints
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(child.Id)}", child);
     }
 
-    private static async Task<Ok<IReadOnlyList<ChildCase>>> ListCasesAsync(string? phase, CaseService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<Ok<IReadOnlyList<CaseSummary>>> ListCasesAsync(string? phase, CaseService service, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await service.ListCasesAsync(phase, user.ToActor(), ct).ConfigureAwait(false));
 
     private static async Task<Ok<ChildCase>> GetCaseAsync(string id, CaseService service, ClaimsPrincipal user, CancellationToken ct) =>

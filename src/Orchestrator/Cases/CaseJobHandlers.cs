@@ -372,24 +372,26 @@ public sealed class AssignPlacementHandler(IServiceScopeFactory scopes, TimeProv
         var db = change.Db;
         var child = await TrackedCaseAsync(db, input.CaseId, ct).ConfigureAwait(false);
 
+        // Lock the place first (an UPDATE takes the row lock; on PostgreSQL a concurrent placement into the same place
+        // waits here until the other commits), THEN count: under read committed the count sees every placement that
+        // committed before us, so two placements into the last place cannot both pass. SQLite serialises writers anyway.
+        if (input.PlacementType == PlacementTypes.FosterFamily)
+        {
+            var id = input.PlacementId!;
+            await db.FosterFamilies().Where(f => f.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.RowVersion, f => f.RowVersion + 1).SetProperty(f => f.UpdatedAt, change.Now), ct).ConfigureAwait(false);
+        }
+        else if (input.PlacementId is { } placeId)
+        {
+            await db.Facilities().Where(f => f.Id == placeId)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.RowVersion, f => f.RowVersion + 1), ct).ConfigureAwait(false);
+        }
+
         // Checked again inside the transaction: another child may have taken the last place since the attempt. Then
         // nothing commits and the job runs again, and its next attempt answers with the refusal.
         if (await CaseRules.CheckPlacementAsync(db, child, input.PlacementType, input.PlacementId, Today, ct).ConfigureAwait(false) is { } refusal)
         {
             throw new WorkflowConflictException($"{JobType}: {refusal.Message} (the place was taken since the attempt; the job runs again).");
-        }
-
-        // The place's row version is bumped, so two placements into its last place cannot both commit.
-        if (input.PlacementType == PlacementTypes.FosterFamily)
-        {
-            var family = await TrackedFamilyAsync(db, input.PlacementId!, ct).ConfigureAwait(false);
-            family.RowVersion++;
-            family.UpdatedAt = change.Now;
-        }
-        else if (input.PlacementId is not null)
-        {
-            var facility = await db.Facilities().SingleAsync(f => f.Id == input.PlacementId, ct).ConfigureAwait(false);
-            facility.RowVersion++;
         }
 
         var from = child.PlacementType is null ? null : $"{child.PlacementType}:{child.PlacementId}";

@@ -9,7 +9,7 @@ namespace Orchestrator.Cases;
 /// Case files, facilities, the foster-family register and consulates, for the API and the start-up seeding. Every
 /// read of a case file writes an audit row (history type <c>CaseRead</c>: who, when, which case).
 /// </summary>
-public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOptions<CasesOptions> options)
+public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOptions<CasesOptions> options, WorkflowOptions workflowOptions)
 {
     private readonly CasesOptions _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
@@ -42,11 +42,14 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             {
                 try
                 {
-                    var number = await CaseRules.NextNumberAsync(db, "case", now.Year, ct).ConfigureAwait(false);
+                    // The reference's year is the organisation's calendar year (a case opened on 31 December at 19:00 in
+                    // Mexico City is of that year, although it is already 1 January in UTC).
+                    var year = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(workflowOptions.TimeZone)).Year;
+                    var number = await CaseRules.NextNumberAsync(db, "case", year, ct).ConfigureAwait(false);
                     var child = new ChildCase
                     {
                         Id = "case-" + Guid.NewGuid().ToString("N")[..16],
-                        Reference = CaseRules.FormatReference(_options.ReferencePrefix, now.Year, number),
+                        Reference = CaseRules.FormatReference(_options.ReferencePrefix, year, number),
                         GivenNames = request.GivenNames!.Trim(),
                         FamilyNames = request.FamilyNames?.Trim() ?? "",
                         BirthDate = request.BirthDate,
@@ -115,11 +118,15 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         return child;
     }
 
-    /// <summary>Case files by reference, optionally of one phase (the list read is audited as one row).</summary>
+    /// <summary>
+    /// Case summaries by reference, optionally of one phase: reference, phase and placement only, never names, birth
+    /// date or profile flags — those are read one case at a time (<see cref="GetCaseAsync"/>), and each such read is audited.
+    /// The list read itself is audited as one row.
+    /// </summary>
     /// <param name="phase">A phase, or <c>null</c> for all.</param>
     /// <param name="actor">Who reads.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<IReadOnlyList<ChildCase>> ListCasesAsync(string? phase, Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<CaseSummary>> ListCasesAsync(string? phase, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (phase is not null)
@@ -133,7 +140,9 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             query = query.Where(c => c.Phase == phase);
         }
 
-        var list = await query.OrderBy(c => c.Reference).Take(1000).ToListAsync(ct).ConfigureAwait(false);
+        var list = await query.OrderBy(c => c.Reference).Take(1000)
+            .Select(c => new CaseSummary(c.Id, c.Reference, c.Phase, c.PhaseSince, c.PlacementType, c.PlacementId, c.PlacementSince, c.ReferenceEducator))
+            .ToListAsync(ct).ConfigureAwait(false);
         await AuditAsync(null, "CaseListRead", actor, ct, phase).ConfigureAwait(false);
         return list;
     }
@@ -640,3 +649,14 @@ public sealed record NewFamilyRequest(string? Id, string? Reference, string? Nam
 /// <param name="SameCulture">Whether the culture is the child's.</param>
 /// <param name="Score">Higher is a better match (2 per shared language, 3 for the same culture).</param>
 public sealed record FamilyMatch(string FamilyId, string Reference, string Name, int PlacesLeft, IReadOnlyList<string> SharedLanguages, bool SameCulture, int Score);
+
+/// <summary>What a list of cases shows: no names, birth date, story or profile flags (those need a read of the one case, which is audited).</summary>
+/// <param name="Id">The case id.</param>
+/// <param name="Reference">The case reference (<c>CA-2026-0001</c>).</param>
+/// <param name="Phase">The phase.</param>
+/// <param name="PhaseSince">Since when.</param>
+/// <param name="PlacementType">The kind of placement, if placed.</param>
+/// <param name="PlacementId">The facility or family.</param>
+/// <param name="PlacementSince">Since when.</param>
+/// <param name="ReferenceEducator">The reference educator.</param>
+public sealed record CaseSummary(string Id, string Reference, string Phase, DateTimeOffset PhaseSince, string? PlacementType, string? PlacementId, DateTimeOffset? PlacementSince, string? ReferenceEducator);

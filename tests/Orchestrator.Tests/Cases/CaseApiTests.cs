@@ -108,6 +108,8 @@ public sealed class CaseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.DoesNotContain(matches.EnumerateArray(), m => m.GetProperty("familyId").GetString() == "fam-api");
         await (await worker.GetAsync("/api/consulates")).AssertJsonAsync(HttpStatusCode.OK);
         var list = await (await worker.GetAsync("/api/cases?phase=detection")).AssertJsonAsync(HttpStatusCode.OK);
-        Assert.Contains(list.EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+        var listed = Assert.Single(list.EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+        Assert.False(listed.TryGetProperty("givenNames", out _), "a case list must not carry names");
+        Assert.False(listed.TryGetProperty("flags", out _), "a case list must not carry profile flags");
     }
 }

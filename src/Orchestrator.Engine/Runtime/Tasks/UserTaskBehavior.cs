@@ -49,7 +49,7 @@ internal sealed class UserTaskBehavior : NodeBehavior
 
         task.Assignee = string.IsNullOrEmpty(assignee) ? null : assignee;
         task.FormKey = formKey;
-        task.External = external;
+        task.External = string.IsNullOrWhiteSpace(external) ? null : external.Trim();
         task.Due = due;
         task.FollowUp = followUp;
         task.Language = string.IsNullOrWhiteSpace(language) ? null : language.Trim();

@@ -51,7 +51,8 @@ public static class LettersRegistration
         var api = app.MapGroup("/api").WithTags("Documents");
         api.MapPost("/instances/{id}/letters", GenerateAsync)
             .RequireAuthorization(Policies.Casework)
-            .Idempotent()
+            // Not .Idempotent(): a letter commits no engine change, so the key could not be written in its transaction
+            // (Api/IdempotencyEffect). A repeated POST makes a second document — append-only and audited, never a lost one.
             .WithLogScope("id", "InstanceId")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

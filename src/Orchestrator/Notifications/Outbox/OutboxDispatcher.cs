@@ -293,8 +293,10 @@ public sealed partial class OutboxDispatcher : BackgroundService
         if (error is null)
         {
             status = OutboxStatuses.Sent;
+            var kept = OutboxRedaction.Redact(row.Payload); // a sent email-action link must not stay readable in the table
             updated = await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.Status, status)
+                .SetProperty(o => o.Payload, kept)
                 .SetProperty(o => o.SentAt, now)
                 .SetProperty(o => o.NextAttemptAt, (DateTimeOffset?)null)
                 .SetProperty(o => o.LeaseOwner, (string?)null)

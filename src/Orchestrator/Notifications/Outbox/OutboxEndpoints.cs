@@ -98,7 +98,7 @@ internal static class OutboxEndpoints
         var p = ReadPayloadOrThrow(row);
         return TypedResults.Ok(new OutboxEmailView(
             row.Id, row.MessageId ?? options.MessageIdFor(row.Id), p.To, p.Subject, row.Status, row.Attempts, row.CreatedAt, row.NextAttemptAt,
-            row.SentAt, row.LastError, p.Template, p.Language, p.InstanceId, p.TaskId, p.Text, p.Html));
+            row.SentAt, row.LastError, p.Template, p.Language, p.InstanceId, p.TaskId, OutboxRedaction.Redact(p.Text), OutboxRedaction.Redact(p.Html)));
     }
 
     private static async Task<FileContentHttpResult> GetEmlAsync(Guid id, OrchestratorDbContext db, OutboxOptions options, SmtpOptions smtp, IEmailSender sender, CancellationToken cancellationToken)
@@ -107,14 +107,17 @@ internal static class OutboxEndpoints
         var name = id.ToString("D") + ".eml";
 
         // The file the fallback transport wrote is what "was sent"; any other row is written the same way on demand.
-        if (sender is EmlFileEmailSender files && File.Exists(files.FileFor(row.Id, row.CreatedAt)))
+        // A row with an email-action link is always rebuilt from the redacted payload: admins never get a live link.
+        if (sender is EmlFileEmailSender files && File.Exists(files.FileFor(row.Id, row.CreatedAt)) && !OutboxRedaction.HasLiveLink(row.Payload))
         {
             var written = await File.ReadAllBytesAsync(files.FileFor(row.Id, row.CreatedAt), cancellationToken).ConfigureAwait(false);
             return TypedResults.File(written, "message/rfc822", name);
         }
 
         _ = ReadPayloadOrThrow(row);
-        var bytes = await EmailMessageWriter.ToEmlAsync(EmailOutbox.ToEmail(row, row.MessageId ?? options.MessageIdFor(row.Id)), smtp.From, cancellationToken).ConfigureAwait(false);
+        var email = EmailOutbox.ToEmail(row, row.MessageId ?? options.MessageIdFor(row.Id));
+        email = email with { Subject = OutboxRedaction.Redact(email.Subject), Text = OutboxRedaction.Redact(email.Text), Html = OutboxRedaction.Redact(email.Html) };
+        var bytes = await EmailMessageWriter.ToEmlAsync(email, smtp.From, cancellationToken).ConfigureAwait(false);
         return TypedResults.File(bytes, "message/rfc822", name);
     }
 

@@ -102,12 +102,28 @@ public sealed partial class EmailActionFactory : ApiFactory
     {
         get
         {
-            var all = new Dictionary<string, string>(_settings)
+            // Mail goes to a closed port unless a test names a server (MailDev): the rows stay pending, so these tests
+            // can read each link from its outbox row (once sent, the stored copy of an email-action link is redacted).
+            var all = new Dictionary<string, string>
+            {
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = "1",
+            };
+            foreach (var (key, value) in _settings)
+            {
+                all[key] = value;
+            }
+
+            foreach (var (key, value) in new Dictionary<string, string>
             {
                 ["Orchestrator:PublicBaseUrl"] = PublicBaseUrl,
                 ["Notifications:TemplatesPath"] = Path.Combine(RepositoryRoot, "templates"),
                 ["Notifications:OrganisationName"] = "DIF Tests",
-            };
+            })
+            {
+                all[key] = value;
+            }
+
             return all;
         }
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Tests.Infrastructure;
 
 namespace Orchestrator.Tests.Notifications.EmailActions;
@@ -31,6 +33,11 @@ public sealed class EmailActionMailDevTests(PostgresServer postgres, MailDevServ
         Assert.DoesNotContain("Zyanya", message.Html, StringComparison.Ordinal);
         var link = EmailActionFactory.LinkIn(message.Text!);
 
+        // Once sent, the outbox keeps no live link (the token is the recipient's credential; only its hash is stored).
+        var kept = await SentCopyAsync(factory, id);
+        Assert.Contains("/act/[redacted]", kept.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(link.Segments[^1], kept.Html, StringComparison.Ordinal);
+
         using var browser = factory.Browser();
         var before = await factory.SnapshotAsync(id);
         var (status, page) = await ActPage.OpenAsync(browser, link);
@@ -42,5 +49,25 @@ public sealed class EmailActionMailDevTests(PostgresServer postgres, MailDevServ
         Assert.Contains("Gracias", confirmation, StringComparison.Ordinal);
         Assert.Equal(["Task_ArrangeTransfer"], await factory.ActiveAsync(id));
         Assert.True((await factory.InstanceAsync(id))["variables"]!["approved"]!.GetValue<bool>());
+    }
+
+    /// <summary>The email's outbox row once the dispatcher recorded it as sent (it records right after MailDev took it).</summary>
+    private static async Task<Orchestrator.Notifications.Outbox.OutboxEmailPayload> SentCopyAsync(EmailActionFactory factory, string instanceId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Orchestrator.Persistence.OrchestratorDbContext>();
+            var rows = await db.Outbox.AsNoTracking().Where(o => o.Status == "sent").ToListAsync();
+            var mine = rows.Select(r => Orchestrator.Notifications.Outbox.EmailOutbox.ReadPayload(r)).FirstOrDefault(p => p.InstanceId == instanceId && p.Template == "email-action");
+            if (mine is not null)
+            {
+                return mine;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("The email-action email was never recorded as sent.");
     }
 }
