@@ -44,7 +44,7 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
     public void Every_letter_renders_in_spanish_and_english_with_sample_case_data()
     {
         var letters = LoadLetters();
-        Assert.Equal(["certificate-of-aptitude", "consulate-request", "information-session-invitation", "rejection"], letters.Keys);
+        Assert.Equal(["certificate-of-aptitude", "consulate-request", "family-dropped-out", "family-rejected", "information-session-invitation", "rejection"], letters.Keys);
         var date = new DateTimeOffset(2030, 3, 14, 17, 0, 0, TimeSpan.Zero);
         foreach (var key in letters.Keys)
         {
