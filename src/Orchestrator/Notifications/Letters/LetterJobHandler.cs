@@ -1,6 +1,8 @@
+using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine.Runtime;
+using Orchestrator.Notifications.Outbox;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
@@ -15,7 +17,7 @@ namespace Orchestrator.Notifications.Letters;
 /// A missing template, a value the letter needs but the case lacks, or a print failure fails the attempt (retries,
 /// then an incident on the element, with the reason).
 /// </summary>
-public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory scopes, ILogger<LetterJobHandler> logger) : ITransactionalJobHandler
+public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory scopes, ILogger<LetterJobHandler> logger, TemplateCatalog emails, EmailOutbox outbox, NotificationLinks links) : ITransactionalJobHandler
 {
     /// <summary>The job type (<c>orc:type</c>).</summary>
     public const string JobType = "letter";
@@ -41,6 +43,11 @@ public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory
         }
 
         var language = variables["language"] is JsonValue l && l.TryGetValue<string>(out var lang) ? lang : null;
+        if (RecipientOf(variables) is { } recipient && !IsAddress(recipient))
+        {
+            return JobOutcome.Fail($"Letter task {element}: recipientEmail '{recipient}' is not an email address.");
+        }
+
         var scope = scopes.CreateAsyncScope();
         string? businessKey;
         await using (scope.ConfigureAwait(false))
@@ -77,6 +84,21 @@ public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory
         change.Db.CaseDocuments.Add(document);
         change.Db.History.Add(LetterPrinter.Audit(document, "LetterGenerated", change.Actor.Id, change.Now));
         change.AfterCommit(() => LetterLog.Printed(logger, document.TemplateKey, document.Language, document.InstanceId, document.Id, document.Size));
+
+        // The addressee (a family, a consulate) is told by email that the letter exists — the email of the same key, with
+        // the reference and a link only; the letter itself stays a document of the case behind the sign-in.
+        if (RecipientOf(context.Variables) is { } recipient && emails.EmailKeys.Contains(document.TemplateKey))
+        {
+            var reference = NotificationLinks.CaseReference(document.BusinessKey, document.InstanceId);
+            var model = new EmailModel(reference, links.Case(reference)) { Reason = "send-task" };
+            outbox.Enqueue(change, new OutgoingEmail(recipient, emails.RenderEmail(document.TemplateKey, document.Language, model)) { InstanceId = document.InstanceId });
+        }
+
         return Task.CompletedTask;
     }
+
+    private static string? RecipientOf(JsonObject variables) =>
+        variables["recipientEmail"] is JsonValue v && v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    private static bool IsAddress(string text) => MailAddress.TryCreate(text, out var address) && address.Address == text;
 }

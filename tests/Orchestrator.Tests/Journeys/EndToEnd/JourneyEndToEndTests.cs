@@ -122,6 +122,10 @@ public sealed partial class JourneyEndToEndTests(PostgresServer postgres, MailDe
         Assert.Contains(familyReference, text, StringComparison.Ordinal);
         Assert.Contains("Baja en el proceso de acogimiento familiar", text, StringComparison.Ordinal);
 
+        // The family gets its letter's email (reference and link only) besides the invitation and the link email.
+        var dropOut = Assert.Single(await mailDev.WaitForAsync(familyEmail, 3), m => m.Subject!.StartsWith("Baja registrada", StringComparison.Ordinal));
+        Assert.Contains(familyReference, dropOut.Subject, StringComparison.Ordinal);
+
         var families = (await service.GetAsync(Roles.Coordinator, "/api/foster-families")).AsArray();
         var family = Assert.Single(families, f => f!["id"]!.GetValue<string>() == familyId)!;
         Assert.Equal("dropped-out", family["closureReason"]!.GetValue<string>());
