@@ -74,6 +74,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
                         db.Add(new ChildOpinion { Id = Guid.NewGuid(), CaseId = child.Id, Decision = "first-interview", Opinion = request.ChildOpinion, RecordedAt = now, RecordedBy = Limit(actor.Id) });
                     }
 
+                    CaseLengths.Check(db);
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
                     await tx.CommitAsync(ct).ConfigureAwait(false);
                     db.ChangeTracker.Clear();
@@ -484,6 +485,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
     {
         try
         {
+            CaseLengths.Check(db);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException e)
@@ -507,6 +509,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             UserId = Limit(actor.Id),
             Detail = detail is null ? null : new System.Text.Json.Nodes.JsonObject { ["phase"] = detail }.ToJsonString(),
         });
+        CaseLengths.Check(db);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
     }

@@ -85,6 +85,9 @@ public sealed class CaseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("givenNames", problem.Detail(), StringComparison.Ordinal);
         problem = await (await coordinator.PostAsync("/api/facilities", Json("""{"id":"too-big","name":"Too big","kind":"group-home","capacity":9}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("capacity", problem.Detail(), StringComparison.Ordinal);
+        var longName = new string('a', 300);
+        problem = await (await coordinator.PostAsync("/api/cases", Json($$"""{"givenNames":"{{longName}}","nationality":"Honduras"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("givenNames", problem.Detail(), StringComparison.Ordinal);
         await (await coordinator.GetAsync("/api/cases/no-such-case")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await coordinator.GetAsync("/api/cases?phase=nowhere")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
