@@ -492,6 +492,11 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         {
             throw new WorkflowConflictException("The case was changed by another request at the same time. Try again.", e);
         }
+        catch (DbUpdateException e) when (DatabaseProviders.IsConcurrencyConflict(e))
+        {
+            // Two requests created the same facility or family id at once: the unique key let one in.
+            throw new WorkflowConflictException("Another request wrote the same record at the same time (the id or reference exists now). Try again or choose another.", e);
+        }
         finally
         {
             db.ChangeTracker.Clear();
