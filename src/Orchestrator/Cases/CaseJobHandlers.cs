@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
@@ -258,7 +259,7 @@ public sealed class JobInputs(string type, JsonObject variables)
         _ => throw new CaseInputException(name, "must be true or false."),
     };
 
-    /// <summary>An instant, or <c>null</c> when missing.</summary>
+    /// <summary>An instant, or <c>null</c> when missing: ISO 8601, or FEEL's zoned form (<c>2029-01-03T10:55:50@America/Mexico_City</c>).</summary>
     /// <param name="name">The variable.</param>
     public DateTimeOffset? OptionalInstant(string name)
     {
@@ -268,9 +269,34 @@ public sealed class JobInputs(string type, JsonObject variables)
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : throw new CaseInputException(name, $"'{text}' is not a date-time (ISO 8601).");
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at;
+        }
+
+        // A date-time computed in FEEL (now(), date and time(...)) is stored with the engine's zone id, not an offset.
+        var zoneAt = text.IndexOf('@', StringComparison.Ordinal);
+        if (zoneAt > 0
+            && DateTime.TryParse(text[..zoneAt], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && local.Kind == DateTimeKind.Unspecified
+            && FindZone(text[(zoneAt + 1)..]) is { } zone)
+        {
+            return IsoTimer.InZone(local, zone);
+        }
+
+        throw new CaseInputException(name, $"'{text}' is not a date-time (ISO 8601, or FEEL's date-time@zone).");
+    }
+
+    private static TimeZoneInfo? FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return null;
+        }
     }
 }
 

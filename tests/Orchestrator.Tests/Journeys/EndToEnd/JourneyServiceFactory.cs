@@ -22,10 +22,12 @@ namespace Orchestrator.Tests.Journeys.EndToEnd;
 public sealed class JourneyServiceFactory : ApiFactory
 {
     private readonly Dictionary<string, string> _settings;
+    private DateTimeOffset _firedThrough;
 
     private JourneyServiceFactory(Dictionary<string, string> settings)
     {
         _settings = settings;
+        _firedThrough = Clock.GetUtcNow();
         var workflows = Path.Combine(RepositoryRoot, "workflows");
         foreach (var file in Directory.GetFiles(workflows, "*.bpmn"))
         {
@@ -119,21 +121,26 @@ public sealed class JourneyServiceFactory : ApiFactory
 
     /// <summary>
     /// Fires every pending timer due at the clock's now, earliest first, as the scheduler would when each falls due
-    /// (a cycle's next occurrence that is already due fires too). Returns how many fired.
+    /// (a cycle's next occurrence that is already due fires too), and waits until the jobs those firings started have
+    /// run. Returns how many timers fell due and fired since the previous call (whoever fired them).
     /// </summary>
     public async Task<int> FireDueTimersAsync()
     {
-        var fired = 0;
-        for (var round = 0; round < 1000; round++)
+        var now = Clock.GetUtcNow();
+        for (var round = 0; ; round++)
         {
+            if (round == 1000)
+            {
+                throw new InvalidOperationException("more than 1,000 timers fell due: a timer cycle does not advance");
+            }
+
             using var scope = Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-            var now = Clock.GetUtcNow();
             var due = (await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending).ToListAsync())
                 .Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal).FirstOrDefault();
             if (due is null)
             {
-                return fired;
+                break;
             }
 
             // The host's own scheduler runs on the same virtual clock and may fire it first: then the row says so.
@@ -142,11 +149,38 @@ public sealed class JourneyServiceFactory : ApiFactory
                 var status = await db.Timers.AsNoTracking().Where(t => t.Id == due.Id).Select(t => t.Status).SingleAsync();
                 Assert.True(status == TimerStatuses.Fired, $"timer {due.Id} ({due.ElementId}) did not fire and is {status}");
             }
-
-            fired++;
         }
 
-        throw new InvalidOperationException("more than 1,000 timers fell due: a timer cycle does not advance");
+        // A firing by the host (or a job its recovery sweep leased first) runs the step's jobs on the host's thread,
+        // after our call returned: read nothing before they are done.
+        await SettleJobsAsync(now);
+        using (var scope = Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+            var since = _firedThrough;
+            _firedThrough = now;
+            return (await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Fired).ToListAsync()).Count(t => t.DueAt > since && t.DueAt <= now);
+        }
+    }
+
+    /// <summary>Waits until no job due at <paramref name="now"/> is in its first attempt or waiting for it (a failed one waits for its retry).</summary>
+    private async Task SettleJobsAsync(DateTimeOffset now)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+            var busy = (await db.Jobs.AsNoTracking().ToListAsync())
+                .Where(j => j.LastError is null && j.DueAt <= now && (j.LeaseUntil > now || (j.LeaseUntil is null && j.Attempts == 0))).ToList();
+            if (busy.Count == 0)
+            {
+                return;
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "jobs still running after 30 s: " + string.Join(", ", busy.Select(j => $"{j.ElementId} ({j.Type}) attempts {j.Attempts}")));
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
     }
 
     /// <summary>The emails staged for <paramref name="address"/> (outbox rows: an email exists exactly when its step committed).</summary>
@@ -178,6 +212,15 @@ public sealed class JourneyServiceFactory : ApiFactory
 
         text.AppendLine($"outbox {await db.Outbox.CountAsync()}");
         return text.ToString();
+    }
+
+    /// <summary>The instance's job rows, for a failure message (element, attempts, lease, last error).</summary>
+    public async Task<string> JobsAsync(string instanceId)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var jobs = await db.Jobs.AsNoTracking().Where(j => j.InstanceId == instanceId).ToListAsync();
+        return string.Join("; ", jobs.Select(j => $"{j.ElementId} attempts {j.Attempts} due {j.DueAt:O} lease {j.LeaseOwner} {j.LeaseUntil:O} error {j.LastError}"));
     }
 
     /// <summary>A client without credentials that keeps cookies, as a browser opening an email link.</summary>
