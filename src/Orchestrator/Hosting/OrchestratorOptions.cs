@@ -30,23 +30,26 @@ public sealed class OrchestratorOptions
     /// <summary>The workflows directory as an absolute path, or <c>null</c> when there is none.</summary>
     /// <param name="environment">The host environment (content root).</param>
     /// <returns>The directory, or <c>null</c>.</returns>
-    public string? ResolveWorkflowsDirectory(IHostEnvironment environment)
+    public string? ResolveWorkflowsDirectory(IHostEnvironment environment) => ResolveDirectory(WorkflowsPath, environment);
+
+    /// <summary>
+    /// A configured folder as an absolute path: rooted as given, else the first that exists under the content root, the
+    /// current directory, then the executable's directory (where the build copies it); <c>null</c> when none exists.
+    /// </summary>
+    /// <param name="path">The configured path.</param>
+    /// <param name="environment">The host environment (content root).</param>
+    /// <returns>The directory, or <c>null</c>.</returns>
+    public static string? ResolveDirectory(string path, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(environment);
-        if (Path.IsPathRooted(WorkflowsPath))
+        if (Path.IsPathRooted(path))
         {
-            return Directory.Exists(WorkflowsPath) ? WorkflowsPath : null;
+            return Directory.Exists(path) ? path : null;
         }
 
-        foreach (var root in new[] { environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            var candidate = Path.GetFullPath(Path.Combine(root, WorkflowsPath));
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return new[] { environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory }
+            .Select(root => Path.GetFullPath(Path.Combine(root, path)))
+            .FirstOrDefault(Directory.Exists);
     }
 }

@@ -27,22 +27,10 @@ public sealed class NotificationOptions
     /// <summary>The group told about escalations and expired links.</summary>
     public string CoordinatorGroup { get; init; } = "coordinator";
 
-    /// <summary>A configured folder as an absolute path: rooted as given, else under the content root, the current directory, then the executable's directory; <c>null</c> when none exists.</summary>
+    /// <summary>A configured folder as an absolute path (see <see cref="Hosting.OrchestratorOptions.ResolveDirectory"/>).</summary>
     /// <param name="path">The configured path.</param>
     /// <param name="environment">The host environment.</param>
-    public string? ResolveDirectory(string path, IHostEnvironment environment)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(environment);
-        if (Path.IsPathRooted(path))
-        {
-            return Directory.Exists(path) ? path : null;
-        }
-
-        return new[] { environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory }
-            .Select(root => Path.GetFullPath(Path.Combine(root, path)))
-            .FirstOrDefault(Directory.Exists);
-    }
+    public string? ResolveDirectory(string path, IHostEnvironment environment) => Hosting.OrchestratorOptions.ResolveDirectory(path, environment);
 }
 
 /// <summary>The <c>Smtp</c> section: where mail goes. No <c>Host</c>: mail stays in the outbox and in <see cref="NotificationOptions.MailDirectory"/>.</summary>

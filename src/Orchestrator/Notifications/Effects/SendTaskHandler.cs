@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -125,7 +124,7 @@ public sealed class SendTaskHandler(TemplateCatalog templates, EmailOutbox outbo
 
         foreach (var address in raw)
         {
-            if (!IsAddress(address))
+            if (!EmailAddresses.IsPlain(address))
             {
                 return ([], $"orc:to '{address}' is not an email address.");
             }
@@ -133,11 +132,6 @@ public sealed class SendTaskHandler(TemplateCatalog templates, EmailOutbox outbo
 
         return ([.. raw.Distinct(StringComparer.OrdinalIgnoreCase)], null);
     }
-
-    private static bool IsAddress(string value) =>
-        value.Length <= OrchestratorModel.EmailLength
-        && MailAddress.TryCreate(value, out var parsed)
-        && string.Equals(parsed.Address, value, StringComparison.Ordinal);
 
     private static DateTimeOffset? Due(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String && DateTimeOffset.TryParse(v.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;

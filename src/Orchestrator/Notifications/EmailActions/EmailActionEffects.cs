@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
 using Orchestrator.Hosting;
 using Orchestrator.Notifications.Outbox;
@@ -43,7 +42,7 @@ public sealed class EmailActionEffects(
             }
 
             var recipient = task.ExternalRecipient.Trim();
-            if (recipient.Length > OrchestratorModel.EmailLength || !MailAddress.TryCreate(recipient, out var address) || address.Address != recipient)
+            if (!EmailAddresses.IsPlain(recipient))
             {
                 // Rolls the command back (the API answers 400 with this message; a job or timer gets an incident): a
                 // link nobody can receive would leave the task waiting forever, unseen.

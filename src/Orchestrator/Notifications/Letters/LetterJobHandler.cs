@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine.Runtime;
@@ -43,7 +42,7 @@ public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory
         }
 
         var language = variables["language"] is JsonValue l && l.TryGetValue<string>(out var lang) ? lang : null;
-        if (RecipientOf(variables) is { } recipient && !IsAddress(recipient))
+        if (RecipientOf(variables) is { } recipient && !EmailAddresses.IsPlain(recipient))
         {
             return JobOutcome.Fail($"Letter task {element}: recipientEmail '{recipient}' is not an email address.");
         }
@@ -99,6 +98,4 @@ public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory
 
     private static string? RecipientOf(JsonObject variables) =>
         variables["recipientEmail"] is JsonValue v && v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
-
-    private static bool IsAddress(string text) => MailAddress.TryCreate(text, out var address) && address.Address == text;
 }
