@@ -161,21 +161,29 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
             .Build();
         await scheduler.ScheduleTrigger(recovery, TriggerConflict.Keep, ct).ConfigureAwait(false);
 
-        var existingTimers = await ExistingTriggersAsync(TimerGroup, ct).ConfigureAwait(false);
         var existingJobs = await ExistingTriggersAsync(JobGroup, ct).ConfigureAwait(false);
-        List<(string Id, DateTimeOffset Due)> timers;
         List<(string Id, DateTimeOffset Due, DateTimeOffset? LeaseUntil)> jobs;
+        int timersScheduled;
         await using (var scope = _scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-            var timerRows = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending)
-                .Select(t => new { t.Id, t.DueAt }).ToListAsync(ct).ConfigureAwait(false);
-            timers = [.. timerRows.Where(t => !existingTimers.Contains(t.Id)).Select(t => (t.Id, t.DueAt)).OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
+            if (Store == SchedulerStore.PostgreSql)
+            {
+                timersScheduled = await InsertMissingTimerTriggersAsync(ct).ConfigureAwait(false);
+            }
+            else
+            {
+                var timerRows = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending)
+                    .Select(t => new { t.Id, t.DueAt }).ToListAsync(ct).ConfigureAwait(false);
+                List<(string Id, DateTimeOffset Due)> timers = [.. timerRows.Select(t => (t.Id, Due: t.DueAt)).OrderBy(t => t.Due).ThenBy(t => t.Id, StringComparer.Ordinal)];
+                await ScheduleTimersAsync(scheduler, timers, ct).ConfigureAwait(false);
+                timersScheduled = timers.Count;
+            }
+
             var jobRows = await db.Jobs.AsNoTracking().Select(j => new { j.Id, j.DueAt, j.LeaseUntil }).ToListAsync(ct).ConfigureAwait(false);
             jobs = [.. jobRows.Where(j => !existingJobs.Contains(j.Id)).Select(j => (j.Id, j.DueAt, j.LeaseUntil))];
         }
 
-        await ScheduleTimersAsync(scheduler, timers, ct).ConfigureAwait(false);
         foreach (var chunk in jobs.Chunk(Math.Max(1, _options.StartupBatchSize)))
         {
             var triggers = chunk.Select(j => JobTrigger(j.Id, j.LeaseUntil is { } until && until > j.Due ? until + LeaseGrace : j.Due)).ToList();
@@ -183,9 +191,9 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
         }
 
         await scheduler.Start(ct).ConfigureAwait(false);
-        _statistics.Startup = (timers.Count, jobs.Count, clock.Elapsed);
+        _statistics.Startup = (timersScheduled, jobs.Count, clock.Elapsed);
         _statistics.Started = true;
-        SchedulingLog.Started(_logger, _options.SchedulerName, Store, timers.Count, jobs.Count, clock.ElapsedMilliseconds);
+        SchedulingLog.Started(_logger, _options.SchedulerName, Store, timersScheduled, jobs.Count, clock.ElapsedMilliseconds);
     }
 
     /// <inheritdoc/>
@@ -267,6 +275,76 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
             .StartAt(due)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
+
+    /// <summary>
+    /// PostgreSQL start-up: writes a trigger for every pending timer row that has none, in one set-based statement
+    /// (a first start over 100,000 pending timers, or a store that lost its triggers). Through Quartz's API each trigger
+    /// costs several statements and an existence check (10,000 took 33 s); here the rows are exactly those Quartz writes
+    /// for <see cref="TimerTrigger"/> — a one-shot SIMPLE trigger, WAITING, fire time = start time = the due instant in
+    /// UTC ticks, default priority, misfire "fire now" — which a test compares with one Quartz wrote itself. The
+    /// statement holds Quartz's own cluster lock (<c>TRIGGER_ACCESS</c>, as its row-lock semaphore takes it), so another
+    /// node acquiring triggers at the same moment waits for it rather than seeing half of it. Nested loops are off for
+    /// the statement: right after a first start the table statistics still say "empty", and a nested-loop anti-join
+    /// over 100,000 stored triggers took 309 s where the hash join takes 0.3 s.
+    /// </summary>
+    /// <returns>How many triggers were written.</returns>
+    private async Task<int> InsertMissingTimerTriggersAsync(CancellationToken ct)
+    {
+        const string prefix = QuartzTables.TablePrefix;
+        var lockSql = $"""
+            INSERT INTO {prefix}locks (sched_name, lock_name) VALUES (@sched, 'TRIGGER_ACCESS') ON CONFLICT DO NOTHING;
+            SELECT lock_name FROM {prefix}locks WHERE sched_name = @sched AND lock_name = 'TRIGGER_ACCESS' FOR UPDATE;
+            SET LOCAL enable_nestloop = off;
+            """;
+        var insertSql = $"""
+            WITH due AS (
+                SELECT t.id, (EXTRACT(EPOCH FROM t.due_at) * 10000000)::bigint + @epochTicks AS ticks
+                FROM timers t
+                WHERE t.status = @pending
+                  AND NOT EXISTS (SELECT 1 FROM {prefix}triggers q WHERE q.sched_name = @sched AND q.trigger_group = @group AND q.trigger_name = t.id)),
+            written AS (
+                INSERT INTO {prefix}triggers (sched_name, trigger_name, trigger_group, job_name, job_group, next_fire_time, priority,
+                    trigger_state, trigger_type, start_time, misfire_instr, retry_attempt, preferred_node_auto)
+                SELECT @sched, id, @group, @jobName, @jobGroup, ticks, @priority, 'WAITING', 'SIMPLE', ticks, @misfire, 0, false FROM due
+                RETURNING trigger_name),
+            simple AS (
+                INSERT INTO {prefix}simple_triggers (sched_name, trigger_name, trigger_group, repeat_count, repeat_interval, times_triggered)
+                SELECT @sched, trigger_name, @group, 0, 0, 0 FROM written
+                RETURNING 1)
+            SELECT count(*) FROM simple;
+            """;
+        var connection = new NpgsqlConnection(ConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                var locking = new NpgsqlCommand(lockSql, connection, tx);
+                await using (locking.ConfigureAwait(false))
+                {
+                    locking.Parameters.AddWithValue("sched", _options.SchedulerName);
+                    await locking.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                var insert = new NpgsqlCommand(insertSql, connection, tx) { CommandTimeout = 600 };
+                await using (insert.ConfigureAwait(false))
+                {
+                    insert.Parameters.AddWithValue("sched", _options.SchedulerName);
+                    insert.Parameters.AddWithValue("group", TimerGroup);
+                    insert.Parameters.AddWithValue("jobName", FireTimerJobKey.Name);
+                    insert.Parameters.AddWithValue("jobGroup", FireTimerJobKey.Group);
+                    insert.Parameters.AddWithValue("pending", TimerStatuses.Pending);
+                    insert.Parameters.AddWithValue("epochTicks", DateTimeOffset.UnixEpoch.UtcTicks);
+                    insert.Parameters.AddWithValue("priority", TriggerConstants.DefaultPriority);
+                    insert.Parameters.AddWithValue("misfire", (short)SimpleTriggerMisfireInstruction.FireNow);
+                    var written = (long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+                    await tx.CommitAsync(ct).ConfigureAwait(false);
+                    return (int)written;
+                }
+            }
+        }
+    }
 
     /// <summary>The trigger names of a group already in Quartz's tables (PostgreSQL; the memory store starts empty).</summary>
     private async Task<HashSet<string>> ExistingTriggersAsync(string group, CancellationToken ct)

@@ -166,6 +166,83 @@ public sealed class PostgresSchedulingTests(PostgresServer server) : IAsyncLifet
         Assert.Equal(6, await TriggerCountAsync());
     }
 
+    [Fact]
+    public async Task Triggers_written_in_bulk_at_start_up_are_the_rows_Quartz_writes_and_they_fire()
+    {
+        var far = DateTimeOffset.UtcNow.AddDays(3);
+        await using (var first = SchedulerNode.Create(Database, Fast))
+        {
+            await first.StartAsync();
+            await first.StartDeadlineAsync(far);
+        }
+
+        // What Quartz's API wrote for the far timer, as the reference; then the store loses every timer trigger, and a
+        // timer row with the same due instant is written while no node runs.
+        var farTimer = await FirstTimerIdAsync(far);
+        var reference = await TriggerRowAsync(farTimer);
+        await ExecuteAsync("DELETE FROM quartz.qrtz_triggers WHERE trigger_group = 'timers'");
+        await using (var db = Database.CreateContext())
+        {
+            var row = await db.Timers.AsNoTracking().SingleAsync(t => t.Id == farTimer);
+            db.Timers.Add(new TimerRecord { Id = "lost-twin", ProcessId = row.ProcessId, ProcessVersion = row.ProcessVersion, ElementId = row.ElementId, DueAt = row.DueAt, Status = TimerStatuses.Pending, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        // An instance started by a node that schedules nothing: its timer row has no trigger either.
+        string soonInstance;
+        await using (var idle = SchedulerNode.Create(Database, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }))
+        {
+            await idle.StartAsync();
+            soonInstance = await idle.StartDeadlineAsync(DateTimeOffset.UtcNow.AddSeconds(2));
+        }
+
+        await using var second = SchedulerNode.Create(Database, Fast);
+        await second.StartAsync();
+
+        Assert.Equal(3, second.Statistics.Startup.Timers);
+        Assert.Equal(reference, await TriggerRowAsync(farTimer));
+        Assert.Equal(reference, await TriggerRowAsync("lost-twin"));
+
+        // The rewritten trigger of the near timer fires (once) on the node that wrote it.
+        await Eventually.HoldsAsync(async () => await second.WithDbAsync(db => db.Timers.AnyAsync(t => t.InstanceId == soonInstance && t.Status == TimerStatuses.Fired)), TimeSpan.FromSeconds(30), "the near timer fires from its bulk-written trigger");
+        Assert.Equal(1, await second.WithDbAsync(db => SchedulingQueries.OpenTasksAsync(db, "Task_Escalate")));
+
+        // A second start writes nothing: every pending row has its trigger.
+        await using var third = SchedulerNode.Create(Database, Fast);
+        await third.StartAsync();
+        Assert.Equal(0, third.Statistics.Startup.Timers);
+    }
+
+    private async Task<string> FirstTimerIdAsync(DateTimeOffset due)
+    {
+        await using var db = Database.CreateContext();
+        var timers = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending).Select(t => new { t.Id, t.DueAt }).ToListAsync();
+        return timers.Single(t => Math.Abs((t.DueAt - due).TotalSeconds) < 1).Id;
+    }
+
+    /// <summary>Every column of a timer's trigger and its simple-trigger row but the name, as text.</summary>
+    private async Task<string> TriggerRowAsync(string timerId)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT to_jsonb(t) - 'trigger_name' || jsonb_build_object('simple', to_jsonb(s) - 'trigger_name')
+            FROM quartz.qrtz_triggers t JOIN quartz.qrtz_simple_triggers s USING (sched_name, trigger_name, trigger_group)
+            WHERE t.trigger_group = 'timers' AND t.trigger_name = @id
+            """, connection);
+        command.Parameters.AddWithValue("id", timerId);
+        return (string)(await command.ExecuteScalarAsync() ?? $"no trigger for timer {timerId}");
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<List<string>> StartManyAsync(IReadOnlyList<SchedulerNode> nodes, int count, Func<int, DateTimeOffset> due)
     {
         var ids = new string[count];
