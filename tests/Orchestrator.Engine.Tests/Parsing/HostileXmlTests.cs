@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Parsing;
@@ -15,9 +14,7 @@ public class HostileXmlTests
 
     private static BpmnProblem ParseFails(string xml, string code)
     {
-        var watch = Stopwatch.StartNew();
         var result = BpmnParser.Parse(xml, "hostile.bpmn");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Null(result.Definitions);
         Assert.False(result.Succeeded);
         var problem = Assert.Single(result.Problems);
