@@ -320,6 +320,78 @@ internal static class ServiceReport
             rows.Add([$"{label}, {w}: start to first wait state (commands/s)", Rate(starts), rawLabel, Ratio(starts, raw), provider == DatabaseProvider.PostgreSql ? ">= 0.5 and >= 1,000/s" : ">= 0.5"]);
             rows.Add([$"{label}, {w}: complete task (commands/s)", Rate(completes), rawLabel, Ratio(completes, raw), ">= 0.5"]);
         }
+
+        rows.Add(await WriteVolumeRowAsync(sp, label, provider, connectionString));
+    }
+
+    /// <summary>
+    /// What one command writes, next to the raw transaction, measured in the database's own unit: SQLite pages written
+    /// to the WAL by the connection (<c>SQLITE_DBSTATUS_CACHE_WRITE</c>), PostgreSQL WAL bytes (<c>pg_current_wal_lsn</c>
+    /// before and after). 200 of each, one after the other; this is why the ratio is where it is.
+    /// </summary>
+    private static async Task<string[]> WriteVolumeRowAsync(ServiceProvider sp, string label, DatabaseProvider provider, string connectionString)
+    {
+        const int N = 200;
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        var payload = new string('x', 200);
+        var random = new Random(7);
+
+        // Each command runs on a connection opened first, so that SQLite's counter is read on the connection it uses
+        // (a command's scope: its DbContext's connection).
+        async Task<double> PerCommandAsync(Func<Task<(DbConnection Connection, IAsyncDisposable Owner)>> open, Func<Task> command)
+        {
+            var walBefore = sqlite ? 0 : await WalBytesAsync(connectionString);
+            long pages = 0;
+            for (var i = 0; i < N; i++)
+            {
+                var (connection, owner) = await open();
+                await using (owner)
+                {
+                    var before = sqlite ? CachePagesWritten(connection) : 0;
+                    await command();
+                    pages += sqlite ? CachePagesWritten(connection) - before : 0;
+                }
+            }
+
+            return (sqlite ? pages : await WalBytesAsync(connectionString) - walBefore) / (double)N;
+        }
+
+        DbConnection? rawConnection = null;
+        var raw = await PerCommandAsync(async () =>
+        {
+            rawConnection = Connect(provider, connectionString);
+            await rawConnection.OpenAsync();
+            return (rawConnection, rawConnection);
+        }, () => RawTransactionAsync(rawConnection!, random, payload));
+
+        AsyncServiceScope scope = default;
+        async Task<(DbConnection, IAsyncDisposable)> OpenScopeAsync()
+        {
+            scope = sp.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+            await db.Database.OpenConnectionAsync();
+            return (db.Database.GetDbConnection(), scope);
+        }
+
+        var start = await PerCommandAsync(OpenScopeAsync, () => scope.ServiceProvider.GetRequiredService<WorkflowService>().StartAsync("Bench", null, null, Lawyer, CancellationToken.None));
+        var tasks = await OpenTaskIdsAsync(sp);
+        var complete = await PerCommandAsync(OpenScopeAsync, () => scope.ServiceProvider.GetRequiredService<WorkflowService>().CompleteAsync(tasks.Dequeue(), null, Lawyer, CancellationToken.None));
+        var unit = sqlite ? "pages" : "WAL bytes";
+        return [$"{label}: {unit} written per command (start / complete; {N} each, one worker)", $"{start:N1} / {complete:N1}", $"raw insert+update tx: {raw:N1}", $"{start / raw:0.0}x / {complete / raw:0.0}x the raw", "(why the ratio is where it is)"];
+    }
+
+    private static long CachePagesWritten(DbConnection connection)
+    {
+        SQLitePCL.raw.sqlite3_db_status(((SqliteConnection)connection).Handle!, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var current, out _, 0);
+        return current;
+    }
+
+    private static async Task<long> WalBytesAsync(string connectionString)
+    {
+        await using var c = new NpgsqlConnection(DatabaseProviders.PreparePostgreSql(connectionString));
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint", c);
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private static async Task<(double Rate, List<string> Ids)> StartRateAsync(ServiceProvider sp, double seconds, int workers)
@@ -428,32 +500,38 @@ internal static class ServiceReport
                     await ExecAsync(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
                 }
 
-                await using var tx = await c.BeginTransactionAsync();
-                await using (var insert = c.CreateCommand())
-                {
-                    insert.Transaction = tx;
-                    insert.CommandText = "INSERT INTO bench_log (id, counter_id, at, payload) VALUES (@id, @c, @at, @p)";
-                    Add(insert, "@id", Guid.NewGuid().ToString("N"));
-                    Add(insert, "@c", random.Next(100));
-                    Add(insert, "@at", DateTime.UtcNow.Ticks);
-                    Add(insert, "@p", payload);
-                    await insert.ExecuteNonQueryAsync();
-                }
-
-                await using (var update = c.CreateCommand())
-                {
-                    update.Transaction = tx;
-                    update.CommandText = "UPDATE bench_counter SET n = n + 1, updated_at = @at WHERE id = @id";
-                    Add(update, "@id", random.Next(100));
-                    Add(update, "@at", DateTime.UtcNow.Ticks);
-                    await update.ExecuteNonQueryAsync();
-                }
-
-                await tx.CommitAsync();
+                await RawTransactionAsync(c, random, payload);
                 Interlocked.Increment(ref count);
             }
         }));
         return count / sw.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The reference transaction: begin, insert one row, update one row, commit.</summary>
+    private static async Task RawTransactionAsync(DbConnection c, Random random, string payload)
+    {
+        await using var tx = await c.BeginTransactionAsync();
+        await using (var insert = c.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO bench_log (id, counter_id, at, payload) VALUES (@id, @c, @at, @p)";
+            Add(insert, "@id", Guid.NewGuid().ToString("N"));
+            Add(insert, "@c", random.Next(100));
+            Add(insert, "@at", DateTime.UtcNow.Ticks);
+            Add(insert, "@p", payload);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using (var update = c.CreateCommand())
+        {
+            update.Transaction = tx;
+            update.CommandText = "UPDATE bench_counter SET n = n + 1, updated_at = @at WHERE id = @id";
+            Add(update, "@id", random.Next(100));
+            Add(update, "@at", DateTime.UtcNow.Ticks);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
     }
 
     private static void Add(DbCommand cmd, string name, object value)
