@@ -133,6 +133,7 @@ public static class OrchestratorHost
 
         // Persistence and the durable workflow core (issue 4, persistence engineer).
         services.AddOrchestratorWorkflows(configuration);
+        services.AddHostedService<DatabaseMigration>(); // first of the hosted services: the others may read tables at start.
 
         // Task forms: every workflows/forms/*.form, checked on task completion (422 naming the fields).
         services.TryAddSingleton(sp =>
@@ -146,10 +147,18 @@ public static class OrchestratorHost
         services.AddOrchestratorSecurity(configuration);
         services.AddOrchestratorNotifications(configuration);
         Cases.CaseServiceCollectionExtensions.AddOrchestratorCases(services, configuration); // issue 6: case domain, its job handlers and API policies
-        var keys = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionKeysPath)}", new OrchestratorOptions().DataProtectionKeysPath)!;
-        services.AddDataProtection()
-            .SetApplicationName("Orchestrator")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
+        // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL,
+        // so that a link emailed by one node opens on another; in a folder beside the SQLite file otherwise (one node).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Orchestrator");
+        if (DatabaseProviders.Parse(configuration["Database:Provider"]) == DatabaseProvider.PostgreSql)
+        {
+            dataProtection.PersistKeysToDbContext<OrchestratorDbContext>();
+        }
+        else
+        {
+            var keys = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionKeysPath)}", new OrchestratorOptions().DataProtectionKeysPath)!;
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
+        }
 
         services.AddOrchestratorHealthChecks();
         services.AddSingleton<OrchestratorMetrics>();

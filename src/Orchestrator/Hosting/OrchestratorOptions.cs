@@ -16,8 +16,9 @@ public sealed class OrchestratorOptions
     public string WorkflowsPath { get; init; } = "workflows";
 
     /// <summary>
-    /// Where the keys that protect sign-in and anti-forgery cookies are kept (relative: to the content root), so that
-    /// cookies survive a restart. Nodes of one cluster must share it (a shared volume).
+    /// Where the keys that protect sign-in and anti-forgery cookies and email-action links are kept on SQLite (relative:
+    /// to the content root), so that they survive a restart. On PostgreSQL the keys are in the database, shared by
+    /// every node, and this folder is not used.
     /// </summary>
     public string DataProtectionKeysPath { get; init; } = "data/keys";
 

@@ -4,8 +4,9 @@ using Orchestrator.Security;
 namespace Orchestrator.Hosting;
 
 /// <summary>
-/// Start-up work, in order, before the server accepts requests: the database schema (migrations under a lock),
-/// Identity's roles and (in Development) the demo accounts, then every <c>workflows/*.bpmn</c> deployed.
+/// Start-up work, in order, before the server accepts requests, once <see cref="DatabaseMigration"/> has brought the
+/// schema up to date: the forms, Identity's roles and (in Development) the demo accounts, then every
+/// <c>workflows/*.bpmn</c> deployed.
 /// A failure stops the service with the reason.
 /// </summary>
 internal sealed class StartupInitializer(
@@ -22,7 +23,6 @@ internal sealed class StartupInitializer(
         // The forms load first: a broken form stops the start-up naming its file.
         _ = services.GetRequiredService<Forms.FormCatalog>();
 
-        await Workflows.WorkflowStartup.MigrateAsync(services, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
 
         var directory = options.Value.ResolveWorkflowsDirectory(environment);
@@ -34,6 +34,22 @@ internal sealed class StartupInitializer(
 
         await Workflows.WorkflowStartup.DeployDirectoryAsync(services, directory, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<Cases.CaseSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Migrates the database (and loads the deployed definitions) before any other hosted service starts: registered
+/// first, because hosted services start in registration order and some read tables at start (data protection loads
+/// its key ring from <c>data_protection_keys</c> on PostgreSQL).
+/// </summary>
+internal sealed class DatabaseMigration(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await Workflows.WorkflowStartup.MigrateAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,9 +9,10 @@ namespace Orchestrator.Persistence;
 /// <summary>
 /// The one DbContext: engine rows (definitions, instances, tasks, timers, jobs, subscriptions, incidents, history),
 /// idempotency keys, the outbox, Identity's users and roles, and (later) case data, so that one transaction covers
-/// them all. Engine tables are snake_case; Identity keeps its own <c>AspNet*</c> names.
+/// them all. Engine tables are snake_case; Identity keeps its own <c>AspNet*</c> names. On PostgreSQL it also holds the
+/// data-protection keys that every node shares (sign-in cookies, anti-forgery, email-action links).
 /// </summary>
-public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options) : IdentityDbContext<StaffUser>(options)
+public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Deployed process versions.</summary>
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
@@ -51,6 +53,9 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
     /// <summary>Email-action links (issue 5): only their hashes.</summary>
     public DbSet<EmailActionTokenRecord> EmailActionTokens => Set<EmailActionTokenRecord>();
 
+    /// <summary>ASP.NET Core data-protection keys (XML), shared by the nodes on PostgreSQL.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +65,19 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
         OrchestratorModel.Configure(builder, t);
         CaseDocumentModel.Configure(builder, t);
         Cases.CaseModel.Configure(builder, t);
+        builder.Entity<DataProtectionKey>(b =>
+        {
+            b.ToTable("data_protection_keys");
+            b.HasKey(x => x.Id).HasName("pk_data_protection_keys");
+            var id = b.Property(x => x.Id).HasColumnName("id").HasColumnType(t.IntColumn).ValueGeneratedOnAdd();
+            if (!t.IsSqlite)
+            {
+                id.UseIdentityByDefaultColumn();
+            }
+
+            b.Property(x => x.FriendlyName).HasColumnName("friendly_name").HasColumnType(t.Text);
+            b.Property(x => x.Xml).HasColumnName("xml").HasColumnType(t.Text);
+        });
     }
 }
 

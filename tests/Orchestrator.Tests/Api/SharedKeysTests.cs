@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Security;
+using Orchestrator.Tests.Infrastructure;
+
+namespace Orchestrator.Tests.Api;
+
+/// <summary>
+/// Two service nodes on one PostgreSQL database share the data-protection keys (table <c>data_protection_keys</c>):
+/// a person signed in on one node is signed in on the other, and what one node seals (an email-action link, an
+/// anti-forgery token) the other opens. On one node with SQLite the keys stay in the configured folder.
+/// </summary>
+[Collection(PostgresGroup.Name)]
+public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
+{
+    private const string Password = "A-long-enough-passphrase-1";
+    private TestDatabase? _database;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreatePostgresAsync(server, nameof(SharedKeysTests));
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_cookie_and_a_sealed_value_from_one_node_are_accepted_by_the_other()
+    {
+        using var nodeA = new PostgresNode(_database!.ConnectionString);
+        using var nodeB = new PostgresNode(_database.ConnectionString);
+        var cookies = new System.Net.CookieContainer();
+        using var onA = nodeA.CreateDefaultClient(new CookieContainerHandler(cookies));
+        using var onB = nodeB.CreateDefaultClient(new CookieContainerHandler(cookies));
+
+        await nodeA.CreateUserAsync("nora", Roles.SocialWorker, Password);
+        var antiforgery = await ApiFactory.SignInAsync(onA, "nora", Password);
+
+        // The sign-in cookie node A wrote, read by node B.
+        var me = await (await onB.GetAsync("/account/me")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("nora", me.GetProperty("userName").GetString());
+
+        // Node A's anti-forgery token passes node B's check (sign out is a cookie post).
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = JsonContent.Create(new { }) };
+        logout.Headers.Add(SecurityServiceCollectionExtensions.AntiforgeryHeader, antiforgery);
+        Assert.True((await onB.SendAsync(logout)).IsSuccessStatusCode);
+
+        // What one node seals (email-action links use the same provider) the other opens.
+        var sealedOnA = nodeA.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("shared-keys-test").Protect("CA-2026-0001");
+        Assert.Equal("CA-2026-0001", nodeB.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("shared-keys-test").Unprotect(sealedOnA));
+
+        await using var db = _database.CreateContext();
+        Assert.NotEmpty(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
+        Assert.False(Directory.Exists(nodeA.KeysFolder), "on PostgreSQL no key is written to the folder");
+    }
+
+    private sealed class PostgresNode(string connectionString) : ApiFactory
+    {
+        public string KeysFolder => Path.Combine(Path.GetDirectoryName(DatabaseFile)!, "keys");
+
+        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Orchestrator"] = connectionString,
+        };
+    }
+}
