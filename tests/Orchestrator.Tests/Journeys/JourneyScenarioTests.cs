@@ -104,6 +104,7 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
             "assisted-voluntary-return/pending-asylum-claim-blocks-the-consulate", "assisted-voluntary-return/ppnna-yes-consulate-no-declined",
             "assisted-voluntary-return/both-approve-return", "foster-family-certification/dropped-out-at-step-2-declines",
             "foster-family-certification/rejected-at-evaluation", "transition-to-independence/support-ends-at-21",
+            "foster-family-certification/certificate-letter-failure-is-an-incident", "transition-to-independence/called-leaves-closing-the-case-to-the-caller",
         ];
         foreach (var name in required)
         {

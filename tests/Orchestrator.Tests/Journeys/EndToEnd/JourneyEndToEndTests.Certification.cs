@@ -15,7 +15,7 @@ namespace Orchestrator.Tests.Journeys.EndToEnd;
 public sealed partial class JourneyEndToEndTests
 {
     [Fact]
-    public async Task A_family_goes_on_after_the_session_is_evaluated_in_parallel_is_trained_and_certified_for_24_months_and_enters_the_register()
+    public async Task A_family_goes_on_after_the_session_is_evaluated_in_parallel_is_trained_certified_for_24_months_with_the_certificate_printed_and_enters_the_register()
     {
         await PdfTools.EnsureAsync();
         using var service = await JourneyServiceFactory.CreateAsync(postgres, mailDev);
