@@ -549,7 +549,8 @@ public sealed class RecordCaseEventJob(IServiceScopeFactory scopes, TimeProvider
 /// <summary>
 /// <c>family.certify</c>: issues (or renews) DIF's certificate of aptitude. The number is
 /// <c>{Cases:CertificatePrefix}-{year}-{family reference}</c> (a renewal keeps it); the expiry is the input
-/// <c>expiresAt</c>, else <c>Cases:CertificateValidityMonths</c> from now. Output <c>certificateNumber</c>.
+/// <c>expiresAt</c>, else <c>Cases:CertificateValidityMonths</c> from now. Outputs <c>certificateNumber</c> and
+/// <c>certificateValidUntil</c>, the expiry as the register holds it (ISO 8601 in UTC, whatever form <c>expiresAt</c> came in).
 /// </summary>
 public sealed class CertifyFamilyHandler(IServiceScopeFactory scopes, TimeProvider time, IOptions<CasesOptions> options)
     : CaseJobHandler<CertifyFamilyHandler.Input>(scopes, time, options)
@@ -574,7 +575,12 @@ public sealed class CertifyFamilyHandler(IServiceScopeFactory scopes, TimeProvid
         var expires = inputs.OptionalInstant("expiresAt") ?? now.AddMonths(Options.CertificateValidityMonths);
         var number = family.CertificateNumber
             ?? string.Create(CultureInfo.InvariantCulture, $"{Options.CertificatePrefix}-{now.Year}-{family.Reference}");
-        return Complete(new Input(familyId, number, expires), new JsonObject { ["certificateNumber"] = number });
+        // The expiry goes out as plain ISO 8601, not FEEL's date-time@zone: letters and emails print it as a date.
+        return Complete(new Input(familyId, number, expires), new JsonObject
+        {
+            ["certificateNumber"] = number,
+            ["certificateValidUntil"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        });
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Cases;
@@ -54,7 +55,10 @@ public abstract class CaseHandlerTests : IAsyncLifetime
           <bpmn:process id="FamilyRegister" isExecutable="true">
             <bpmn:startEvent id="Start" />
             <bpmn:serviceTask id="Service_Certify" orc:type="family.certify" orc:retries="1">
-              <bpmn:extensionElements><orc:output target="certificateNumber" source="=certificateNumber" /></bpmn:extensionElements>
+              <bpmn:extensionElements>
+                <orc:output target="certificateNumber" source="=certificateNumber" />
+                <orc:output target="certificateValidUntil" source="=certificateValidUntil" />
+              </bpmn:extensionElements>
             </bpmn:serviceTask>
             <bpmn:serviceTask id="Service_Register" orc:type="family.register" orc:retries="1" />
             <bpmn:userTask id="Task_Wait" orc:candidateGroups="coordinator" />
@@ -267,6 +271,9 @@ public abstract class CaseHandlerTests : IAsyncLifetime
         var stored = await _harness.Db().FosterFamilies().AsNoTracking().SingleAsync(f => f.Id == family.Id);
         Assert.Equal(FosterFamilyStatus.Active, stored.Status);
         Assert.Equal(_harness.Clock.GetUtcNow().AddMonths(24), stored.CertificateExpiresAt);
+
+        // The expiry as the register holds it, in plain ISO 8601 (letters print it as a date).
+        Assert.Equal(stored.CertificateExpiresAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), view.Variables["certificateValidUntil"]!.GetValue<string>());
         Assert.Equal((3, "es, k'iche'"), (stored.Capacity, stored.Languages));
 
         var child = await _harness.Cases().CreateCaseAsync(new NewCaseRequest { GivenNames = "Ixchel", BirthDate = new DateOnly(2013, 5, 1), Nationality = "Guatemala", Languages = "k'iche', es", Culture = "K'iche'" }, Actors.Coordinator, default);

@@ -1,6 +1,12 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Orchestrator.Security;
+using Orchestrator.Tests.Api;
+using Orchestrator.Tests.Notifications;
 using Orchestrator.Tests.Notifications.EmailActions;
 
 namespace Orchestrator.Tests.Journeys.EndToEnd;
@@ -9,8 +15,9 @@ namespace Orchestrator.Tests.Journeys.EndToEnd;
 public sealed partial class JourneyEndToEndTests
 {
     [Fact]
-    public async Task A_family_goes_on_after_the_session_is_evaluated_in_parallel_is_trained_and_certified_for_24_months_and_enters_the_register()
+    public async Task A_family_goes_on_after_the_session_is_evaluated_in_parallel_is_trained_certified_for_24_months_with_the_certificate_printed_and_enters_the_register()
     {
+        await PdfTools.EnsureAsync();
         using var service = await JourneyServiceFactory.CreateAsync(postgres, mailDev);
         var familyEmail = Unique("familia", "correo.example");
         var coordinator = Unique("coordinacion", "dif.example");
@@ -77,18 +84,34 @@ public sealed partial class JourneyEndToEndTests
         Assert.Equal(certifiedAt.AddMonths(24), expiresAt);
 
         // Entered in the register used for matching, with the characteristics of the application.
-        Assert.Equal("active", family["status"]!.GetValue<string>());
+        Assert.True(family["status"]!.GetValue<string>() == "active", $"{family["status"]}: {await service.JobsAsync(id)}");
         Assert.Equal(certifiedAt, family["registeredAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(2, family["capacity"]!.GetValue<int>());
         Assert.Equal("es, tsotsil", family["languages"]!.GetValue<string>());
         Assert.Null(family["closureReason"]);
         Assert.Contains((await service.GetAsync(Roles.Coordinator, "/api/foster-families?status=active")).AsArray(), f => f!["id"]!.GetValue<string>() == familyId);
 
-        // The family is told by email (reference and link only); the journey prints no letter on this path.
+        // The certificate of aptitude is printed as a case document: its template and version, the family's reference
+        // (never its name), the number and the expiry as the family reads it (the organisation's zone, in Spanish).
+        var letter = Assert.Single((await service.GetAsync(Roles.SocialWorker, $"/api/instances/{id}/documents")).AsArray())!;
+        Assert.Equal(("letter", "certificate-of-aptitude", "es", "application/pdf"), (letter["kind"]!.GetValue<string>(), letter["templateKey"]!.GetValue<string>(), letter["language"]!.GetValue<string>(), letter["mediaType"]!.GetValue<string>()));
+        Assert.Equal(LetterTemplateVersion("certificate-of-aptitude", "es"), letter["templateVersion"]!.GetValue<string>());
+        Assert.Equal(familyReference, letter["businessKey"]!.GetValue<string>());
+        Assert.Equal(letter["id"]!.GetValue<string>(), instance["variables"]!["certificateDocumentId"]?.GetValue<string>());
+        var pdf = await service.DocumentAsync(Roles.SocialWorker, letter["id"]!.GetValue<string>());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), letter["contentHash"]!.GetValue<string>());
+        var text = Regex.Replace(await PdfTools.TextAsync(pdf), @"\s+", " ");
+        Assert.Contains("Certificado de idoneidad", text, StringComparison.Ordinal);
+        Assert.Contains($"con expediente {familyReference}", text, StringComparison.Ordinal);
+        Assert.Contains($"Número de certificado: {expected}", text, StringComparison.Ordinal);
+        Assert.Contains($"válido hasta el {SpanishDate(expiresAt)}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Méndez", text, StringComparison.Ordinal);
+
+        // The family is told by email (reference and link only); the certificate itself stays behind the sign-in.
         var certificate = Assert.Single(await mailDev.WaitForAsync(familyEmail, 3), m => m.Subject!.StartsWith("Certificado de idoneidad emitido", StringComparison.Ordinal));
         Assert.Contains(familyReference, certificate.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Méndez", certificate.Text + certificate.Html, StringComparison.Ordinal);
-        Assert.Empty((await service.GetAsync(Roles.SocialWorker, $"/api/instances/{id}/documents")).AsArray());
+        Assert.Equal(3, (await mailDev.ListToAsync(familyEmail)).Count);
 
         // The certified family waits for a child or, 60 days before the expiry, for the renewal decision.
         Assert.Equal("active", instance["status"]!.GetValue<string>());
@@ -100,6 +123,18 @@ public sealed partial class JourneyEndToEndTests
         Assert.True((await service.InboxAsync(Roles.Coordinator, id)).ContainsKey("Task_RenewCertificate"), await service.JobsAsync(id));
         Assert.Equal(2, (await mailDev.WaitForAsync(coordinator, 2)).Count);
     }
+
+    /// <summary>SHA-256 of the letter layout and the letter's source, as the service records a letter's template version.</summary>
+    private static string LetterTemplateVersion(string key, string language)
+    {
+        string Source(string name) => File.ReadAllText(Path.Combine(ApiFactory.RepositoryRoot, "templates", "letters", name), Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.hbs") + "\n" + Source($"{key}.{language}.hbs"))));
+    }
+
+    /// <summary>A day as a Spanish-speaking family in the organisation's zone reads it (<c>Notifications:TimeZone</c> default).</summary>
+    private static string SpanishDate(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City"))
+            .ToString("d 'de' MMMM 'de' yyyy", CultureInfo.GetCultureInfo("es-MX"));
 
     private static async Task<JsonNode> FamilyAsync(JourneyServiceFactory service, string familyId) =>
         Assert.Single((await service.GetAsync(Roles.Coordinator, "/api/foster-families")).AsArray(), f => f!["id"]!.GetValue<string>() == familyId)!;

@@ -8,7 +8,7 @@ namespace Orchestrator.Tests.Journeys.EndToEnd;
 public sealed partial class JourneyEndToEndTests
 {
     [Fact]
-    public async Task An_adolescent_prepares_on_four_fronts_is_reviewed_moves_out_and_the_transition_closes_when_a_visit_finds_the_goals_met()
+    public async Task An_adolescent_prepares_on_four_fronts_is_reviewed_moves_out_and_the_transition_closes_the_case_when_a_visit_finds_the_goals_met()
     {
         using var service = await JourneyServiceFactory.CreateAsync(postgres, mailDev);
         var birthDate = Day(service.Clock.GetUtcNow().AddYears(-18).AddDays(-40));
@@ -82,9 +82,11 @@ public sealed partial class JourneyEndToEndTests
         var instance = await service.InstanceAsync(id);
         Assert.True(instance["status"]!.GetValue<string>() == "completed", instance.ToJsonString());
 
+        // Started on its own (no calling journey to close it), the transition closes the case with its outcome.
         var file = await CaseFileAsync(service, caseId);
-        Assert.Equal("after-care", file["phase"]!.GetValue<string>());
-        Assert.Equal(["transition", "after-care"], PhaseChanges(file, id));
+        Assert.Equal("closed", file["phase"]!.GetValue<string>());
+        Assert.Equal(["transition", "after-care", "closed"], PhaseChanges(file, id));
+        Assert.Equal("transition-goals-met", ClosureReason(file, id));
 
         // Support ended with the goals: the 21st birthday, three years on, fires nothing.
         service.Clock.Set(AgeLimit(birthDate) + TimeSpan.FromDays(1));
@@ -92,7 +94,7 @@ public sealed partial class JourneyEndToEndTests
     }
 
     [Fact]
-    public async Task The_21st_birthday_ends_the_support_of_a_young_person_whose_goals_are_not_met_and_asks_for_the_closing_report()
+    public async Task The_21st_birthday_ends_the_support_of_a_young_person_whose_goals_are_not_met_and_the_case_closes_after_the_closing_report()
     {
         using var service = await JourneyServiceFactory.CreateAsync(postgres, mailDev);
         var start = service.Clock.GetUtcNow();
@@ -130,10 +132,14 @@ public sealed partial class JourneyEndToEndTests
         Assert.Equal(["Task_TransitionClosure"], Sorted(await service.InboxAsync(Roles.Coordinator, id)));
         Assert.Equal("age-limit", (await service.InstanceAsync(id))["variables"]!["transitionOutcome"]!.GetValue<string>());
 
+        Assert.Equal("after-care", await PhaseAsync(service, caseId)); // closed only once the closing report is in
         await service.CompleteAsync(Roles.Coordinator, id, "Task_TransitionClosure", new JsonObject { ["closingNotes"] = "Cumplió 21 años; se deriva a programas para adultos." });
         var instance = await service.InstanceAsync(id);
         Assert.True(instance["status"]!.GetValue<string>() == "completed", instance.ToJsonString());
-        Assert.Equal("after-care", await PhaseAsync(service, caseId));
+        var file = await CaseFileAsync(service, caseId);
+        Assert.Equal("closed", file["phase"]!.GetValue<string>());
+        Assert.Equal(["transition", "after-care", "closed"], PhaseChanges(file, id));
+        Assert.Equal("transition-age-limit", ClosureReason(file, id));
 
         // The visit cycle ended with the support: the next visit's time passes without a timer.
         service.Clock.Set(start + TimeSpan.FromDays(91));
@@ -152,6 +158,11 @@ public sealed partial class JourneyEndToEndTests
             .Where(e => e!["type"]!.GetValue<string>() == "phase-changed" && e["instanceId"]?.GetValue<string>() == instanceId)
             .OrderBy(e => e!["at"]!.GetValue<DateTimeOffset>())
             .Select(e => e!["to"]!.GetValue<string>())];
+
+    /// <summary>Why <paramref name="instanceId"/>'s steps closed the case (the detail of its change to <c>closed</c>).</summary>
+    private static string? ClosureReason(JsonObject file, string instanceId) =>
+        Assert.Single(file["events"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "phase-changed" && e["to"]?.GetValue<string>() == "closed"
+            && e["instanceId"]?.GetValue<string>() == instanceId)!["detail"]?.GetValue<string>();
 
     /// <summary>When the journey's <c>Timer_AgeLimit</c> falls due: 00:00 UTC of the 21st birthday.</summary>
     private static DateTimeOffset AgeLimit(string birthDate) =>

@@ -110,6 +110,9 @@ public sealed class JourneyServiceFactory : ApiFactory
         using var client = ClientAs(group);
         var response = await client.PostAsync($"/api/tasks/{taskId}/complete", new StringContent(new JsonObject { ["variables"] = data }.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, $"complete {elementId} as {group}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+
+        // The step's jobs (a letter takes Chromium a while) may have been leased by the host's recovery sweep first.
+        await SettleJobsAsync(Clock.GetUtcNow());
     }
 
     /// <summary>The instance as the API shows it.</summary>
