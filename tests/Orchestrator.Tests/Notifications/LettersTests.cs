@@ -67,6 +67,25 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public void A_date_time_written_by_FEEL_with_a_zone_id_prints_as_the_same_instant()
+    {
+        // FEEL (and so the engine's clock) writes "…@America/Mexico_City"; ISO 8601 with an offset is the other form.
+        var zoned = CaseData();
+        zoned["sessionAt"] = "2030-04-02T17:00:00@America/Mexico_City";
+        var utc = CaseData();
+        utc["sessionAt"] = "2030-04-02T23:00:00Z";
+
+        var fromFeel = LoadLetters().Render("information-session-invitation", "es", zoned, "CA-1", DateTimeOffset.UnixEpoch);
+        var fromIso = LoadLetters().Render("information-session-invitation", "es", utc, "CA-1", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(fromIso.Html, fromFeel.Html);
+        Assert.Contains("17:00", fromFeel.Html, StringComparison.Ordinal);
+        var unknownZone = CaseData();
+        unknownZone["sessionAt"] = "2030-04-02T17:00:00@Nowhere/Atlantis";
+        Assert.Throws<TemplateException>(() => LoadLetters().Render("information-session-invitation", "es", unknownZone, "CA-1", DateTimeOffset.UnixEpoch));
+    }
+
+    [Fact]
     public void A_letter_naming_a_value_the_case_lacks_fails_naming_the_file_and_the_value()
     {
         var data = CaseData();

@@ -5,7 +5,8 @@ namespace Orchestrator.Notifications.Templates;
 
 /// <summary>
 /// The helpers templates may call: <c>{{date x}}</c>, <c>{{datetime x}}</c> (in the organisation's zone and the
-/// language being rendered; a <c>yyyy-MM-dd</c> calendar date is shown as that day, unshifted) and <c>{{#if (eq a "b")}}</c>.
+/// language being rendered; a <c>yyyy-MM-dd</c> calendar date is shown as that day, unshifted; ISO 8601 and FEEL's
+/// <c>…@Zone/Id</c> date-times are read) and <c>{{#if (eq a "b")}}</c>.
 /// </summary>
 internal sealed class TemplateHelpers(NotificationOptions options)
 {
@@ -53,7 +54,24 @@ internal sealed class TemplateHelpers(NotificationOptions options)
             // A calendar date (a birth date, a validity end) is the same day everywhere: no zone conversion.
             string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => FormatDate(day, language),
             string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) => Format(d, language, withTime),
+
+            // FEEL writes a date-time with a zone id as "2029-01-03T12:19:11@America/Mexico_City" (the engine's clock does).
+            string s when TryParseZoned(s) is { } zoned => Format(zoned, language, withTime),
             var other => throw new HandlebarsRuntimeException($"{(withTime ? "datetime" : "date")} expects a date-time, got '{other}'."),
         };
+    }
+
+    private static DateTimeOffset? TryParseZoned(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0
+            || !DateTime.TryParse(value.AsSpan(0, at), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(value[(at + 1)..], out var zone))
+        {
+            return null;
+        }
+
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }
