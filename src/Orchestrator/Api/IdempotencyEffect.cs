@@ -66,15 +66,36 @@ internal sealed class IdempotencyEffect(IdempotencyScope current) : IWorkflowEff
     public async Task OnAppliedAsync(AppliedChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (await StageAsync(current, change.Db, change.Now, cancellationToken).ConfigureAwait(false))
+        {
+            change.AfterCommit(current.Committed);
+        }
+    }
+
+    /// <summary>
+    /// Adds the request's key record to <paramref name="db"/>, to be saved in the caller's transaction with the
+    /// command's own rows (also for commands that write no engine change, such as a letter); the caller calls
+    /// <see cref="IdempotencyScope.Committed"/> once that transaction committed.
+    /// </summary>
+    /// <param name="current">The request's key.</param>
+    /// <param name="db">The command's context, inside its transaction.</param>
+    /// <param name="now">The command's clock reading.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>Whether a record was added (no key, or already added in this transaction: <c>false</c>).</returns>
+    /// <exception cref="IdempotentRepeatException">Another request with this key committed first.</exception>
+    public static async Task<bool> StageAsync(IdempotencyScope current, OrchestratorDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(db);
         if (current.Key is not { } key || current.Actor is not { } actor || current.Recorded)
         {
-            return;
+            return false;
         }
 
-        var records = change.Db.IdempotencyKeys;
+        var records = db.IdempotencyKeys;
         if (records.Local.Any(r => r.Key == key && r.Actor == actor))
         {
-            return;
+            return false;
         }
 
         // Read inside the transaction: a request with the same key that committed meanwhile wins. Two that race past this
@@ -90,9 +111,9 @@ internal sealed class IdempotencyEffect(IdempotencyScope current) : IWorkflowEff
             Actor = actor,
             RequestHash = current.RequestHash!,
             ResponseStatus = IdempotencyFilter.AnswerPending,
-            CreatedAt = change.Now,
+            CreatedAt = now,
         });
-        change.AfterCommit(current.Committed);
+        return true;
     }
 }
 

@@ -213,6 +213,53 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
         Assert.True(await db.History.AnyAsync(h => h.InstanceId == id && h.Type == "LetterGenerated" && h.ItemId == documentId && h.UserId == "system"));
     }
 
+    [Fact]
+    public async Task A_letter_request_repeated_with_its_Idempotency_Key_answers_as_the_first_and_prints_no_second_letter()
+    {
+        var id = await factory.StartAsync("NotifiedJourney", CaseData(), "CA-2030-0203");
+        var client = factory.ClientAs(Roles.SocialWorker);
+        async Task<(HttpResponseMessage Response, string Body)> PostAsync(string key, string template)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/instances/{id}/letters") { Content = JsonContent.Create(new { template, language = "es" }) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            return (response, await response.Content.ReadAsStringAsync());
+        }
+
+        async Task<int> CountAsync(string type)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+            return type == "documents"
+                ? await db.CaseDocuments.CountAsync(d => d.InstanceId == id)
+                : await db.History.CountAsync(h => h.InstanceId == id && h.Type == type);
+        }
+
+        var (first, firstBody) = await PostAsync("letter-1", "consulate-request");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var (again, againBody) = await PostAsync("letter-1", "consulate-request");
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(firstBody, againBody);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.True(again.Headers.TryGetValues("Idempotency-Replayed", out var replayed) && replayed.Single() == "true");
+        Assert.Equal(1, await CountAsync("documents"));
+        Assert.Equal(1, await CountAsync("LetterGenerated"));
+
+        // The same key for another letter is refused, and prints nothing.
+        var (other, otherBody) = await PostAsync("letter-1", "rejection");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Contains("Idempotency-Key", otherBody, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync("documents"));
+
+        // Two requests with a new key at once (a client's retry racing its first try): one letter, one answer for both.
+        var racing = await Task.WhenAll(PostAsync("letter-2", "consulate-request"), PostAsync("letter-2", "consulate-request"));
+        Assert.All(racing, r => Assert.Equal(HttpStatusCode.Created, r.Response.StatusCode));
+        Assert.Equal(racing[0].Body, racing[1].Body);
+        Assert.NotEqual(firstBody, racing[0].Body);
+        Assert.Equal(2, await CountAsync("documents"));
+        Assert.Equal(2, await CountAsync("LetterGenerated"));
+    }
+
     private static string TemplateVersion(string key, string language)
     {
         string Source(string name) => File.ReadAllText(Path.Combine(TemplatesDirectory, "letters", name), Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);

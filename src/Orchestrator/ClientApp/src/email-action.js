@@ -11,10 +11,12 @@
 
   var schema = JSON.parse(document.getElementById('form-schema').textContent);
   var data = JSON.parse(document.getElementById('form-data').textContent);
+  var messagesBlock = document.getElementById('form-messages');
+  var messages = messagesBlock ? JSON.parse(messagesBlock.textContent) : {};
   var field = document.getElementById('answer-data');
   var send = document.getElementById('send');
   var broken = document.getElementById('form-broken');
-  var form = new FormViewer.Form({ container: host });
+  var form = new FormViewer.Form({ container: host, additionalModules: [translatedValidation(messages)] });
   var sending = false;
 
   form.importSchema(schema, data).then(function () {
@@ -46,4 +48,49 @@
     broken.hidden = false;
     broken.textContent = String(error && error.message ? error.message : error);
   });
+
+  // form-js 1.23 writes its validation messages in English, with no translation hook of their own. The page gives the
+  // texts of its language (EmailActionMessages.BrowserMessages, empty for English); each message form-js makes, on
+  // every check of a field and on submit, is matched by its shape and rewritten with the values it carried.
+  function translatedValidation(texts) {
+    var shapes = [
+      [/^Field is required\.$/, 'required'],
+      [/^Field must match pattern (.+)\.$/, 'pattern'],
+      [/^Field must have minimum value of (.+)\.$/, 'min'],
+      [/^Field must have maximum value of (.+)\.$/, 'max'],
+      [/^Field must have minimum length of (.+)\.$/, 'minLength'],
+      [/^Field must have maximum length of (.+)\.$/, 'maxLength'],
+      [/^Field must be a valid\s+international phone number\..*$/, 'phone'],
+      [/^Field must be a valid email\.$/, 'email'],
+      [/^Value is not a number\.$/, 'number'],
+      [/^Value is expected to be an integer\.$/, 'integer'],
+      [/^Value is expected to have at most (\d+) decimal digits?\.$/, 'decimals'],
+      [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, 'increment'],
+      [/^Min validation value is not a valid number\.$/, 'minInvalid'],
+      [/^Max validation value is not a valid number\.$/, 'maxInvalid']
+    ];
+
+    function translate(message) {
+      for (var i = 0; i < shapes.length; i++) {
+        var match = shapes[i][0].exec(message);
+        var text = match && texts[shapes[i][1]];
+        if (text) {
+          return text.replace(/\{(\d)\}/g, function (_, n) { return match[Number(n) + 1]; });
+        }
+      }
+
+      return message;
+    }
+
+    function install(validator) {
+      var validate = validator.validateFieldInstance;
+      validator.validateFieldInstance = function () {
+        return validate.apply(validator, arguments).map(translate);
+      };
+    }
+
+    install.$inject = ['validator'];
+    return { __init__: [install] };
+  }
 }());
+

@@ -10,7 +10,8 @@ namespace Orchestrator.Notifications.EmailActions;
 /// <summary>
 /// Issues the link of every new task that belongs to an outside recipient (<c>orc:externalRecipient</c>): a token
 /// row and the <c>email-action</c> email, staged in the transaction of the command that created the task, so the
-/// email exists exactly when the task does.
+/// email exists exactly when the task does. After the commit the link's expiry gets its trigger
+/// (<see cref="EmailActionExpiryScheduler"/>).
 /// </summary>
 /// <remarks>
 /// Only user tasks carry an outside recipient: the engine's <c>ReceiveTask</c> has no <c>orc:externalRecipient</c>
@@ -22,6 +23,7 @@ public sealed class EmailActionEffects(
     EmailOutbox outbox,
     TemplateCatalog templates,
     NotificationOptions notifications,
+    EmailActionExpiryScheduler expiries,
     IOptions<OrchestratorOptions> orchestrator) : IWorkflowEffects
 {
     /// <summary>The email template of the link.</summary>
@@ -55,9 +57,10 @@ public sealed class EmailActionEffects(
 
             // orc:language on the task (evaluated by the engine); unset: the default language.
             var language = TemplateCatalog.NormaliseLanguage(task.Language);
+            var id = Guid.NewGuid();
             change.Db.EmailActionTokens.Add(new EmailActionTokenRecord
             {
-                Id = Guid.NewGuid(),
+                Id = id,
                 TokenHash = issued.Hash,
                 TaskId = task.Id,
                 InstanceId = task.InstanceId,
@@ -66,6 +69,7 @@ public sealed class EmailActionEffects(
                 ExpiresAt = expires,
                 CreatedAt = change.Now,
             });
+            expiries.ScheduleAfterCommit(change, id, expires);
 
             var model = new EmailModel(change.BusinessKey, LinkFor(issued.Token))
             {

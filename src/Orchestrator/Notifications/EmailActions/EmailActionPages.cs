@@ -132,6 +132,7 @@ internal sealed class EmailActionPages(NotificationOptions options)
             body.Append("<div id=\"form\" class=\"form\"></div>")
                 .Append("<script type=\"application/json\" id=\"form-schema\">").Append(Json(view.Form.Form.Definition)).Append("</script>")
                 .Append("<script type=\"application/json\" id=\"form-data\">").Append(Json(data)).Append("</script>")
+                .Append("<script type=\"application/json\" id=\"form-messages\">").Append(Json(BrowserMessages(language))).Append("</script>")
                 .Append("<noscript><p class=\"alert\">").Append(E(F(language, "noscript", options.OrganisationName))).Append("</p></noscript>")
                 .Append("<p id=\"form-broken\" class=\"alert\" hidden>").Append(E(T(language, "formBroken"))).Append("</p>")
                 .Append("<form method=\"post\" id=\"answer\">").Append(hidden)
@@ -220,9 +221,10 @@ internal sealed class EmailActionPages(NotificationOptions options)
             .Append(E(T(language, "invalid.body"))).Append("</p><ul>");
         foreach (var error in errors)
         {
-            var label = LabelOf(view.Form, error.Field);
+            var label = view.Form is null ? EmailActionMessages.DecisionLabel(error.Field, language) : LabelOf(view.Form, error.Field);
             body.Append("<li data-field=\"").Append(E(error.Field)).Append("\">")
-                .Append(E(label is null ? error.Field : $"{label} ({error.Field})")).Append(": ").Append(E(error.Message)).Append("</li>");
+                .Append(E(label is null ? error.Field : $"{label} ({error.Field})")).Append(": ")
+                .Append(E(EmailActionMessages.Translate(error.Message, language))).Append("</li>");
         }
 
         body.Append("</ul></div>");
@@ -325,6 +327,17 @@ internal sealed class EmailActionPages(NotificationOptions options)
         Texts.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text) ? text : Texts["es"][key];
 
     private static string F(string language, string key, params object[] values) => string.Format(CultureInfo.InvariantCulture, T(language, key), values);
+
+    private static JsonObject BrowserMessages(string language)
+    {
+        var messages = new JsonObject();
+        foreach (var (key, text) in EmailActionMessages.BrowserMessages(language))
+        {
+            messages[key] = text;
+        }
+
+        return messages;
+    }
 
     /// <summary>HTML-encodes, leaving letters of every script as they are (the pages are Spanish: "venció", not "venci&amp;#243;").</summary>
     private static string E(string? text) => Html.Encode(text ?? "");

@@ -71,14 +71,12 @@ public sealed class EmailActionService(
     WorkflowService workflows,
     FormCatalog forms,
     ITaskFormValidator validator,
-    EmailOutbox outbox,
-    TemplateCatalog templates,
-    NotificationOptions notifications,
+    EmailActionExpiryNotifier expiry,
     TimeProvider time,
     ILogger<EmailActionService> logger)
 {
-    /// <summary>The email template coordinators get when an expired link is used.</summary>
-    public const string ExpiredTemplateKey = "email-action-expired";
+    /// <summary>The email template coordinators get about an expired, unanswered link.</summary>
+    public const string ExpiredTemplateKey = EmailActionExpiryNotifier.TemplateKey;
 
     /// <summary>The longest comment accepted with an approve/decline answer.</summary>
     public const int MaxCommentLength = 2000;
@@ -275,8 +273,8 @@ public sealed class EmailActionService(
     }
 
     /// <summary>
-    /// Tells the coordinators, once per link, that an expired link was used: the first request to set
-    /// <c>expired_notified_at</c> stages the emails in the same transaction; later ones change nothing.
+    /// A late answer or the expired page's button: tells the coordinators unless someone (the expiry trigger, an
+    /// earlier request, another node) already did; <see cref="EmailActionExpiryNotifier"/> makes it once per link.
     /// </summary>
     private async Task NotifyExpiredAsync(EmailActionView view, CancellationToken ct)
     {
@@ -285,64 +283,8 @@ public sealed class EmailActionService(
             return;
         }
 
+        await expiry.NotifyAsync(view.Token.Id, ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        var afterCommit = new List<Action>();
-        var now = time.GetUtcNow();
-        var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await using (tx.ConfigureAwait(false))
-        {
-            var claimed = await db.EmailActionTokens
-                .Where(t => t.Id == view.Token.Id && t.ExpiredNotifiedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiredNotifiedAt, now), ct)
-                .ConfigureAwait(false);
-            if (claimed == 0)
-            {
-                await tx.RollbackAsync(ct).ConfigureAwait(false);
-                return;
-            }
-
-            var coordinators = notifications.CoordinatorGroup;
-            var addresses = await (
-                    from user in db.Users
-                    join userRole in db.UserRoles on user.Id equals userRole.UserId
-                    join role in db.Roles on userRole.RoleId equals role.Id
-                    where role.Name == coordinators && user.Email != null && user.Email != ""
-                    select user.Email)
-                .Distinct()
-                .ToListAsync(ct).ConfigureAwait(false);
-            foreach (var address in addresses.Order(StringComparer.OrdinalIgnoreCase))
-            {
-                var model = new EmailModel(view.CaseReference, null)
-                {
-                    TaskName = view.TaskName,
-                    ExpiresAt = view.Token.ExpiresAt,
-                    Reason = "coordinator",
-                    Group = coordinators,
-                };
-                outbox.Enqueue(db, new OutgoingEmail(address!, templates.RenderEmail(ExpiredTemplateKey, null, model))
-                {
-                    InstanceId = view.Token.InstanceId,
-                    TaskId = view.Token.TaskId,
-                }, afterCommit.Add);
-            }
-
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await tx.CommitAsync(ct).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-            if (addresses.Count == 0)
-            {
-                EmailActionLog.NoCoordinator(logger, view.Token.TaskId, coordinators);
-            }
-            else
-            {
-                EmailActionLog.ExpiredNotified(logger, view.Token.TaskId, addresses.Count);
-            }
-        }
-
-        foreach (var action in afterCommit)
-        {
-            action();
-        }
     }
 
     /// <summary>Rolls a completion back when another submission used the link first.</summary>
@@ -360,12 +302,21 @@ internal static partial class EmailActionLog
     [LoggerMessage(1, LogLevel.Information, "Email-action link answered task {TaskId} of instance {InstanceId}: {Outcome}")]
     public static partial void Answered(ILogger logger, string taskId, string instanceId, string outcome);
 
-    [LoggerMessage(2, LogLevel.Information, "An expired email-action link of task {TaskId} was used; {Count} coordinator(s) told")]
+    [LoggerMessage(2, LogLevel.Information, "The email-action link of task {TaskId} expired unanswered; {Count} coordinator(s) told")]
     public static partial void ExpiredNotified(ILogger logger, string taskId, int count);
 
-    [LoggerMessage(3, LogLevel.Warning, "An expired email-action link of task {TaskId} was used, but no member of group '{Group}' has an email address to tell")]
+    [LoggerMessage(3, LogLevel.Warning, "The email-action link of task {TaskId} expired unanswered, but no member of group '{Group}' has an email address to tell")]
     public static partial void NoCoordinator(ILogger logger, string taskId, string group);
 
     [LoggerMessage(4, LogLevel.Warning, "The email-action pages have no form-js files (wwwroot/lib/form-js): build the project so that ClientApp is copied; forms cannot be shown until then")]
     public static partial void NoClientLibraries(ILogger logger);
+
+    [LoggerMessage(5, LogLevel.Information, "Email-action expiries: {Scheduled} trigger(s) made at start-up, {Existing} already stored")]
+    public static partial void ExpiriesScheduled(ILogger logger, int scheduled, int existing);
+
+    [LoggerMessage(6, LogLevel.Warning, "The expiry trigger of a new email-action link could not be written; the next start-up makes it from the row")]
+    public static partial void ExpiryNotScheduled(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Warning, "Reporting the expiry of email-action link {TokenId} failed; trying again shortly")]
+    public static partial void ExpiryFailed(ILogger logger, Exception exception, Guid tokenId);
 }

@@ -24,7 +24,8 @@ public static class EmailActionsRegistration
 
     /// <summary>
     /// Registers the token codec, the <see cref="IWorkflowEffects"/> that issues links, the service behind the
-    /// pages and their rate limit (<c>Notifications:EmailActionRateLimit</c> per <c>Notifications:EmailActionRateWindow</c>).
+    /// pages, the expiry report (<see cref="EmailActionExpiryScheduler"/>: a Quartz trigger per link, re-made at
+    /// start-up) and the pages' rate limit (<c>Notifications:EmailActionRateLimit</c> per <c>Notifications:EmailActionRateWindow</c>).
     /// </summary>
     /// <param name="services">The services.</param>
     public static IServiceCollection AddEmailActions(this IServiceCollection services)
@@ -41,6 +42,10 @@ public static class EmailActionsRegistration
         services.TryAddSingleton(sp => new EmailActionPages(sp.GetRequiredService<NotificationOptions>()));
         services.AddSingleton<IWorkflowEffects, EmailActionEffects>();
         services.TryAddScoped<EmailActionService>();
+        services.TryAddScoped<EmailActionExpiryNotifier>();
+        services.TryAddSingleton<EmailActionExpiryScheduler>();
+        services.AddTransient<EmailActionExpiredJob>();
+        services.AddHostedService<EmailActionExpiryStartup>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -109,7 +109,25 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
     /// <exception cref="ArgumentException">No template key, or no such letter template.</exception>
     /// <exception cref="TemplateException">The letter names a value the case lacks.</exception>
     /// <exception cref="LetterPrintException">Chromium failed.</exception>
-    public async Task<CaseDocumentView> GenerateAsync(string instanceId, string templateKey, string? language, Actor actor, CancellationToken cancellationToken)
+    public Task<CaseDocumentView> GenerateAsync(string instanceId, string templateKey, string? language, Actor actor, CancellationToken cancellationToken) =>
+        GenerateAsync(instanceId, templateKey, language, actor, null, cancellationToken);
+
+    /// <summary>
+    /// Renders, prints and stores a letter; <paramref name="inSameTransaction"/> adds rows that must be saved with the
+    /// document or not at all (the request's <c>Idempotency-Key</c> record).
+    /// </summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="templateKey">The letter template.</param>
+    /// <param name="language">The language (<c>null</c>: the default).</param>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="inSameTransaction">Runs after the document was staged, before the one save; may throw to store nothing.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="ArgumentException">No template key, or no such letter template.</exception>
+    /// <exception cref="TemplateException">The letter names a value the case lacks.</exception>
+    /// <exception cref="LetterPrintException">Chromium failed.</exception>
+    public async Task<CaseDocumentView> GenerateAsync(string instanceId, string templateKey, string? language, Actor actor,
+        Func<OrchestratorDbContext, DateTimeOffset, CancellationToken, Task>? inSameTransaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(templateKey))
@@ -132,8 +150,21 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
         document.CreatedAt = time.GetUtcNow();
         db.CaseDocuments.Add(document);
         db.History.Add(LetterPrinter.Audit(document, "LetterGenerated", actor.Id, document.CreatedAt));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        try
+        {
+            if (inSameTransaction is not null)
+            {
+                await inSameTransaction(db, document.CreatedAt, cancellationToken).ConfigureAwait(false);
+            }
+
+            // One save: the document, its audit row and the caller's rows commit together.
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
         LetterLog.Printed(logger, document.TemplateKey, document.Language, instanceId, document.Id, document.Size);
         return View(document);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.Api;
 using Orchestrator.Notifications.Effects;
@@ -42,7 +43,7 @@ public static class LettersRegistration
     }
 
     /// <summary>
-    /// Maps <c>POST /api/instances/{id}/letters</c> (201, the document's metadata), <c>GET /api/instances/{id}/documents</c>
+    /// Maps <c>POST /api/instances/{id}/letters</c> (201, the document's metadata; <c>Idempotency-Key</c> accepted), <c>GET /api/instances/{id}/documents</c>
     /// and <c>GET /api/documents/{documentId}</c> (the PDF), all under the <c>casework</c> policy; reads are audited.
     /// </summary>
     /// <param name="app">The routes.</param>
@@ -51,9 +52,8 @@ public static class LettersRegistration
         var api = app.MapGroup("/api").WithTags("Documents");
         api.MapPost("/instances/{id}/letters", GenerateAsync)
             .RequireAuthorization(Policies.Casework)
-            // Not .Idempotent(): a letter commits no engine change, so the key could not be written in its transaction
-            // (Api/IdempotencyEffect). A repeated POST makes a second document — append-only and audited, never a lost one.
             .WithLogScope("id", "InstanceId")
+            .Idempotent() // the key's record is saved with the document (GenerateAsync), so a repeat never prints a second letter
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -73,12 +73,26 @@ public static class LettersRegistration
     }
 
     private static async Task<Results<Created<CaseDocumentView>, ProblemHttpResult>> GenerateAsync(
-        string id, [FromBody] LetterRequest? body, LetterService letters, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, [FromBody] LetterRequest? body, LetterService letters, IdempotencyScope idempotency, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         try
         {
-            var document = await letters.GenerateAsync(id, body?.Template ?? "", body?.Language, user.ToActor(), cancellationToken).ConfigureAwait(false);
+            // With an Idempotency-Key the key's record is saved with the document: both or neither (Api/IdempotencyFilter).
+            var recorded = false;
+            var document = await letters.GenerateAsync(id, body?.Template ?? "", body?.Language, user.ToActor(), async (db, now, ct) =>
+                recorded = await IdempotencyEffect.StageAsync(idempotency, db, now, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            if (recorded)
+            {
+                idempotency.Committed();
+            }
+
             return TypedResults.Created($"/api/documents/{document.Id}", document);
+        }
+        catch (DbUpdateException) when (idempotency.Key is not null)
+        {
+            // Two requests with one key raced past the check: the key's primary key let the other commit. The filter
+            // answers with that request's answer (or fails plainly if no record was written after all).
+            throw new IdempotentRepeatException();
         }
         catch (TemplateException e)
         {

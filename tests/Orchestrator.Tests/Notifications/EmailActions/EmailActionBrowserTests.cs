@@ -35,6 +35,13 @@ public sealed class EmailActionBrowserTests(ChromiumBrowser chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
         await page.Locator("#form-broken").WaitForAsync();
         Assert.True(await page.Locator(".fjs-form-field-error").First.IsVisibleAsync());
+
+        // The link is Spanish: so are form-js's messages, as the recipient reads them under each field.
+        await Assertions.Expect(FieldErrors(page, "Consulate file number")).ToHaveTextAsync("El campo es obligatorio.");
+        await page.GetByText("Refuse", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Reason for refusal").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
+        await Assertions.Expect(FieldErrors(page, "Reason for refusal")).ToHaveTextAsync("El campo debe tener al menos 10 caracteres.");
         await browser.ScreenshotAsync("email-action-form-errors");
         Assert.Equal(before, await factory.SnapshotAsync(id));
 
@@ -60,6 +67,27 @@ public sealed class EmailActionBrowserTests(ChromiumBrowser chromium)
         await page.GotoAsync(link.ToString());
         await page.GetByRole(AriaRole.Heading, new() { Name = "Esta solicitud ya fue respondida" }).WaitForAsync();
         await browser.ScreenshotAsync("email-action-form-replayed");
+    }
+
+    [Fact]
+    public async Task An_English_link_shows_form_js_messages_in_English()
+    {
+        using var factory = EmailActionFactory.Listening();
+        var id = await factory.StartAsync("OutsideFormEnglish", "CA-2026-0103", new JsonObject { ["consulateEmail"] = EmailActionFactory.ConsulateEmail });
+        var link = await factory.LinkOfAsync(id);
+
+        // A Spanish browser: the link's language wins.
+        await using var browser = await chromium.NewPageAsync(locale: "es-MX");
+        var page = browser.Page;
+        await page.GotoAsync(link.ToString());
+        await page.GetByLabel("Consulate file number").WaitForAsync();
+        await page.GetByText("Refuse", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Reason for refusal").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Assertions.Expect(FieldErrors(page, "Consulate file number")).ToHaveTextAsync("Field is required.");
+        await Assertions.Expect(FieldErrors(page, "Reason for refusal")).ToHaveTextAsync("Field must have minimum length of 10.");
+        await browser.ScreenshotAsync("email-action-form-errors-en");
+        Assert.Empty(browser.ConsoleErrors);
     }
 
     private static ILocator FieldErrors(IPage page, string label) =>

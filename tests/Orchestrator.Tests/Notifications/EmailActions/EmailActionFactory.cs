@@ -29,7 +29,7 @@ public sealed partial class EmailActionFactory : ApiFactory
     {
         _settings = settings;
         Port = port;
-        foreach (var file in new[] { "outside-approval.bpmn", "outside-form.bpmn" })
+        foreach (var file in new[] { "outside-approval.bpmn", "outside-form.bpmn", "outside-form-en.bpmn" })
         {
             File.Copy(Path.Combine(FixtureDirectory, file), Path.Combine(WorkflowsDirectory, file));
         }

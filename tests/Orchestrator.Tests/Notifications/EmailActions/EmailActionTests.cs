@@ -309,6 +309,59 @@ public abstract class EmailActionTests
         Assert.Equal("MA-1234", variables["consulateFile"]!.GetValue<string>());
         Assert.Equal("submitted", Assert.Single(await factory.TokensAsync()).UsedOutcome);
     }
+    [Fact]
+    public async Task A_broken_answer_is_explained_in_the_links_language_and_the_API_keeps_its_English()
+    {
+        using var factory = await CreateAsync();
+        var spanish = await factory.StartAsync("OutsideForm", "CA-2026-0051", Variables(("siblings", 2)));
+        var english = await factory.StartAsync("OutsideFormEnglish", "CA-2026-0052", Variables(("siblings", 2)));
+        var broken = new JsonObject { ["consulateFile"] = "MA-1234", ["siblings"] = 25, ["decision"] = "refuse", ["reason"] = "short", ["smuggled"] = true };
+
+        // Both pages are opened by a browser that prefers Spanish: the link's own language decides.
+        using var browser = factory.Browser();
+        async Task<string> AnswerBrokenAsync(string instanceId)
+        {
+            var link = await factory.LinkOfAsync(instanceId);
+            var (_, page) = await ActPage.OpenAsync(browser, link);
+            var (status, html) = await ActPage.PostAsync(browser, link, page, ("data", broken.ToJsonString()));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+            return System.Net.WebUtility.HtmlDecode(html);
+        }
+
+        var es = await AnswerBrokenAsync(spanish);
+        Assert.Contains("Revise su respuesta", es, StringComparison.Ordinal);
+        Assert.Contains("Reason for refusal (reason): debe tener al menos 10 caracteres", es, StringComparison.Ordinal);
+        Assert.Contains("Siblings travelling (siblings): debe ser como máximo 20", es, StringComparison.Ordinal);
+        Assert.Contains("smuggled: no es un campo de este formulario", es, StringComparison.Ordinal);
+        Assert.DoesNotContain("must be", es, StringComparison.Ordinal);
+        Assert.Equal("El campo es obligatorio.", ActPage.Json(es, "form-messages")["required"]!.GetValue<string>());
+
+        var en = await AnswerBrokenAsync(english);
+        Assert.Contains("Please check your answer", en, StringComparison.Ordinal);
+        Assert.Contains("Reason for refusal (reason): must be at least 10 characters", en, StringComparison.Ordinal);
+        Assert.Contains("Siblings travelling (siblings): must be at most 20", en, StringComparison.Ordinal);
+        Assert.Contains("smuggled: is not a field of this form", en, StringComparison.Ordinal);
+        Assert.Empty(ActPage.Json(en, "form-messages").AsObject());
+
+        // Programs keep the validator's English: the same data through the task API.
+        using var staff = factory.ClientAs(Roles.Coordinator);
+        var tasks = JsonNode.Parse(await staff.GetStringAsync($"/api/tasks?instanceId={spanish}"))!.AsArray();
+        var taskId = Assert.Single(tasks)!["id"]!.GetValue<string>();
+        var api = await staff.PostAsync($"/api/tasks/{Uri.EscapeDataString(taskId)}/complete", new StringContent(
+            new JsonObject { ["variables"] = broken.DeepClone() }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var problem = await api.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, api.StatusCode);
+        Assert.Contains("must be at least 10 characters", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("debe", problem, StringComparison.Ordinal);
+
+        // The approve/decline page names its own fields in the page's language too.
+        var approval = await factory.StartAsync("OutsideApproval", "CA-2026-0053", Variables());
+        var approvalLink = await factory.LinkOfAsync(approval);
+        var (_, approvalPage) = await ActPage.OpenAsync(browser, approvalLink);
+        var (undecided, undecidedPage) = await ActPage.PostAsync(browser, approvalLink, approvalPage, ("comment", "Sin decisión"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, undecided);
+        Assert.Contains("Decisión (approved): elija aprobar o rechazar", System.Net.WebUtility.HtmlDecode(undecidedPage), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>On SQLite.</summary>
