@@ -51,6 +51,7 @@ public sealed class EmailActionBrowserTests(ChromiumBrowser chromium)
         await page.GetByText("Refuse", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Refuse")).ToBeCheckedAsync();
         await page.GetByLabel("Reason for refusal").FillAsync("The passport has expired.");
+        await Assertions.Expect(FieldErrors(page, "Reason for refusal")).ToHaveCountAsync(0);
         await browser.ScreenshotAsync("email-action-form-filled");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Gracias: su respuesta quedó registrada" }).WaitForAsync();
