@@ -24,8 +24,8 @@ public static class CaseEndpoints
         cases.MapPost("/", CreateCaseAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Open a case file (allocates the reference CA-yyyy-nnnn)");
         cases.MapGet("/", ListCasesAsync).RequireAuthorization(read).WithSummary("Case summaries (reference, phase, placement; no names) by reference; ?phase= filters");
-        cases.MapGet("/{id}", GetCaseAsync).RequireAuthorization(read).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A case file (id or reference) with its plans, evaluations, placement, opinions and events; the read is audited");
+        cases.MapGet("/{id}", GetCaseAsync).RequireAuthorization(read).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("A case file (id or reference) with its plans, evaluations, placement, opinions and events; the read is audited; staff other than coordinators, data managers and admins: only cases on their caseload (403 otherwise)");
         cases.MapPost("/{id}/restitution-measures", AddMeasureAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Add a measure to the rights protection and restitution plan");
         cases.MapPost("/{id}/life-plan/objectives", AddObjectiveAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status404NotFound)
@@ -36,7 +36,7 @@ public static class CaseEndpoints
             .WithSummary("Record the child's opinion at a decision");
         cases.MapPost("/{id}/family-tracing", AddTracingAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Record a step of family tracing");
-        cases.MapGet("/{id}/family-matches", SuggestFamiliesAsync).RequireAuthorization(read).ProducesProblem(StatusCodes.Status404NotFound)
+        cases.MapGet("/{id}/family-matches", SuggestFamiliesAsync).RequireAuthorization(read).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Foster families of the register that could take the child, best first (language, culture, places left, preferred ages)");
 
         var facilities = app.MapGroup("/api/facilities").WithTags("Cases");

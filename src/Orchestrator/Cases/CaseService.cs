@@ -104,6 +104,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             .Include(c => c.Evaluations).Include(c => c.FamilyTracing).Include(c => c.Events)
             .SingleOrDefaultAsync(c => c.Id == caseId || c.Reference == caseId, ct).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No case '{caseId}'.");
+        await EnsureOnCaseloadAsync(child, actor, ct).ConfigureAwait(false);
         await AuditAsync(child.Id, "CaseRead", actor, ct).ConfigureAwait(false);
         child.Opinions = [.. child.Opinions.OrderBy(o => o.RecordedAt)];
         child.RestitutionMeasures = [.. child.RestitutionMeasures.OrderBy(m => m.CreatedAt)];
@@ -436,6 +437,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         ArgumentNullException.ThrowIfNull(actor);
         var child = await db.ChildCases().AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId || c.Reference == caseId, ct).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No case '{caseId}'.");
+        await EnsureOnCaseloadAsync(child, actor, ct).ConfigureAwait(false);
         await AuditAsync(child.Id, "CaseMatchRead", actor, ct).ConfigureAwait(false);
         var age = child.AgeOn(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var languages = CaseRules.LanguagesOf(child.Languages);
@@ -502,6 +504,38 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may open this child's file. Coordinators, data managers and admins open every
+    /// file; other staff (and programs with their roles) only the files on their caseload: a case they registered or
+    /// are the reference educator of, one with a task they claimed or completed, or one with an open task offered to
+    /// them or to one of their groups (the task in their inbox) — any instance whose business key is the case's
+    /// reference, called journeys included (they inherit it). A refusal is audited like a read.
+    /// </summary>
+    private async Task EnsureOnCaseloadAsync(ChildCase child, Actor actor, CancellationToken ct)
+    {
+        if (SeesEveryCase(actor) || child.CreatedBy == actor.Id || (child.ReferenceEducator is { } educator && (educator == actor.Id || educator == actor.DisplayName)))
+        {
+            return;
+        }
+
+        var reference = child.Reference;
+        var groups = actor.Roles.ToList();
+        var id = actor.Id;
+        var onCaseload = await db.Tasks.AsNoTracking()
+            .Where(t => db.Instances.Any(i => i.Id == t.InstanceId && i.BusinessKey == reference))
+            .AnyAsync(t => t.Assignee == id || t.EndedBy == id
+                || (t.Status == TaskStatuses.Open && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Name == id) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Name)))), ct)
+            .ConfigureAwait(false);
+        if (!onCaseload)
+        {
+            await AuditAsync(child.Id, "CaseReadRefused", actor, ct).ConfigureAwait(false);
+            throw new WorkflowForbiddenException($"Case {reference} is not on your caseload: you have no task in it and are not its reference educator. A coordinator can open it.");
+        }
+    }
+
+    private static bool SeesEveryCase(Actor actor) =>
+        actor.SeesAllTasks || actor.Roles.Contains(Security.Roles.DataManager);
 
     private async Task AuditAsync(string? caseId, string type, Actor actor, CancellationToken ct, string? detail = null)
     {

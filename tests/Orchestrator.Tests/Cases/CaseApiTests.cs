@@ -22,7 +22,7 @@ public sealed class CaseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Coordinators_and_data_managers_write_other_staff_read_designers_see_nothing()
+    public async Task Coordinators_and_data_managers_write_other_staff_read_their_caseload_designers_see_nothing()
     {
         using var worker = factory.ClientAs(Roles.SocialWorker);
         await (await worker.PostAsync("/api/cases", Json("""{"givenNames":"X","nationality":"Honduras"}"""))).AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -44,6 +44,10 @@ public sealed class CaseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("familyLocation", tracing.Detail(), StringComparison.Ordinal);
         await (await coordinator.PostAsync($"/api/cases/{id}/family-tracing", Json("""{"familyFound":true,"familyLocation":"mexico","notes":"An aunt"}"""))).AssertJsonAsync(HttpStatusCode.Created);
 
+        // A social worker opens the file once the case is on their caseload: a task of it offered to their group.
+        var refused = await (await worker.GetAsync($"/api/cases/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains($"Case {reference} is not on your caseload", refused.Detail(), StringComparison.Ordinal);
+        await (await coordinator.PostAsync("/api/processes/ApiIntake/instances", Json($$"""{"variables":{"caseRef":"{{reference}}","age":15},"businessKey":"{{reference}}"}"""))).AssertJsonAsync(HttpStatusCode.Created);
         var file = await (await worker.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("mexico", file.GetProperty("familyTracing")[0].GetProperty("familyLocation").GetString());
         Assert.Equal(reference, file.GetProperty("reference").GetString());
@@ -63,16 +67,50 @@ public sealed class CaseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task Every_case_read_is_audited_with_who_when_and_which_case()
     {
         var (id, _) = await CreateAsync();
+        using var dataManager = factory.ClientAs(Roles.DataManager);
+        await (await dataManager.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        await (await dataManager.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+
+        // A refused read (not on the psychologist's caseload) leaves its own row and reveals nothing of the file.
         using var psychologist = factory.ClientAs(Roles.Psychologist);
-        await (await psychologist.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
-        await (await psychologist.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        var refused = await (await psychologist.GetAsync($"/api/cases/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.DoesNotContain("Luis", refused.Detail(), StringComparison.Ordinal);
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         var reads = await db.History.AsNoTracking().Where(h => h.Type == "CaseRead" && h.ItemId == id).ToListAsync();
         Assert.Equal(2, reads.Count);
-        Assert.All(reads, r => Assert.Equal("apikey:psychologist-bot", r.UserId));
+        Assert.All(reads, r => Assert.Equal("apikey:data-manager-bot", r.UserId));
         Assert.All(reads, r => Assert.True(r.At > DateTimeOffset.UtcNow.AddMinutes(-5)));
+        var refusal = Assert.Single(await db.History.AsNoTracking().Where(h => h.Type == "CaseReadRefused" && h.ItemId == id).ToListAsync());
+        Assert.Equal("apikey:psychologist-bot", refusal.UserId);
+    }
+
+    [Fact]
+    public async Task A_case_stays_on_the_caseload_of_whoever_worked_on_it_and_leaves_a_group_once_its_task_is_done()
+    {
+        var (id, reference) = await CreateAsync();
+        using var coordinator = factory.ClientAs(Roles.Coordinator);
+        var instance = await (await coordinator.PostAsync("/api/processes/ApiIntake/instances", Json($$"""{"variables":{"caseRef":"{{reference}}","age":15},"businessKey":"{{reference}}"}"""))).AssertJsonAsync(HttpStatusCode.Created);
+        var instanceId = instance.GetProperty("id").GetString()!;
+        using var worker = factory.ClientAs(Roles.SocialWorker);
+        await factory.CreateUserAsync("sofia-" + id[..6], Roles.SocialWorker, "Sofia-passphrase-2026");
+        using var sofia = factory.Anonymous();
+        var antiforgery = await ApiFactory.SignInAsync(sofia, "sofia-" + id[..6], "Sofia-passphrase-2026");
+
+        // Offered to social workers: every social worker opens it while the task waits.
+        await (await sofia.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+
+        // Sofía completes it; the group's access ends with the task, hers stays.
+        var tasks = await (await sofia.GetAsync($"/api/tasks?instanceId={instanceId}")).AssertJsonAsync(HttpStatusCode.OK);
+        var taskId = tasks.EnumerateArray().Single().GetProperty("id").GetString();
+        using var complete = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{taskId}/complete") { Content = Json("""{"variables":{}}""") };
+        complete.Headers.Add(SecurityServiceCollectionExtensions.AntiforgeryHeader, antiforgery);
+        Assert.True((await sofia.SendAsync(complete)).IsSuccessStatusCode);
+
+        await (await sofia.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        await (await worker.GetAsync($"/api/cases/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await worker.GetAsync($"/api/cases/{id}/family-matches")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -107,7 +145,7 @@ public sealed class CaseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (id, _) = await CreateAsync();
 
         // Only active families of the register are suggested; an applicant is not.
-        var matches = await (await worker.GetAsync($"/api/cases/{id}/family-matches")).AssertJsonAsync(HttpStatusCode.OK);
+        var matches = await (await coordinator.GetAsync($"/api/cases/{id}/family-matches")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(matches.EnumerateArray(), m => m.GetProperty("familyId").GetString() == "fam-api");
         await (await worker.GetAsync("/api/consulates")).AssertJsonAsync(HttpStatusCode.OK);
         var list = await (await worker.GetAsync("/api/cases?phase=detection")).AssertJsonAsync(HttpStatusCode.OK);
