@@ -202,6 +202,7 @@ public static class OrchestratorHost
         app.MapOrchestratorHealth();
         app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
         app.MapAccountEndpoints();
+        app.MapStaffEndpoints();
         app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
         Cases.CaseEndpoints.MapOrchestratorCases(app);

@@ -71,6 +71,10 @@ public static class SecurityServiceCollectionExtensions
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
+        // A person whose roles changed or whose account was locked (someone who left) is signed out within a minute:
+        // the cookie's security stamp is compared with the account's that often (Identity's default is 30 minutes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
@@ -80,6 +84,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddOrchestratorPolicies();
         services.AddScoped<IdentitySeeder>();
+        services.AddScoped<StaffAdministration>();
         return services;
     }
 
