@@ -324,6 +324,13 @@ public sealed class SetPhaseHandler(IServiceScopeFactory scopes, TimeProvider ti
     {
         var child = await TrackedCaseAsync(change.Db, input.CaseId, ct).ConfigureAwait(false);
         var from = child.Phase;
+        if (from == input.Phase)
+        {
+            // Already there (a called journey closed the case before its caller does): no second event, and the phase
+            // keeps the date it was reached.
+            return;
+        }
+
         child.Phase = input.Phase;
         child.PhaseSince = change.Now;
         child.UpdatedAt = change.Now;

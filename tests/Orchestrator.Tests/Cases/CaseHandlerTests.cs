@@ -128,6 +128,22 @@ public abstract class CaseHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Setting_the_phase_a_case_already_has_records_no_second_change()
+    {
+        await FacilityAsync("lt-2", FacilityKinds.LongTerm, 15);
+        var child = await ChildAsync();
+        await PlaceAsync(child, PlacementTypes.LongTermCas, "lt-2");
+        var since = (await ReloadAsync(child)).PhaseSince;
+
+        // A called journey closes the case and its caller closes it again: the same phase twice is one change.
+        await PlaceAsync(child, PlacementTypes.LongTermCas, "lt-2");
+
+        var stored = await ReloadAsync(child);
+        Assert.Single(stored.Events, e => e.Type == CaseEventTypes.PhaseChanged);
+        Assert.Equal(since, stored.PhaseSince);
+    }
+
+    [Fact]
     public async Task The_referral_to_first_reception_records_the_profile_flags_and_the_childs_opinion()
     {
         await FacilityAsync("fr-1", FacilityKinds.FirstReception, 30);
