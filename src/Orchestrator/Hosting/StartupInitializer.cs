@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Orchestrator.Security;
 
@@ -23,17 +24,23 @@ internal sealed class StartupInitializer(
         // The forms load first: a broken form stops the start-up naming its file.
         _ = services.GetRequiredService<Forms.FormCatalog>();
 
-        await services.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
-
-        var directory = options.Value.ResolveWorkflowsDirectory(environment);
-        if (directory is null)
+        // Under the start-up lock: nodes starting together on a new database would otherwise both create the roles
+        // (one fails on the unique name and stops) and both deploy the same files.
+        var db = services.GetRequiredService<Persistence.OrchestratorDbContext>();
+        await Persistence.DatabaseMigrator.UnderLockAsync(db, async ct =>
         {
-            HostLog.NoWorkflowsDirectory(logger, options.Value.WorkflowsPath);
-            return;
-        }
+            await services.GetRequiredService<IdentitySeeder>().SeedAsync(ct).ConfigureAwait(false);
 
-        await Workflows.WorkflowStartup.DeployDirectoryAsync(services, directory, cancellationToken).ConfigureAwait(false);
-        await services.GetRequiredService<Cases.CaseSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
+            var directory = options.Value.ResolveWorkflowsDirectory(environment);
+            if (directory is null)
+            {
+                HostLog.NoWorkflowsDirectory(logger, options.Value.WorkflowsPath);
+                return;
+            }
+
+            await Workflows.WorkflowStartup.DeployDirectoryAsync(services, directory, ct).ConfigureAwait(false);
+            await services.GetRequiredService<Cases.CaseSeeder>().SeedAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -44,12 +51,27 @@ internal sealed class StartupInitializer(
 /// first, because hosted services start in registration order and some read tables at start (data protection loads
 /// its key ring from <c>data_protection_keys</c> on PostgreSQL).
 /// </summary>
-internal sealed class DatabaseMigration(IServiceScopeFactory scopes) : IHostedService
+internal sealed class DatabaseMigration(IServiceScopeFactory scopes, IKeyManager keys, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await Workflows.WorkflowStartup.MigrateAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+
+        // The first data-protection key is made here, once, under the start-up lock: nodes starting together on an
+        // empty database would otherwise each make their own, and a node that loaded its key ring before the other's
+        // key existed would refuse that node's cookies and links until its ring is next refreshed (up to a day).
+        var db = scope.ServiceProvider.GetRequiredService<Persistence.OrchestratorDbContext>();
+        await Persistence.DatabaseMigrator.UnderLockAsync(db, _ =>
+        {
+            if (keys.GetAllKeys().Count == 0)
+            {
+                var now = time.GetUtcNow();
+                keys.CreateNewKey(now, now.AddDays(90));
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

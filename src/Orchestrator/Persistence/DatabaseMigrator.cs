@@ -17,12 +17,26 @@ public static class DatabaseMigrator
     /// <summary>Applies every pending migration.</summary>
     /// <param name="db">The context.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task MigrateAsync(OrchestratorDbContext db, CancellationToken ct)
+    public static Task MigrateAsync(OrchestratorDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return UnderLockAsync(db, db.Database.MigrateAsync, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding the start-up lock (PostgreSQL: the advisory lock nodes take to migrate;
+    /// SQLite, one node: at once), so that nodes starting together do one-time work once.
+    /// </summary>
+    /// <param name="db">The database.</param>
+    /// <param name="work">The work.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task UnderLockAsync(OrchestratorDbContext db, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
         if (db.Database.ProviderName != DatabaseProviders.NpgsqlName)
         {
-            await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+            await work(ct).ConfigureAwait(false);
             return;
         }
 
@@ -33,7 +47,7 @@ public static class DatabaseMigrator
             await ExecuteAsync(connection, "SELECT pg_advisory_lock(" + AdvisoryLockKey.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")", ct).ConfigureAwait(false);
             try
             {
-                await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+                await work(ct).ConfigureAwait(false);
             }
             finally
             {

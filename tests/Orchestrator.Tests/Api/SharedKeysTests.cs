@@ -60,6 +60,42 @@ public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
         Assert.False(Directory.Exists(nodeA.KeysFolder), "on PostgreSQL no key is written to the folder");
     }
 
+    [Fact]
+    public async Task Two_nodes_starting_together_on_an_empty_database_both_start_and_share_one_key()
+    {
+        // Two real service processes (one process cannot build two hosts at the same moment). Before the start-up work
+        // ran under the start-up lock, one of them stopped on the roles the other had just created. (That each would
+        // make a key of its own was not reproduced here; the first key is made under the same lock all the same.)
+        var root = Path.Combine(Path.GetTempPath(), "orchestrator-keys-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(root, "workflows"));
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Orchestrator"] = _database!.ConnectionString,
+            ["Security__SeedDemoAccounts"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        try
+        {
+            await using var nodeA = ServiceProcess.Start(root, environment);
+            await using var nodeB = ServiceProcess.Start(root, environment);
+            await Task.WhenAll(nodeA.WaitHealthyAsync(TimeSpan.FromSeconds(90)), nodeB.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
+
+            await using var db = _database.CreateContext();
+            Assert.Single(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
     private sealed class PostgresNode(string connectionString) : ApiFactory
     {
         public string KeysFolder => Path.Combine(Path.GetDirectoryName(DatabaseFile)!, "keys");
