@@ -133,6 +133,29 @@ public static partial class IsoTimer
         return Orchestrator.Feel.FeelDateTime.InZone(wall, zone, zone.Id).Instant!.Value;
     }
 
+    /// <summary>
+    /// Reads a date-time as FEEL writes one with a zone id, <c>2029-01-03T12:19:11@America/Mexico_City</c> (the engine's
+    /// clock does: <c>now()</c>, <c>date and time(…)</c>), as the instant it names.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="instant">The instant, when the text is such a value.</param>
+    /// <returns>Whether it was: a wall-clock date-time without offset, <c>@</c>, and a zone id this system knows.</returns>
+    public static bool TryParseZoned(string? text, out DateTimeOffset instant)
+    {
+        instant = default;
+        var at = text?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+        if (at <= 0
+            || !DateTime.TryParse(text.AsSpan(0, at), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || local.Kind != DateTimeKind.Unspecified
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(text![(at + 1)..], out var zone))
+        {
+            return false;
+        }
+
+        instant = InZone(local, zone);
+        return true;
+    }
+
     /// <summary>Whether a date-time text carries its own offset (<c>Z</c>, <c>+01:00</c>, <c>-0500</c>); a date never does.</summary>
     private static bool HasOffset(string text)
     {

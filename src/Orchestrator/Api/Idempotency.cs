@@ -67,12 +67,12 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
         {
             return await RunAndRememberAsync(context, next, current).ConfigureAwait(false);
         }
-        catch (IdempotentRepeatException)
+        catch (IdempotentRepeatException e)
         {
             // Another request with this key committed while this one ran; this one's transaction was rolled back.
             return await FindAsync(key, actor, http.RequestAborted).ConfigureAwait(false) is { } winner
                 ? await AnswerAsync(winner, hash, http).ConfigureAwait(false)
-                : throw new InvalidOperationException($"Idempotency-Key '{key}' was reported as used but has no record.");
+                : throw new InvalidOperationException($"Idempotency-Key '{key}' was reported as used but has no record.", e.InnerException ?? e);
         }
     }
 

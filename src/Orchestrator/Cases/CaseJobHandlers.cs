@@ -275,28 +275,12 @@ public sealed class JobInputs(string type, JsonObject variables)
         }
 
         // A date-time computed in FEEL (now(), date and time(...)) is stored with the engine's zone id, not an offset.
-        var zoneAt = text.IndexOf('@', StringComparison.Ordinal);
-        if (zoneAt > 0
-            && DateTime.TryParse(text[..zoneAt], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            && local.Kind == DateTimeKind.Unspecified
-            && FindZone(text[(zoneAt + 1)..]) is { } zone)
+        if (IsoTimer.TryParseZoned(text, out var zoned))
         {
-            return IsoTimer.InZone(local, zone);
+            return zoned;
         }
 
         throw new CaseInputException(name, $"'{text}' is not a date-time (ISO 8601, or FEEL's date-time@zone).");
-    }
-
-    private static TimeZoneInfo? FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return null;
-        }
     }
 }
 

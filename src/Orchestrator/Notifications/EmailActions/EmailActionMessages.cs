@@ -129,7 +129,8 @@ internal static partial class EmailActionMessages
     private static string Fill(string template, Match match) =>
         Placeholder().Replace(template, p => match.Groups[p.Groups["name"].Value].Value);
 
-    private static Regex Shape(string pattern) => new($"^{pattern}$", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    // Linear in the message (which embeds values people typed): no backtracking, so no time-out to turn into an error.
+    private static Regex Shape(string pattern) => new($"^{pattern}$", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
 
     [GeneratedRegex(@"\{(?<name>[a-z])\}")]
     private static partial Regex Placeholder();

@@ -88,11 +88,12 @@ public static class LettersRegistration
 
             return TypedResults.Created($"/api/documents/{document.Id}", document);
         }
-        catch (DbUpdateException) when (idempotency.Key is not null)
+        catch (DbUpdateException e) when (idempotency.Key is not null)
         {
             // Two requests with one key raced past the check: the key's primary key let the other commit. The filter
-            // answers with that request's answer (or fails plainly if no record was written after all).
-            throw new IdempotentRepeatException();
+            // answers with that request's answer (or fails plainly if no record was written after all, with this
+            // failure as the cause).
+            throw new IdempotentRepeatException("Another request with this Idempotency-Key was carried out first.", e);
         }
         catch (TemplateException e)
         {

@@ -56,22 +56,8 @@ internal sealed class TemplateHelpers(NotificationOptions options)
             string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) => Format(d, language, withTime),
 
             // FEEL writes a date-time with a zone id as "2029-01-03T12:19:11@America/Mexico_City" (the engine's clock does).
-            string s when TryParseZoned(s) is { } zoned => Format(zoned, language, withTime),
+            string s when Orchestrator.Engine.Model.IsoTimer.TryParseZoned(s, out var zoned) => Format(zoned, language, withTime),
             var other => throw new HandlebarsRuntimeException($"{(withTime ? "datetime" : "date")} expects a date-time, got '{other}'."),
         };
-    }
-
-    private static DateTimeOffset? TryParseZoned(string value)
-    {
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0
-            || !DateTime.TryParse(value.AsSpan(0, at), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            || !TimeZoneInfo.TryFindSystemTimeZoneById(value[(at + 1)..], out var zone))
-        {
-            return null;
-        }
-
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }
