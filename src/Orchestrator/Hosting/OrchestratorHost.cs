@@ -160,6 +160,24 @@ public static class OrchestratorHost
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
         }
 
+        if (configuration[$"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionCertificatePath)}"] is { Length: > 0 } certificatePath)
+        {
+            // Encrypted at rest; the same certificate decrypts (a missing or wrong file stops the start-up naming it).
+            var path = Path.GetFullPath(certificatePath, builder.Environment.ContentRootPath);
+            var password = configuration[$"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionCertificatePassword)}"];
+            System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+            try
+            {
+                certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            }
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"Orchestrator:DataProtectionCertificatePath '{path}' cannot be read as a PKCS#12 file with its password: {e.Message}", e);
+            }
+
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
         services.AddOrchestratorHealthChecks();
         services.AddSingleton<OrchestratorMetrics>();
         services.AddSingleton<MetricsInterceptor>();

@@ -22,6 +22,16 @@ public sealed class OrchestratorOptions
     /// </summary>
     public string DataProtectionKeysPath { get; init; } = "data/keys";
 
+    /// <summary>
+    /// A PKCS#12 file (<c>.pfx</c>) whose certificate encrypts the data-protection keys where they are stored (relative:
+    /// to the content root); every node needs the same file. Without it the keys are stored in the clear, and whoever
+    /// can read the database (or the keys folder) can forge a sign-in cookie.
+    /// </summary>
+    public string? DataProtectionCertificatePath { get; init; }
+
+    /// <summary>The password of <see cref="DataProtectionCertificatePath"/> (an environment variable, not the file).</summary>
+    public string? DataProtectionCertificatePassword { get; init; }
+
     /// <summary>How long an <c>Idempotency-Key</c> answer is kept for replay.</summary>
     public TimeSpan IdempotencyRetention { get; init; } = TimeSpan.FromHours(24);
 

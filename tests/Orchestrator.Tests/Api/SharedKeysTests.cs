@@ -96,11 +96,49 @@ public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
         }
     }
 
-    private sealed class PostgresNode(string connectionString) : ApiFactory
+    [Fact]
+    public async Task With_a_certificate_configured_the_stored_keys_are_encrypted_and_both_nodes_still_share_them()
+    {
+        var pfx = Path.Combine(Path.GetTempPath(), "orchestrator-keys-" + Guid.NewGuid().ToString("N")[..8] + ".pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Orchestrator data protection (test)", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password"));
+        }
+
+        try
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["Orchestrator:DataProtectionCertificatePath"] = pfx,
+                ["Orchestrator:DataProtectionCertificatePassword"] = "pfx-password",
+            };
+            using var nodeA = new PostgresNode(_database!.ConnectionString, settings);
+            using var nodeB = new PostgresNode(_database.ConnectionString, settings);
+            var cookies = new System.Net.CookieContainer();
+            using var onA = nodeA.CreateDefaultClient(new CookieContainerHandler(cookies));
+            using var onB = nodeB.CreateDefaultClient(new CookieContainerHandler(cookies));
+            await nodeA.CreateUserAsync("ines", Roles.Educator, Password);
+            await ApiFactory.SignInAsync(onA, "ines", Password);
+            Assert.Equal("ines", (await (await onB.GetAsync("/account/me")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("userName").GetString());
+
+            await using var db = _database.CreateContext();
+            var stored = Assert.Single(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
+            Assert.Contains("EncryptedData", stored.Xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<value>", stored.Xml, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    private sealed class PostgresNode(string connectionString, IReadOnlyDictionary<string, string>? more = null) : ApiFactory
     {
         public string KeysFolder => Path.Combine(Path.GetDirectoryName(DatabaseFile)!, "keys");
 
-        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>(more ?? new Dictionary<string, string>())
         {
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:Orchestrator"] = connectionString,
