@@ -207,10 +207,13 @@ public sealed class PostgresSchedulingTests(PostgresServer server) : IAsyncLifet
         await Eventually.HoldsAsync(async () => await second.WithDbAsync(db => db.Timers.AnyAsync(t => t.InstanceId == soonInstance && t.Status == TimerStatuses.Fired)), TimeSpan.FromSeconds(30), "the near timer fires from its bulk-written trigger");
         Assert.Equal(1, await second.WithDbAsync(db => SchedulingQueries.OpenTasksAsync(db, "Task_Escalate")));
 
-        // A second start writes nothing: every pending row has its trigger.
+        // A second start writes nothing: every pending row has its trigger; one that Quartz had put in its ERROR state
+        // (a job it could not make) waits again.
+        await ExecuteAsync("UPDATE quartz.qrtz_triggers SET trigger_state = 'ERROR' WHERE trigger_name = 'lost-twin'");
         await using var third = SchedulerNode.Create(Database, Fast);
         await third.StartAsync();
         Assert.Equal(0, third.Statistics.Startup.Timers);
+        Assert.Equal(reference, await TriggerRowAsync("lost-twin"));
     }
 
     private async Task<string> FirstTimerIdAsync(DateTimeOffset due)

@@ -203,8 +203,16 @@ public sealed class EmailActionExpiryScheduler(IServiceProvider services, IServi
             return 0;
         }
 
-        var existing = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct).ConfigureAwait(false))
-            .Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        // A trigger Quartz put in its ERROR state (its job could not be made) would never fire: it counts as missing.
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct).ConfigureAwait(false))
+        {
+            if (await scheduler.GetTriggerState(key, ct).ConfigureAwait(false) != TriggerState.Error)
+            {
+                existing.Add(key.Name);
+            }
+        }
+
         List<(Guid TokenId, DateTimeOffset At)> missing;
         await using (var scope = scopes.CreateAsyncScope())
         {
