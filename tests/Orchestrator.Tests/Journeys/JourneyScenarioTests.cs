@@ -169,15 +169,26 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
-        // The check itself: a template that names the child is caught.
+        // The check itself: a template that names the child is caught, and so is one that reaches around the names.
+        Assert.All(new[] { "{{this.childName}}", "{{@root.childName}}", "{{#each this}}{{@key}}{{/each}}", "{{#with this}}{{../childName}}{{/with}}" },
+            t => Assert.Contains(NamesIn(t), n => n.StartsWith("(indirect", StringComparison.Ordinal)));
         Assert.Equal(["childName", "validUntil"], NamesIn("<p>{{childName}}</p>{{#if validUntil}}{{date validUntil}}{{/if}}{{#if (eq language \"es\")}}x{{else}}y{{/if}}").Except(layout, StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>The values a Handlebars template names (first segment of each path), without helpers, keywords and literals.</summary>
+    /// <summary>
+    /// The values a Handlebars template names (first segment of each path), without helpers, keywords and literals. A
+    /// path that reaches around the names — <c>this.x</c>, <c>@root.x</c>, <c>../x</c>, <c>@key</c>, or a block over
+    /// <c>this</c> itself — is reported as such, since it could print any value of the instance.
+    /// </summary>
     private static HashSet<string> NamesIn(string template)
     {
         string[] helpers = ["if", "unless", "each", "with", "else", "date", "datetime", "eq", "this", "true", "false", "null"];
         var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match indirect in Regex.Matches(template, @"\{\{[^}]*(this\.|this/|@root|\.\./|@key|#each\s+this|#with\s+this|#each\s+@|\{\{\s*this\s*\}\})[^}]*\}\}"))
+        {
+            names.Add("(indirect: " + indirect.Value + ")");
+        }
+
         foreach (Match expression in Regex.Matches(template, @"\{\{\{?([^}]*)\}?\}\}"))
         {
             var inner = Regex.Replace(expression.Groups[1].Value, "\"[^\"]*\"|'[^']*'", " ");
