@@ -200,7 +200,16 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _jobsStored.Dispose();
 
-    /// <summary>Stops the scheduler (waiting for the firings under way).</summary>
+    /// <summary>How long a stopping node waits for the firings under way before it shuts the scheduler down.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Stops the scheduler: no new firings (standby), then up to <see cref="StopGrace"/> for the firings under way, then
+    /// shut down. Not Quartz's own "wait for jobs": it cancels the jobs' token first, and on the clustered store a job
+    /// that finishes after that cannot record its completion (every try is cancelled) and retries until the host's
+    /// shutdown time-out; the container is then disposed under it. A firing still running when the grace ends rolls
+    /// back (the rows are the truth) and is recovered by the next node or start.
+    /// </summary>
     /// <param name="ct">Cancellation.</param>
     public async Task StopAsync(CancellationToken ct)
     {
@@ -211,10 +220,28 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
             return;
         }
 
-        if (await scheduler.GetStatus(ct).ConfigureAwait(false) is not (SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown))
+        if (await scheduler.GetStatus(ct).ConfigureAwait(false) is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown)
         {
-            await scheduler.Shutdown(waitForJobsToComplete: true, ct).ConfigureAwait(false);
+            return;
         }
+
+        try
+        {
+            await scheduler.Standby(ct).ConfigureAwait(false);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (waited.Elapsed < StopGrace && !ct.IsCancellationRequested
+                && (await scheduler.QueryFireInstances(new FireInstanceQuery { SchedulerInstanceId = scheduler.SchedulerInstanceId }, ct).ConfigureAwait(false)).Items.Count > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is SchedulerException or OperationCanceledException)
+        {
+            // Shut down meanwhile, or the host's stop time ran out: shut down without waiting.
+            SchedulingLog.StopWithoutGrace(_logger, e.Message);
+        }
+
+        await scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task ScheduleTimersAsync(IScheduler scheduler, List<(string Id, DateTimeOffset Due)> timers, CancellationToken ct)

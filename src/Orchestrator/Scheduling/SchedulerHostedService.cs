@@ -4,7 +4,8 @@ namespace Orchestrator.Scheduling;
 
 /// <summary>
 /// Starts the scheduler with the host (after the database is migrated: it is registered after the start-up initializer)
-/// and stops it, letting the firings under way finish. A start that fails stops the service with the reason.
+/// and stops it, giving the firings under way a grace period (<see cref="QuartzWorkflowScheduler.StopAsync"/>). A start
+/// that fails stops the service with the reason.
 /// </summary>
 internal sealed class SchedulerHostedService(QuartzWorkflowScheduler scheduler, ILogger<SchedulerHostedService> logger) : IHostedService
 {

@@ -12,4 +12,6 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The scheduler failed to start; timers will not fire on this node until it restarts")]
     public static partial void StartFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "The scheduler stops without waiting for the firings under way ({Reason}); they roll back and are recovered")]
+    public static partial void StopWithoutGrace(ILogger logger, string reason);
 }
