@@ -307,13 +307,13 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
     /// <summary>
     /// PostgreSQL start-up: writes a trigger for every pending timer row that has none, in one set-based statement
     /// (a first start over 100,000 pending timers, or a store that lost its triggers). Through Quartz's API each trigger
-    /// costs several statements and an existence check (10,000 took 33 s); here the rows are exactly those Quartz writes
+    /// costs several statements and an existence check (minutes for 100,000); here the rows are exactly those Quartz writes
     /// for <see cref="TimerTrigger"/> — a one-shot SIMPLE trigger, WAITING, fire time = start time = the due instant in
     /// UTC ticks, default priority, misfire "fire now" — which a test compares with one Quartz wrote itself. The
     /// statement holds Quartz's own cluster lock (<c>TRIGGER_ACCESS</c>, as its row-lock semaphore takes it), so it is
     /// serialised with Quartz's own trigger writes and acquisitions on every node. Nested loops are off for
     /// the statement: right after a first start the table statistics still say "empty", and a nested-loop anti-join
-    /// over 100,000 stored triggers took 309 s where the hash join takes 0.3 s. A pending timer's trigger that Quartz
+    /// over 100,000 stored triggers took minutes where the hash join takes a fraction of a second. A pending timer's trigger that Quartz
     /// put in its ERROR state (its job could not be made, e.g. on a node shutting down) is set WAITING again, or that
     /// timer would never fire.
     /// </summary>
