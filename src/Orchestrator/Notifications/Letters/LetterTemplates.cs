@@ -192,28 +192,7 @@ public sealed partial class LetterTemplates
 
     private Compiled Compile(string file)
     {
-        var source = File.ReadAllText(file, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
-        string? title = null;
-        var body = source;
-        if (source.StartsWith("---\n", StringComparison.Ordinal))
-        {
-            var end = source.IndexOf("\n---\n", 3, StringComparison.Ordinal);
-            if (end < 0)
-            {
-                throw new TemplateException($"{file}: the front matter that starts on line 1 has no closing '---' line.");
-            }
-
-            foreach (var line in source[4..end].Split('\n'))
-            {
-                var colon = line.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0 && line[..colon].Trim() == "title")
-                {
-                    title = line[(colon + 1)..].Trim();
-                }
-            }
-
-            body = source[(end + 5)..];
-        }
+        var (title, body, source) = TemplateFile.Read(file, "title");
 
         try
         {
