@@ -357,7 +357,7 @@ public sealed class MailDevServer : IAsyncLifetime
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, IReadOnlyList<string> args, TimeSpan timeout)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(file);
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
@@ -365,21 +365,7 @@ public sealed class MailDevServer : IAsyncLifetime
 
         try
         {
-            using var process = Process.Start(psi)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, $"{file} timed out after {timeout}");
-            }
-
-            return (process.ExitCode, await stdout + await stderr);
+            return await ExternalProcess.RunAsync(psi, timeout);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -194,14 +194,7 @@ public class PostgresCluster : IAsyncDisposable
     /// <param name="timeout">When to give up.</param>
     public static async Task<(int ExitCode, string Output)> RunAsync(string file, IReadOnlyList<string> args, bool asPostgres, TimeSpan timeout)
     {
-        var psi = new ProcessStartInfo
-        {
-            FileName = asPostgres ? "runuser" : file,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-        };
+        var psi = new ProcessStartInfo { FileName = asPostgres ? "runuser" : file, WorkingDirectory = "/" };
         if (asPostgres)
         {
             foreach (var a in new[] { "-u", "postgres", "--", file })
@@ -215,20 +208,6 @@ public class PostgresCluster : IAsyncDisposable
             psi.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start " + file);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"{file} timed out after {timeout}");
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
+        return await ExternalProcess.RunAsync(psi, timeout, file);
     }
 }
