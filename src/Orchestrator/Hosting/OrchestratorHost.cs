@@ -123,6 +123,11 @@ public static class OrchestratorHost
         services.AddOptions<OrchestratorOptions>().Bind(configuration.GetSection(OrchestratorOptions.Section))
             .Validate(o => o.MaxRequestBodyBytes > 0, "Orchestrator:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
+        services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Organisation:Name must not be empty.")
+            .Validate(o => o.DefaultLanguage is "es" or "en", "Organisation:DefaultLanguage must be 'es' or 'en'.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Organisation:TimeZone must be an IANA time zone id such as America/Mexico_City.")
+            .ValidateOnStart();
         var maxBody = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.MaxRequestBodyBytes)}", new OrchestratorOptions().MaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
