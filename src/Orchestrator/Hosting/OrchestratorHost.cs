@@ -15,6 +15,7 @@ using Orchestrator.Notifications;
 using Orchestrator.Notifications.EmailActions;
 using Orchestrator.Persistence;
 using Orchestrator.Security;
+using Orchestrator.Web;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Hosting;
@@ -36,6 +37,10 @@ public static class OrchestratorHost
         {
             Args = args,
             EnvironmentName = DefaultEnvironment(args),
+
+            // The pages' stylesheet, icons and client bundle are built beside the executable (not in the directory the
+            // service runs in, which is the repository root under `dotnet run`).
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         AddSettingsBesideExecutable(builder.Configuration);
         UseDefaultUrl(builder);
@@ -190,6 +195,7 @@ public static class OrchestratorHost
         services.AddHostedService<StartupInitializer>();
         services.AddOrchestratorScheduling(configuration); // Quartz fires the timer rows; after the migrating initializer (Scheduling/README.md).
         services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
+        services.AddWebWorkspace(); // the pages people use (Web/README.md)
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -214,6 +220,7 @@ public static class OrchestratorHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebWorkspace(); // static assets, then the language and HTML error pages of page requests
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.Use(IdempotencyFilter.EnableBuffering);
         app.UseRouting();
@@ -229,6 +236,7 @@ public static class OrchestratorHost
         app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
         Cases.CaseEndpoints.MapOrchestratorCases(app);
+        app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
     }
@@ -244,7 +252,7 @@ public static class OrchestratorHost
         var addresses = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         foreach (var address in addresses ?? [])
         {
-            console.WriteLine($"Orchestrator is listening on {address} (sign in at {address.TrimEnd('/')}{AccountEndpoints.LoginPath}; OpenAPI at /openapi/v1.json; health at {Health.Path})");
+            console.WriteLine($"Orchestrator is listening on {address} (open {address.TrimEnd('/')}/ in a browser and sign in with a demo account below; OpenAPI at /openapi/v1.json; health at {Health.Path})");
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Orchestrator.Security;
 
 /// <summary>
-/// Sign-in for people: <c>GET /account/login</c> (a minimal page), <c>POST /account/login</c> (JSON
-/// <c>{"userName","password"}</c> or the page's form; locks the account out after 5 failures),
-/// <c>POST /account/logout</c>, <c>GET /account/antiforgery</c> (the token for cookie posts) and <c>GET /account/me</c>.
+/// Sign-in for programs and scripts: <c>POST /account/login</c> (JSON <c>{"userName","password"}</c>; locks the account
+/// out after 5 failures), <c>POST /account/logout</c>, <c>GET /account/antiforgery</c> (the token for cookie posts),
+/// <c>GET /account/me</c>, and the idle-warning probe <c>/account/session</c>. The sign-in page itself is a Razor page
+/// (<c>Web/Account/Login</c>) at the same address.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -20,6 +21,9 @@ public static class AccountEndpoints
 
     /// <summary>Sign-out.</summary>
     public const string LogoutPath = "/account/logout";
+
+    /// <summary>The pages' idle-warning probe: <c>GET</c> reads the seconds left, <c>POST</c> renews the session.</summary>
+    public const string SessionPath = "/account/session";
 
     /// <summary>Where a client gets the anti-forgery token.</summary>
     public const string AntiforgeryPath = "/account/antiforgery";
@@ -35,6 +39,10 @@ public static class AccountEndpoints
     /// <param name="Roles">Roles.</param>
     public sealed record CallerResponse(string Id, string UserName, IReadOnlyList<string> Roles);
 
+    /// <summary>The time left before the idle sign-out.</summary>
+    /// <param name="SecondsLeft">Seconds.</param>
+    public sealed record SessionResponse(long SecondsLeft);
+
     /// <summary>An anti-forgery token and the header to send it in.</summary>
     /// <param name="Token">The request token.</param>
     /// <param name="HeaderName">The header name.</param>
@@ -47,15 +55,18 @@ public static class AccountEndpoints
     {
         var group = app.MapGroup("/account").WithTags("Account");
 
-        group.MapGet("/login", LoginPage).AllowAnonymous().ExcludeFromDescription();
+        // The sign-in page (GET, and its form's POST) is a Razor page at the same address (Web/Account/Login); this
+        // endpoint takes only JSON, so routing sends each request to the one that accepts its content type.
         group.MapPost("/login", LoginAsync).AllowAnonymous()
             .WithMetadata(AntiforgeryRequiredMetadata.Instance)
-            .Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded")
+            .Accepts<LoginRequest>("application/json")
             .WithSummary("Sign in with a user name and password (cookie). Send the anti-forgery token from GET /account/antiforgery.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization()
-            .WithSummary("Sign out.");
+            .WithSummary("Sign out (a page's sign-out form is sent on to the sign-in page).");
+        group.MapGet("/session", SessionAsync).RequireAuthorization(Policies.AnyRole).ExcludeFromDescription();
+        group.MapPost("/session", RenewSessionAsync).RequireAuthorization(Policies.AnyRole).ExcludeFromDescription();
         group.MapGet("/antiforgery", GetAntiforgeryToken).AllowAnonymous()
             .WithSummary("The anti-forgery token to send in the X-CSRF-TOKEN header of cookie-authenticated posts (fetch again after signing in).");
         group.MapGet("/me", Me).RequireAuthorization(Policies.AnyRole)
@@ -75,37 +86,24 @@ public static class AccountEndpoints
         return TypedResults.Ok(new CallerResponse(actor.Id, actor.DisplayName, [.. actor.Roles.Order(StringComparer.Ordinal)]));
     }
 
-    private static async Task<NoContent> LogoutAsync(SignInManager<StaffUser> signIn)
+    private static async Task<IResult> LogoutAsync(HttpContext context, StaffSignIn signIn)
     {
         await signIn.SignOutAsync().ConfigureAwait(false);
-        return TypedResults.NoContent();
+        return context.Request.HasFormContentType
+            ? TypedResults.LocalRedirect(LoginPath + "?signedOut=1")
+            : TypedResults.NoContent();
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, SignInManager<StaffUser> signIn, IOptions<SecurityOptions> security, ILoggerFactory loggers)
+    private static async Task<IResult> LoginAsync(HttpContext context, StaffSignIn signIn)
     {
-        var form = context.Request.HasFormContentType;
         LoginRequest? request;
-        string? returnUrl = null;
-        if (form)
+        try
         {
-            var fields = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-            request = new LoginRequest(fields["userName"], fields["password"]);
-            returnUrl = fields["returnUrl"];
+            request = await context.Request.ReadFromJsonAsync<LoginRequest>(context.RequestAborted).ConfigureAwait(false);
         }
-        else if (context.Request.HasJsonContentType())
+        catch (JsonException e)
         {
-            try
-            {
-                request = await context.Request.ReadFromJsonAsync<LoginRequest>(context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (JsonException e)
-            {
-                return TypedResults.Problem(title: "Malformed JSON", detail: $"The sign-in body is not valid JSON: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
-            }
-        }
-        else
-        {
-            return TypedResults.Problem(title: "Unsupported content type", detail: "Send application/json {\"userName\",\"password\"} or the sign-in form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem(title: "Malformed JSON", detail: $"The sign-in body is not valid JSON: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (string.IsNullOrEmpty(request?.UserName) || string.IsNullOrEmpty(request.Password))
@@ -115,73 +113,59 @@ public static class AccountEndpoints
                 title: "userName and password are required.");
         }
 
-        var userName = request.UserName;
-        var result = await signIn.PasswordSignInAsync(userName, request.Password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
-        var logger = loggers.CreateLogger(typeof(AccountEndpoints));
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(request.UserName, request.Password).ConfigureAwait(false);
+        if (outcome == SignInOutcome.SignedIn)
         {
-            Hosting.HostLog.SignedIn(logger, userName);
-            if (form)
-            {
-                return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-            }
-
-            var user = await signIn.UserManager.FindByNameAsync(request.UserName).ConfigureAwait(false);
-            var roles = user is null ? [] : await signIn.UserManager.GetRolesAsync(user).ConfigureAwait(false);
+            var users = context.RequestServices.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.FindByNameAsync(request.UserName).ConfigureAwait(false);
+            var roles = user is null ? [] : await users.GetRolesAsync(user).ConfigureAwait(false);
             return TypedResults.Ok(new CallerResponse(user?.Id ?? "", request.UserName, [.. roles.Order(StringComparer.Ordinal)]));
         }
 
-        string detail;
-        if (result.IsLockedOut)
-        {
-            Hosting.HostLog.LockedOut(logger, userName);
-            detail = $"The account is locked after {security.Value.MaxFailedSignIns} failed sign-ins; try again later or ask an administrator.";
-        }
-        else
-        {
-            Hosting.HostLog.SignInFailed(logger, userName);
-            detail = "The user name or password is wrong.";
-        }
-
-        if (form)
-        {
-            return TypedResults.Redirect($"{LoginPath}?failed=1&returnUrl={WebUtility.UrlEncode(returnUrl ?? "/")}");
-        }
-
-        return TypedResults.Problem(title: result.IsLockedOut ? "Account locked out" : "Sign-in failed", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+        var detail = outcome == SignInOutcome.LockedOut
+            ? $"The account is locked after {signIn.Options.MaxFailedSignIns} failed sign-ins; try again later or ask an administrator."
+            : "The user name or password is wrong.";
+        return TypedResults.Problem(title: outcome == SignInOutcome.LockedOut ? "Account locked out" : "Sign-in failed", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
-
-    private static ContentHttpResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? failed)
+    /// <summary>Whether <paramref name="request"/> is the pages' idle-warning probe, which must not renew the session.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><c>true</c> for <c>GET /account/session</c>.</returns>
+    public static bool IsSessionProbe(HttpRequest request)
     {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        var target = IsLocal(returnUrl) ? returnUrl! : "/";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        context.Response.Headers.XFrameOptions = "DENY";
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        var error = failed is null ? "" : "<p role=\"alert\">Sign-in failed: wrong user name or password, or the account is locked.</p>";
-        var html = $$"""
-            <!doctype html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Sign in · Orchestrator</title>
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <style>body{font-family:system-ui,sans-serif;max-width:22rem;margin:4rem auto;padding:0 1rem}label,input,button{display:block;width:100%;margin:.3rem 0}input,button{padding:.5rem;font-size:1rem}p[role=alert]{color:#a00}</style>
-            </head>
-            <body>
-            <h1>Orchestrator</h1>
-            {{error}}
-            <form method="post" action="{{LoginPath}}">
-            <input type="hidden" name="{{WebUtility.HtmlEncode(tokens.FormFieldName)}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
-            <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(target)}}">
-            <label for="userName">User name</label><input id="userName" name="userName" autocomplete="username" required autofocus>
-            <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-            <button type="submit">Sign in</button>
-            </form>
-            </body>
-            </html>
-            """;
-        return TypedResults.Content(html, "text/html; charset=utf-8");
+        ArgumentNullException.ThrowIfNull(request);
+        return HttpMethods.IsGet(request.Method) && request.Path.Equals(SessionPath, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The seconds left before the idle sign-out, read from the cookie (without renewing it).</summary>
+    private static async Task<Ok<SessionResponse>> SessionAsync(HttpContext context, TimeProvider time)
+    {
+        var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+        var expires = result.Properties?.ExpiresUtc;
+        var left = expires is null ? 0 : Math.Max(0, (long)(expires.Value - time.GetUtcNow()).TotalSeconds);
+        return TypedResults.Ok(new SessionResponse(left));
+    }
+
+    /// <summary>
+    /// Renews the session (the "stay signed in" button of the idle warning): the same sign-in, issued again now, so it
+    /// lasts another <see cref="SecurityOptions.IdleTimeout"/>. (Identity's RefreshSignInAsync would keep the old expiry.)
+    /// </summary>
+    private static async Task<Ok<SessionResponse>> RenewSessionAsync(HttpContext context, IOptions<SecurityOptions> security)
+    {
+        var current = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+        if (current is { Succeeded: true, Principal: { } principal, Properties: { } properties })
+        {
+            properties.IssuedUtc = null;
+            properties.ExpiresUtc = null;
+            await context.SignInAsync(IdentityConstants.ApplicationScheme, principal, properties).ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(new SessionResponse((long)security.Value.IdleTimeout.TotalSeconds));
+    }
+
+    /// <summary>Whether <paramref name="url"/> is an address on this site (a path, not <c>//host</c>), safe to return to after sign-in.</summary>
+    /// <param name="url">The address.</param>
+    /// <returns><c>true</c> for a local path.</returns>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

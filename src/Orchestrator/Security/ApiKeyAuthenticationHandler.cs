@@ -136,6 +136,16 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOption
             }
         }
 
+        if (options.IdleTimeout < TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Security:IdleTimeout must be at least one minute (00:01:00).");
+        }
+
+        if (options.IdleWarning <= TimeSpan.Zero || options.IdleWarning >= options.IdleTimeout)
+        {
+            failures.Add("Security:IdleWarning must be positive and shorter than Security:IdleTimeout.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

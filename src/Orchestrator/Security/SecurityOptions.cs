@@ -23,6 +23,15 @@ public sealed class SecurityOptions
 
     /// <summary>How long a lockout lasts.</summary>
     public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A person who makes no request for this long is signed out (the sign-in cookie slides with every request). Staff
+    /// work on shared office computers: a page left open must not stay signed in all day.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long before the idle sign-out the pages warn, with a button to stay signed in.</summary>
+    public TimeSpan IdleWarning { get; init; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>One API key: <c>{"name","key","roles":[…]}</c>.</summary>

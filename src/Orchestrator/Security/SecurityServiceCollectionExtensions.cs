@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Orchestrator.Persistence;
@@ -61,7 +62,6 @@ public static class SecurityServiceCollectionExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.LoginPath = AccountEndpoints.LoginPath;
             cookie.LogoutPath = AccountEndpoints.LogoutPath;
             cookie.AccessDeniedPath = AccountEndpoints.LoginPath;
@@ -70,6 +70,28 @@ public static class SecurityServiceCollectionExtensions
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
+
+        // Idle sign-out: the cookie lives for Security:IdleTimeout after the last request that renewed it. The session
+        // probe of the pages' idle warning (GET /account/session) reads the time left without renewing it.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>>((cookie, security) =>
+            {
+                cookie.ExpireTimeSpan = security.Value.IdleTimeout;
+                cookie.Events.OnCheckSlidingExpiration = context =>
+                {
+                    context.ShouldRenew &= !AccountEndpoints.IsSessionProbe(context.HttpContext.Request);
+                    return Task.CompletedTask;
+                };
+                var validate = cookie.Events.OnValidatePrincipal;
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    await validate(context).ConfigureAwait(false);
+                    if (AccountEndpoints.IsSessionProbe(context.HttpContext.Request))
+                    {
+                        context.ShouldRenew = false;
+                    }
+                };
+            });
 
         // A person whose roles changed or whose account was locked (someone who left) is signed out within a minute:
         // the cookie's security stamp is compared with the account's that often (Identity's default is 30 minutes).
@@ -85,6 +107,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddOrchestratorPolicies();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<StaffAdministration>();
+        services.AddScoped<StaffSignIn>();
         return services;
     }
 

@@ -153,7 +153,7 @@ public sealed class SecurityApiTests(ApiFactory factory) : IClassFixture<ApiFact
         await factory.CreateUserAsync("eva", Roles.PpnnaLiaison, Password);
         using var client = factory.Anonymous();
         var html = await client.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]* value=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(token);
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>

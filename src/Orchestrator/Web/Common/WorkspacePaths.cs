@@ -1,0 +1,14 @@
+namespace Orchestrator.Web.Common;
+
+/// <summary>The addresses of the workspace's pages that other code links to (emails, redirects, the navigation).</summary>
+public static class WorkspacePaths
+{
+    /// <summary>The inbox: where a signed-in person lands.</summary>
+    public const string Inbox = "/";
+
+    /// <summary>The designer: where a person whose only work is designing journeys lands.</summary>
+    public const string Designer = "/designer";
+
+    /// <summary>The organisation's logo (<c>Organisation:LogoPath</c>).</summary>
+    public const string Logo = "/organisation/logo";
+}
