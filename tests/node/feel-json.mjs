@@ -1,4 +1,4 @@
-// Converts feelin (npm) values to JSON the way ARCHITECTURE.md's `feel` command prints ours, plus a
+// Converts feelin (npm) values to JSON the way the `feel` command prints ours (docs/command-line.md), plus a
 // parallel "type tree" so that a caller can tell a date from a string that looks like one.
 //
 // value: numbers as JSON numbers, strings, booleans, null, lists as arrays, contexts as objects;

@@ -1,6 +1,6 @@
 namespace Orchestrator.Api;
 
-/// <summary>Maps the REST API of ARCHITECTURE.md under <c>/api</c>, one group per feature.</summary>
+/// <summary>Maps the REST API of docs/http-api.md under <c>/api</c>, one group per feature.</summary>
 public static class ApiEndpoints
 {
     /// <summary>Maps every API group.</summary>

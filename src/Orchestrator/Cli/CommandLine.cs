@@ -1,7 +1,7 @@
 namespace Orchestrator.Cli;
 
 /// <summary>
-/// Dispatches the first argument to one command of the command-line contract (ARCHITECTURE.md).
+/// Dispatches the first argument to one command of the command-line contract (docs/command-line.md).
 /// Each command takes its remaining arguments and its output writers, and returns the exit code.
 /// </summary>
 internal static class CommandLine

@@ -6,7 +6,7 @@ namespace Orchestrator.Cli;
 
 /// <summary>
 /// <c>feel EXPRESSION [--context JSON]</c>: evaluate one FEEL expression and print its value as JSON
-/// on stdout (ARCHITECTURE.md formats). Exit 0 with a value (warnings on stderr); 2 for a syntax
+/// on stdout (the formats of docs/command-line.md). Exit 0 with a value (warnings on stderr); 2 for a syntax
 /// error or a bad command line or context; 1 when a limit stopped the evaluation.
 /// </summary>
 internal static class FeelCommand

@@ -4,14 +4,14 @@ namespace Orchestrator.Cli;
 
 /// <summary>
 /// <c>serve [switches]</c>, also what runs with no arguments or with only switches (<c>--urls …</c>): the HTTP service
-/// of ARCHITECTURE.md. Exit 0 after a normal shutdown, 1 when the service could not start.
+/// of docs/command-line.md. Exit 0 after a normal shutdown, 1 when the service could not start.
 /// </summary>
 internal static class ServeCommand
 {
     /// <summary>What <c>serve --help</c> prints; also the first line of the top-level usage.</summary>
     internal const string Usage = """
         usage: orchestrator [serve] [--urls URL] [--environment NAME] [--Section:Key=value ...]
-          Runs the HTTP service (ARCHITECTURE.md). Settings come from appsettings.json, then environment
+          Runs the HTTP service (docs/http-api.md). Settings come from appsettings.json, then environment
           variables (Section__Key), then these switches:
             --urls URL              where to listen (default http://localhost:5080)
             --environment NAME      Development, Production, ... (default: Development for a Debug build)

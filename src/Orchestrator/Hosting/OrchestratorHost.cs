@@ -157,10 +157,11 @@ public static class OrchestratorHost
         services.AddOrchestratorSecurity(configuration);
         services.AddOrchestratorNotifications(configuration);
         Cases.CaseServiceCollectionExtensions.AddOrchestratorCases(services, configuration); // issue 6: case domain, its job handlers and API policies
-        // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL,
-        // so that a link emailed by one node opens on another; in a folder beside the SQLite file otherwise (one node).
+        // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL
+        // and SQL Server, so that a link emailed by one node opens on another; in a folder beside the SQLite file
+        // otherwise (one node).
         var dataProtection = services.AddDataProtection().SetApplicationName("Orchestrator");
-        if (DatabaseProviders.Parse(configuration["Database:Provider"]) == DatabaseProvider.PostgreSql)
+        if (DatabaseProviders.Parse(configuration["Database:Provider"]) is DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer)
         {
             dataProtection.PersistKeysToDbContext<OrchestratorDbContext>();
         }

@@ -54,8 +54,8 @@ internal static class CaseDocumentModel
 {
     public const string Table = "case_documents";
 
-    /// <summary>Binary content: <c>BLOB</c> on SQLite, <c>bytea</c> on PostgreSQL.</summary>
-    public static string Bytes(ColumnTypes t) => t.IsSqlite ? "BLOB" : "bytea";
+    /// <summary>Binary content: <c>BLOB</c> on SQLite, <c>bytea</c> on PostgreSQL, <c>varbinary(max)</c> on SQL Server.</summary>
+    public static string Bytes(ColumnTypes t) => t.Bytes;
 
     public static void Configure(ModelBuilder builder, ColumnTypes t)
     {

@@ -12,11 +12,17 @@ public enum DatabaseProvider
 
     /// <summary>PostgreSQL through Npgsql.</summary>
     PostgreSql,
+
+    /// <summary>
+    /// SQL Server through Microsoft.EntityFrameworkCore.SqlServer: built, its migrations generated and checked for
+    /// pending model changes, but never run against a live server here (Persistence/Migrations/README.md).
+    /// </summary>
+    SqlServer,
 }
 
 /// <summary>
 /// Everything that differs between providers, in one place: the connection set-up and the column types the model
-/// and the migrations share. Adding SQL Server means one more case here and one provider package.
+/// and the migrations share, and the migration context of each provider (its generated migrations).
 /// </summary>
 public static class DatabaseProviders
 {
@@ -26,16 +32,30 @@ public static class DatabaseProviders
     /// <summary>The provider name EF Core reports for PostgreSQL.</summary>
     public const string NpgsqlName = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    /// <summary>The provider name EF Core reports for SQL Server.</summary>
+    public const string SqlServerName = "Microsoft.EntityFrameworkCore.SqlServer";
+
     /// <summary>The default connection string (SQLite in <c>./data/</c>).</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/orchestrator.db";
 
-    /// <summary>Reads <c>Database:Provider</c> (case-insensitive; <c>Postgres</c>/<c>Npgsql</c> accepted too).</summary>
+    /// <summary>Reads <c>Database:Provider</c> (case-insensitive; <c>Postgres</c>/<c>Npgsql</c>, <c>MsSql</c> accepted too).</summary>
     /// <param name="value">The setting.</param>
     public static DatabaseProvider Parse(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         null or "" or "SQLITE" => DatabaseProvider.Sqlite,
         "POSTGRESQL" or "POSTGRES" or "NPGSQL" => DatabaseProvider.PostgreSql,
-        _ => throw new InvalidOperationException($"Database:Provider '{value}' is not supported; use Sqlite or PostgreSql."),
+        "SQLSERVER" or "MSSQL" => DatabaseProvider.SqlServer,
+        _ => throw new InvalidOperationException($"Database:Provider '{value}' is not supported; use Sqlite, PostgreSql or SqlServer."),
+    };
+
+    /// <summary>The provider of an EF provider name (<see cref="DbContext.Database"/>.ProviderName).</summary>
+    /// <param name="providerName">EF's provider name.</param>
+    public static DatabaseProvider FromProviderName(string? providerName) => providerName switch
+    {
+        SqliteName => DatabaseProvider.Sqlite,
+        NpgsqlName => DatabaseProvider.PostgreSql,
+        SqlServerName => DatabaseProvider.SqlServer,
+        _ => throw new InvalidOperationException($"Provider {providerName} is not supported."),
     };
 
     /// <summary>Configures a DbContext for the provider.</summary>
@@ -54,13 +74,17 @@ public static class DatabaseProviders
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(PreparePostgreSql(connectionString), o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
                 break;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
         }
 
-        // The migrations are hand-written (see Persistence/Migrations/README.md): there is no generated model
-        // snapshot, so EF would always think the model has pending changes. SchemaTests prove on both providers
-        // that the migrated schema equals the model instead.
+        // OrchestratorDbContext itself carries the frozen hand-written migrations, which have no model snapshot; for
+        // it EF would always see pending changes. The generated migrations are applied through each provider's
+        // migration context, which DatabaseMigrator configures to throw on pending changes instead
+        // (Persistence/Migrations/README.md).
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
@@ -121,6 +145,8 @@ public static class DatabaseProviders
                     return true;
                 case Npgsql.PostgresException pg when pg.SqlState is "40001" or "40P01" or "23505":
                     return true;
+                case Microsoft.Data.SqlClient.SqlException sql when sql.Number is 1205 or 2601 or 2627:
+                    return true; // deadlock victim, duplicate key (unique index, primary key)
                 case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 || (sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 1555 or 2067):
                     return true;
             }
@@ -135,43 +161,67 @@ public static class DatabaseProviders
 
     /// <summary>Column types by provider; the model and the migrations both take types from here.</summary>
     /// <param name="providerName">EF's provider name (<see cref="DbContext.Database"/>.ProviderName or <c>migrationBuilder.ActiveProvider</c>).</param>
-    public static ColumnTypes Types(string? providerName) => providerName switch
+    public static ColumnTypes Types(string? providerName) => FromProviderName(providerName) switch
     {
-        SqliteName => ColumnTypes.Sqlite,
-        NpgsqlName => ColumnTypes.PostgreSql,
-        _ => throw new InvalidOperationException($"Provider {providerName} is not supported."),
+        DatabaseProvider.Sqlite => ColumnTypes.Sqlite,
+        DatabaseProvider.PostgreSql => ColumnTypes.PostgreSql,
+        _ => ColumnTypes.SqlServer,
     };
 }
 
 /// <summary>The column types of one provider.</summary>
-/// <param name="IsSqlite">SQLite (times as UTC ticks in INTEGER, every string TEXT).</param>
-public sealed record ColumnTypes(bool IsSqlite)
+/// <param name="Provider">The provider.</param>
+public sealed record ColumnTypes(DatabaseProvider Provider)
 {
     /// <summary>SQLite.</summary>
-    public static ColumnTypes Sqlite { get; } = new(true);
+    public static ColumnTypes Sqlite { get; } = new(DatabaseProvider.Sqlite);
 
     /// <summary>PostgreSQL.</summary>
-    public static ColumnTypes PostgreSql { get; } = new(false);
+    public static ColumnTypes PostgreSql { get; } = new(DatabaseProvider.PostgreSql);
+
+    /// <summary>SQL Server.</summary>
+    public static ColumnTypes SqlServer { get; } = new(DatabaseProvider.SqlServer);
+
+    /// <summary>SQLite (times as UTC ticks in INTEGER, every string TEXT).</summary>
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>SQL Server.</summary>
+    public bool IsSqlServer => Provider == DatabaseProvider.SqlServer;
 
     /// <summary>A string of at most <paramref name="maxLength"/> characters.</summary>
     /// <param name="maxLength">The limit.</param>
-    public string Varchar(int maxLength) => IsSqlite ? "TEXT" : $"character varying({maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+    public string Varchar(int maxLength) => Provider switch
+    {
+        DatabaseProvider.Sqlite => "TEXT",
+        DatabaseProvider.SqlServer => $"nvarchar({maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+        _ => $"character varying({maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+    };
 
     /// <summary>Unbounded text (XML, JSON documents).</summary>
-    public string Text => IsSqlite ? "TEXT" : "text";
+    public string Text => Pick("TEXT", "text", "nvarchar(max)");
 
     /// <summary>A 32-bit integer.</summary>
-    public string IntColumn => IsSqlite ? "INTEGER" : "integer";
+    public string IntColumn => Pick("INTEGER", "integer", "int");
 
     /// <summary>A 64-bit integer.</summary>
-    public string BigIntColumn => IsSqlite ? "INTEGER" : "bigint";
+    public string BigIntColumn => Pick("INTEGER", "bigint", "bigint");
 
-    /// <summary>An instant: UTC ticks on SQLite (sortable, comparable in SQL), <c>timestamptz</c> on PostgreSQL.</summary>
-    public string Time => IsSqlite ? "INTEGER" : "timestamp with time zone";
+    /// <summary>An instant: UTC ticks on SQLite (sortable, comparable in SQL), <c>timestamptz</c> on PostgreSQL, <c>datetimeoffset</c> on SQL Server.</summary>
+    public string Time => Pick("INTEGER", "timestamp with time zone", "datetimeoffset");
 
     /// <summary>A flag (0/1 on SQLite).</summary>
-    public string BoolColumn => IsSqlite ? "INTEGER" : "boolean";
+    public string BoolColumn => Pick("INTEGER", "boolean", "bit");
 
     /// <summary>A GUID.</summary>
-    public string UuidColumn => IsSqlite ? "TEXT" : "uuid";
+    public string UuidColumn => Pick("TEXT", "uuid", "uniqueidentifier");
+
+    /// <summary>Binary content (documents).</summary>
+    public string Bytes => Pick("BLOB", "bytea", "varbinary(max)");
+
+    private string Pick(string sqlite, string postgreSql, string sqlServer) => Provider switch
+    {
+        DatabaseProvider.Sqlite => sqlite,
+        DatabaseProvider.SqlServer => sqlServer,
+        _ => postgreSql,
+    };
 }

@@ -12,8 +12,22 @@ namespace Orchestrator.Persistence;
 /// them all. Engine tables are snake_case; Identity keeps its own <c>AspNet*</c> names. On PostgreSQL it also holds the
 /// data-protection keys that every node shares (sign-in cookies, anti-forgery, email-action links).
 /// </summary>
-public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
+    /// <summary>The context the services use.</summary>
+    /// <param name="options">The options.</param>
+    public OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the migration contexts of each provider (Persistence/Migrations/README.md): the same model, their own migrations.</summary>
+    /// <param name="options">The options.</param>
+    protected OrchestratorDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Deployed process versions.</summary>
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
@@ -70,7 +84,7 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
             b.ToTable("data_protection_keys");
             b.HasKey(x => x.Id).HasName("pk_data_protection_keys");
             var id = b.Property(x => x.Id).HasColumnName("id").HasColumnType(t.IntColumn).ValueGeneratedOnAdd();
-            if (!t.IsSqlite)
+            if (t.Provider == DatabaseProvider.PostgreSql)
             {
                 id.UseIdentityByDefaultColumn();
             }
@@ -258,7 +272,7 @@ internal static class OrchestratorModel
             b.ToTable("history");
             b.HasKey(x => x.Sequence).HasName("pk_history");
             var seq = b.Property(x => x.Sequence).HasColumnName("sequence").HasColumnType(t.BigIntColumn).ValueGeneratedOnAdd();
-            if (!t.IsSqlite)
+            if (t.Provider == DatabaseProvider.PostgreSql)
             {
                 seq.UseIdentityByDefaultColumn();
             }

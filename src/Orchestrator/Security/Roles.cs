@@ -1,7 +1,7 @@
 namespace Orchestrator.Security;
 
 /// <summary>
-/// The roles of the service, in one place: the staff roles of care-model.md (which are also the candidate groups
+/// The roles of the service, in one place: the staff roles of docs/care-model.md (which are also the candidate groups
 /// that workflows assign tasks to) plus <see cref="Admin"/> and <see cref="Designer"/>.
 /// </summary>
 public static class Roles
@@ -33,7 +33,7 @@ public static class Roles
     /// <summary>Process designer: deploys BPMN; sees no case data.</summary>
     public const string Designer = "designer";
 
-    /// <summary>The care staff roles of care-model.md (the groups tasks are assigned to).</summary>
+    /// <summary>The care staff roles of docs/care-model.md (the groups tasks are assigned to).</summary>
     public static IReadOnlyList<string> CareStaff { get; } =
         [Coordinator, SocialWorker, Psychologist, Educator, Lawyer, PpnnaLiaison, DataManager];
 

@@ -25,7 +25,7 @@ public static class WorkflowServiceCollectionExtensions
         {
             connectionString = provider == DatabaseProvider.Sqlite
                 ? DatabaseProviders.DefaultSqliteConnectionString
-                : throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Orchestrator is not set.");
+                : throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Orchestrator is not set.");
         }
 
         // Pooled: a request (scope) rents a reset context instead of building one (issue 4, commands/s). The context

@@ -4,7 +4,7 @@ using Orchestrator.Cli;
 
 namespace Orchestrator.Tests.Cli;
 
-/// <summary>The command-line contract of ARCHITECTURE.md: output formats and exit codes of feel, validate and simulate.</summary>
+/// <summary>The command-line contract of docs/command-line.md: output formats and exit codes of feel, validate and simulate.</summary>
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("orchestrator-cli-").FullName;

@@ -1,17 +1,36 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Orchestrator.Persistence;
+using Respawn;
 
 namespace Orchestrator.Tests.Infrastructure;
 
 /// <summary>
 /// A database for one test class: a SQLite file in a temp folder or a fresh database on the test PostgreSQL server.
-/// <see cref="ResetAsync"/> empties every table but <c>__EFMigrationsHistory</c> (Respawn is not available).
+/// A PostgreSQL database shared by the tests of a class is emptied between them by Respawn (<see cref="ResetAsync"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>
+    /// The schemas Respawn empties: the model's tables (<c>public</c>) and the scheduler's (<c>quartz</c>, outside the
+    /// EF model). The scheduler's rows are emptied deliberately: its triggers name timer rows of the engine, and a
+    /// trigger left over from an earlier test would fire on a row that the reset removed. Its lock rows go too;
+    /// Quartz inserts a missing lock row when it next takes the lock.
+    /// </summary>
+    private static readonly string[] ResetSchemas = ["public", "quartz"];
+
+    /// <summary>
+    /// The tables Respawn leaves alone: the migrations history (the schema stays migrated) and EF Core's migration
+    /// lock. A scheduler that records its own schema version in a table (Hangfire's <c>schema</c>) must be listed
+    /// here, or it would re-create its tables over the existing ones.
+    /// </summary>
+    private static readonly string[] KeptTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
+
     private readonly string? _sqliteDirectory;
+    private Respawner? _respawner;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteDirectory)
     {
@@ -44,7 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="options">The builder.</param>
     public void Configure(DbContextOptionsBuilder options) => DatabaseProviders.Configure(options, Provider, ConnectionString);
 
-    /// <summary>A new context (the caller disposes it).</summary>
+    /// <summary>A new context as the services use it (the caller disposes it).</summary>
     public OrchestratorDbContext CreateContext()
     {
         var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
@@ -52,52 +71,49 @@ public sealed class TestDatabase : IAsyncDisposable
         return new OrchestratorDbContext(builder.Options);
     }
 
-    /// <summary>Applies every migration.</summary>
+    /// <summary>A new context with this provider's generated migrations (the caller disposes it).</summary>
+    public OrchestratorDbContext CreateMigrationContext() => DatabaseMigrator.CreateMigrationContext(Provider, ConnectionString);
+
+    /// <summary>Applies every migration, as the service does at start-up.</summary>
     public async Task MigrateAsync()
     {
         await using var db = CreateContext();
         await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
     }
 
-    /// <summary>Empties every table except the migrations history.</summary>
-    public async Task ResetAsync()
+    /// <summary>
+    /// Applies the hand-written migrations up to <paramref name="migration"/> (a database as an earlier version of the
+    /// service left it; <see cref="DatabaseMigrator.LastHandWrittenMigration"/> is the last).
+    /// </summary>
+    /// <param name="migration">The id of the hand-written migration to stop at.</param>
+    public async Task MigrateHandWrittenAsync(string migration)
     {
         await using var db = CreateContext();
-        var tables = await TablesAsync(db);
-        if (Provider == DatabaseProvider.PostgreSql)
-        {
-            if (tables.Count > 0)
-            {
-#pragma warning disable EF1003 // Table names come from the catalog.
-                await db.Database.ExecuteSqlRawAsync("TRUNCATE TABLE " + string.Join(", ", tables.Select(t => $"\"{t}\"")) + " RESTART IDENTITY CASCADE");
-#pragma warning restore EF1003
-            }
-        }
-        else
-        {
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF");
-            foreach (var t in tables)
-            {
-#pragma warning disable EF1002 // Table names come from the catalog.
-                await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{t}\"");
-#pragma warning restore EF1002
-            }
-
-            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON");
-        }
+        await db.GetService<IMigrator>().MigrateAsync(migration);
     }
 
-    /// <summary>The user tables, migrations history and lock excluded.</summary>
-    /// <param name="db">A context on this database.</param>
-    public async Task<List<string>> TablesAsync(OrchestratorDbContext db)
+    /// <summary>
+    /// Empties every table of a migrated PostgreSQL database with Respawn, schemas <see cref="ResetSchemas"/>, except
+    /// <see cref="KeptTables"/>, and restarts the identity sequences. SQLite databases are not shared between tests
+    /// (a new file costs nothing), so there is nothing to reset.
+    /// </summary>
+    public async Task ResetAsync()
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var sql = Provider == DatabaseProvider.PostgreSql
-            ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
-            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-        var all = await db.Database.SqlQueryRaw<string>(sql).ToListAsync();
-        return [.. all.Where(t => t is not "__EFMigrationsHistory" and not "__EFMigrationsLock").Order(StringComparer.Ordinal)];
+        if (Provider != DatabaseProvider.PostgreSql)
+        {
+            throw new InvalidOperationException("Only the PostgreSQL test databases are shared and reset; make a new SQLite database per test instead.");
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ResetSchemas,
+            TablesToIgnore = [.. KeptTables.Select(t => new Respawn.Graph.Table(t))],
+            WithReseed = true,
+        });
+        await _respawner.ResetAsync(connection);
     }
 
     /// <inheritdoc/>

@@ -8,14 +8,16 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Orchestrator.Persistence;
 using Orchestrator.Tests.Infrastructure;
 using Orchestrator.Workflows;
+using static Orchestrator.Tests.Persistence.SchemaCatalog;
 
 namespace Orchestrator.Tests.Persistence;
 
 /// <summary>
-/// The hand-written migrations are the schema: on each provider, the schema they create (read from the live
-/// catalog) must equal what the EF model describes — tables, columns, types, nullability, primary keys, indexes.
-/// This is what stands in for the model snapshot (see Persistence/Migrations/README.md). Also: a database at an
-/// earlier migration that holds data upgrades intact, and two nodes migrating at once apply each migration once.
+/// On each provider: the schema the generated migrations create (read from the live catalog) equals what the EF model
+/// describes — tables, columns, types, nullability, primary keys, indexes; the generated baseline creates exactly the
+/// schema the hand-written migrations ended with; a database the hand-written migrations made (at their last one or
+/// at their first) is adopted with its data and the service goes on; two nodes migrating at once apply each migration
+/// once (Persistence/Migrations/README.md).
 /// </summary>
 public abstract class SchemaTests : IAsyncLifetime
 {
@@ -41,16 +43,23 @@ public abstract class SchemaTests : IAsyncLifetime
         return d;
     }
 
+    /// <summary>The generated baseline's id (the same for every provider).</summary>
+    private const string Baseline = "20261207000000_Baseline";
+
     [Fact]
     public async Task Migrated_schema_equals_the_model()
     {
         var database = await DatabaseAsync();
         await database.MigrateAsync();
-        await using var db = database.CreateContext();
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        await using (var migrations = database.CreateMigrationContext())
+        {
+            Assert.Empty(await migrations.Database.GetPendingMigrationsAsync());
+            Assert.Equal([Baseline], await migrations.Database.GetAppliedMigrationsAsync());
+        }
 
+        await using var db = database.CreateContext();
         var expected = FromModel(db, database.Provider);
-        var actual = await FromCatalogAsync(db, database);
+        var actual = await FromCatalogAsync(db, database.Provider);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
         foreach (var (table, want) in expected)
         {
@@ -65,6 +74,89 @@ public abstract class SchemaTests : IAsyncLifetime
         {
             Assert.Contains(table, actual.Keys);
         }
+    }
+
+    [Fact]
+    public async Task The_baseline_creates_the_schema_the_hand_written_migrations_end_with()
+    {
+        var handWritten = await DatabaseAsync();
+        await handWritten.MigrateHandWrittenAsync(DatabaseMigrator.LastHandWrittenMigration);
+        var generated = await DatabaseAsync();
+        await generated.MigrateAsync();
+
+        await using var a = handWritten.CreateContext();
+        await using var b = generated.CreateContext();
+        var before = await DescribeAsync(a, handWritten.Provider);
+        var after = await DescribeAsync(b, generated.Provider);
+        Assert.Equal(string.Join(Environment.NewLine, before), string.Join(Environment.NewLine, after));
+        Assert.Contains(before, l => l.StartsWith("table ", StringComparison.Ordinal) && l.EndsWith("user_tasks", StringComparison.Ordinal));
+        if (handWritten.Provider == DatabaseProvider.PostgreSql)
+        {
+            Assert.Contains("table quartz.qrtz_triggers", after); // the scheduler's tables, outside the model, are in the baseline too
+        }
+    }
+
+    [Fact]
+    public async Task A_database_at_the_last_hand_written_migration_with_data_is_adopted_and_the_service_goes_on()
+    {
+        // A database as today's service leaves it: every hand-written migration applied, and data the service wrote
+        // (an open task, one claimed by a lawyer, one completed whose next task is open).
+        var database = await DatabaseAsync();
+        await database.MigrateHandWrittenAsync(DatabaseMigrator.LastHandWrittenMigration);
+        List<string> schemaBefore;
+        await using (var db = database.CreateContext())
+        {
+            schemaBefore = await DescribeAsync(db, database.Provider);
+        }
+
+        string instance, heldTask, movedTask;
+        List<string> lawyersInbox;
+        await using (var writer = new WorkflowHarness(database))
+        {
+            await writer.DeployFixtureAsync("review.bpmn");
+            instance = await writer.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-1", ["child"] = "Ana" }, "case-1", Actors.Coordinator, default);
+            var held = await writer.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-2", ["child"] = "Bea" }, "case-2", Actors.Coordinator, default);
+            heldTask = Assert.Single(await writer.Service().ListTasksAsync(new TaskQuery(held), Actors.Lawyer, default)).Id;
+            await writer.Service().ClaimAsync(heldTask, Actors.Lawyer, default);
+            var moved = await writer.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-3", ["child"] = "Cai" }, "case-3", Actors.Coordinator, default);
+            movedTask = Assert.Single(await writer.Service().ListTasksAsync(new TaskQuery(moved), Actors.Lawyer, default)).Id;
+            await writer.Service().CompleteAsync(movedTask, new JsonObject { ["approved"] = true }, Actors.Lawyer, default);
+            lawyersInbox = [.. (await writer.Service().ListTasksAsync(new TaskQuery(), Actors.Lawyer, default)).Select(t => t.Id)];
+            Assert.Equal(3, lawyersInbox.Count);
+        }
+
+        // The start-up migration: the baseline is recorded, not run (it would fail on the existing tables), and the
+        // schema is left exactly as it was.
+        await database.MigrateAsync();
+        await using (var migrations = database.CreateMigrationContext())
+        {
+            Assert.Empty(await migrations.Database.GetPendingMigrationsAsync());
+            var applied = (await migrations.Database.GetAppliedMigrationsAsync()).ToList();
+            Assert.Contains(Baseline, applied);
+            Assert.Contains(DatabaseMigrator.LastHandWrittenMigration, applied);
+            Assert.Contains("20261122000000_Initial", applied);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(string.Join(Environment.NewLine, schemaBefore), string.Join(Environment.NewLine, await DescribeAsync(db, database.Provider)));
+        }
+
+        // Starting again changes nothing.
+        await database.MigrateAsync();
+
+        // The data is there and the instances go on.
+        await using var harness = new WorkflowHarness(database);
+        Assert.Equal(lawyersInbox, (await harness.Service().ListTasksAsync(new TaskQuery(), Actors.Lawyer, default)).Select(t => t.Id));
+        var view = await harness.Service().GetInstanceAsync(instance, Actors.Coordinator, default);
+        Assert.Equal(("active", "Ana"), (view.Status, view.Variables["child"]!.GetValue<string>()));
+        var review = Assert.Single(await harness.Service().ListTasksAsync(new TaskQuery(instance), Actors.Lawyer, default));
+        await harness.Service().CompleteAsync(review.Id, new JsonObject { ["approved"] = true }, Actors.Lawyer, default);
+        Assert.Equal("Task_Approve", Assert.Single(await harness.Service().ListTasksAsync(new TaskQuery(instance), Actors.Coordinator, default)).ElementId);
+        await harness.Service().UnclaimAsync(heldTask, Actors.Lawyer, default);
+        Assert.Contains(heldTask, (await harness.Service().ListTasksAsync(new TaskQuery(), Actors.OtherLawyer, default)).Select(t => t.Id));
+        var next = await harness.Service().StartAsync("Review", new JsonObject { ["caseId"] = "c-4", ["child"] = "Dan" }, "case-4", Actors.Coordinator, default);
+        Assert.Single(await harness.Service().ListTasksAsync(new TaskQuery(next), Actors.Lawyer, default));
     }
 
     [Fact]
@@ -90,23 +182,25 @@ public abstract class SchemaTests : IAsyncLifetime
         Assert.Equal(3, lawyersInbox.Count);
 
         var database = await DatabaseAsync();
+        await database.MigrateHandWrittenAsync("20261122000000_Initial");
         await using (var db = database.CreateContext())
         {
-            await db.GetService<IMigrator>().MigrateAsync("20261122000000_Initial");
             var applied = await db.Database.GetAppliedMigrationsAsync();
             Assert.Equal(["20261122000000_Initial"], applied);
             await using var from = source.CreateContext();
             await CopyRowsAsync(from, db, database.Provider, ["process_definitions", "process_instances", "user_tasks", "user_task_candidates", "timers", "jobs", "message_subscriptions", "incidents", "history"]);
         }
 
+        // The hand-written set brings it to its last migration, then the baseline is recorded.
         await database.MigrateAsync();
         await using (var db = database.CreateContext())
         {
-            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync()); // the hand-written set, all applied
             Assert.Contains("20261122000100_HistoryByUser", await db.Database.GetAppliedMigrationsAsync());
             Assert.Contains("20261122000300_InboxSortKeys", await db.Database.GetAppliedMigrationsAsync());
+            Assert.Contains(Baseline, await db.Database.GetAppliedMigrationsAsync());
             var expected = FromModel(db, database.Provider);
-            var actual = await FromCatalogAsync(db, database);
+            var actual = await FromCatalogAsync(db, database.Provider);
             foreach (var table in new[] { "history", "user_tasks", "user_task_candidates" })
             {
                 Assert.Equal(Describe(table, expected[table].Columns), Describe(table, actual[table].Columns));
@@ -199,180 +293,11 @@ public abstract class SchemaTests : IAsyncLifetime
 
         // Four at once on a fresh database: also the moment SQLite is switched to WAL by one of them.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Migrate)));
-        await using var check = database.CreateContext();
+        await using var check = database.CreateMigrationContext();
         var applied = await check.Database.GetAppliedMigrationsAsync();
         Assert.Equal(check.Database.GetMigrations(), applied);
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
     }
 
     private static string Describe(string table, IEnumerable<string> items) => table + ":" + Environment.NewLine + string.Join(Environment.NewLine, items.Order(StringComparer.Ordinal));
-
-    private sealed record TableShape(List<string> Columns, string PrimaryKey, List<string> Indexes);
-
-    private static Dictionary<string, TableShape> FromModel(OrchestratorDbContext db, DatabaseProvider provider)
-    {
-        var model = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
-        var result = new Dictionary<string, TableShape>(StringComparer.Ordinal);
-        foreach (var table in model.Tables)
-        {
-            var columns = table.Columns.Select(c => $"{c.Name} {NormaliseType(c.StoreType, provider)} {(c.IsNullable ? "null" : "not null")}").ToList();
-            var pk = table.PrimaryKey is { } key
-                ? (provider == DatabaseProvider.Sqlite ? "" : key.Name + " ") + string.Join(",", key.Columns.Select(c => c.Name))
-                : "";
-            var indexes = table.Indexes.Select(i => $"{i.Name} ({string.Join(",", i.Columns.Select(c => c.Name))}){(i.IsUnique ? " unique" : "")}").ToList();
-            result[table.Name] = new TableShape(columns, pk, indexes);
-        }
-
-        return result;
-    }
-
-    private static string NormaliseType(string type, DatabaseProvider provider) =>
-        provider == DatabaseProvider.Sqlite ? type.ToUpperInvariant() : type.ToLowerInvariant();
-
-    private static async Task<Dictionary<string, TableShape>> FromCatalogAsync(OrchestratorDbContext db, TestDatabase database)
-    {
-        var result = new Dictionary<string, TableShape>(StringComparer.Ordinal);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        foreach (var table in await database.TablesAsync(db))
-        {
-            result[table] = database.Provider == DatabaseProvider.Sqlite
-                ? await SqliteTableAsync(connection, table)
-                : await PostgresTableAsync(connection, table);
-        }
-
-        return result;
-    }
-
-    private static async Task<List<object?[]>> QueryAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    private static string S(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-
-    private static async Task<TableShape> SqliteTableAsync(DbConnection connection, string table)
-    {
-        // table_info: cid, name, type, notnull, dflt_value, pk
-        var info = await QueryAsync(connection, $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}')");
-        var columns = info.Select(r => $"{S(r[0])} {S(r[1]).ToUpperInvariant()} {(Convert.ToInt64(r[2], CultureInfo.InvariantCulture) == 1 ? "not null" : "null")}").ToList();
-        var pk = string.Join(",", info.Where(r => Convert.ToInt64(r[3], CultureInfo.InvariantCulture) > 0).OrderBy(r => Convert.ToInt64(r[3], CultureInfo.InvariantCulture)).Select(r => S(r[0])));
-        var indexes = new List<string>();
-        foreach (var index in await QueryAsync(connection, $"SELECT name, \"unique\", origin FROM pragma_index_list('{table}')"))
-        {
-            if (S(index[2]) == "pk")
-            {
-                continue;
-            }
-
-            var cols = await QueryAsync(connection, $"SELECT name FROM pragma_index_info('{S(index[0])}') ORDER BY seqno");
-            indexes.Add($"{S(index[0])} ({string.Join(",", cols.Select(c => S(c[0])))}){(Convert.ToInt64(index[1], CultureInfo.InvariantCulture) == 1 ? " unique" : "")}");
-        }
-
-        return new TableShape(columns, pk, indexes);
-    }
-
-    private static async Task<TableShape> PostgresTableAsync(DbConnection connection, string table)
-    {
-        var info = await QueryAsync(connection,
-            "SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @t ORDER BY ordinal_position",
-            ("t", table));
-        var columns = info.Select(r =>
-        {
-            var type = S(r[1]);
-            if (type == "character varying" && r[2] is not null)
-            {
-                type += "(" + S(r[2]) + ")";
-            }
-
-            return $"{S(r[0])} {type} {(S(r[3]) == "YES" ? "null" : "not null")}";
-        }).ToList();
-        const string indexSql = """
-            SELECT i.relname, ix.indisunique, ix.indisprimary,
-                   array_to_string(array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
-                                         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord), ',')
-            FROM pg_index ix
-            JOIN pg_class t ON t.oid = ix.indrelid
-            JOIN pg_class i ON i.oid = ix.indexrelid
-            JOIN pg_namespace n ON n.oid = t.relnamespace
-            WHERE n.nspname = 'public' AND t.relname = @t
-            """;
-        var pk = "";
-        var indexes = new List<string>();
-        foreach (var r in await QueryAsync(connection, indexSql, ("t", table)))
-        {
-            if (r[2] is true)
-            {
-                pk = $"{S(r[0])} {S(r[3])}";
-                continue;
-            }
-
-            indexes.Add($"{S(r[0])} ({S(r[3])}){(r[1] is true ? " unique" : "")}");
-        }
-
-        return new TableShape(columns, pk, indexes);
-    }
-}
-
-/// <summary>The schema tests on SQLite.</summary>
-public sealed class SqliteSchemaTests : SchemaTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
-
-    [Fact]
-    public async Task Connections_use_wal_a_busy_timeout_and_foreign_keys()
-    {
-        await using var database = TestDatabase.CreateSqlite();
-        await database.MigrateAsync();
-        await using var db = database.CreateContext();
-        await db.Database.OpenConnectionAsync();
-        Assert.Equal("wal", Assert.Single(await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").ToListAsync()));
-        Assert.Equal(30000L, Assert.Single(await db.Database.SqlQueryRaw<long>("SELECT timeout AS \"Value\" FROM pragma_busy_timeout").ToListAsync()));
-        Assert.Equal(1L, Assert.Single(await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS \"Value\" FROM pragma_foreign_keys").ToListAsync()));
-    }
-
-    [Fact]
-    public void The_default_connection_creates_its_data_folder()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "orchestrator-data-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            DatabaseProviders.PrepareSqlite($"Data Source={Path.Combine(dir, "data", "orchestrator.db")}");
-            Assert.True(Directory.Exists(Path.Combine(dir, "data")));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-}
-
-/// <summary>The schema tests on PostgreSQL.</summary>
-[Collection(PostgresGroup.Name)]
-public sealed class PostgresSchemaTests(PostgresServer server) : SchemaTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresSchemaTests));
 }
