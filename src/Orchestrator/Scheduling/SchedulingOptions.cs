@@ -30,6 +30,13 @@ public sealed class SchedulingOptions
     /// <summary>How often one node of the cluster looks for jobs that are due and unleased (a dead node's expired leases, a lost trigger).</summary>
     public TimeSpan JobRecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the reconciliation sweep looks for pending timers and email-action expiries without a scheduled firing
+    /// (<see cref="ScheduleReconciliation"/>). A timer whose firing was lost fires at most about this long (plus
+    /// <see cref="ScheduleReconciliation.Settle"/>) after the database answers again. At most 30 s is what the service promises.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Triggers written per <c>ScheduleJobs</c> call when rescheduling at start-up.</summary>
     public int StartupBatchSize { get; set; } = 5000;
 

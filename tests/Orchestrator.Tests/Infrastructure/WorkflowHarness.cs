@@ -139,6 +139,12 @@ public sealed class RecordingScheduler : IWorkflowScheduler
 
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<PendingTimer>> WithoutFiringAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.FromResult(timers);
+
+    /// <inheritdoc/>
+    public Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
