@@ -204,8 +204,14 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Server server, ITest
         using var response = await HealthAsync(service);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"/health answered {(int)response.StatusCode}: {body}");
-        var database = JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("database");
+        var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
+        var database = checks.GetProperty("database");
         Assert.Equal("Unhealthy", database.GetProperty("status").GetString());
         Assert.Contains(words, database.GetProperty("description").GetString(), StringComparison.Ordinal);
+        if (service.OnPostgres)
+        {
+            // The scheduler's store is the same server: its check says so too.
+            Assert.Equal("Unhealthy", checks.GetProperty("scheduler").GetProperty("status").GetString());
+        }
     }
 }

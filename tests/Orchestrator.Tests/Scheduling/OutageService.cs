@@ -50,6 +50,9 @@ public sealed class OutageService : ApiFactory
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Scheduling", "Fixtures", "follow-up.bpmn"), Path.Combine(WorkflowsDirectory, "follow-up.bpmn"));
     }
 
+    /// <summary>Whether the service runs on PostgreSQL.</summary>
+    public bool OnPostgres => _postgres is not null;
+
     /// <summary>Every answer the clients of <see cref="CallAsync"/> got, in order.</summary>
     public IReadOnlyList<Answer> Answers
     {
