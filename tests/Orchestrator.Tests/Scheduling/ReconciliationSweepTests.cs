@@ -48,7 +48,8 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
         await using var node = SchedulerNode.Create(Database, Settings);
         using var repairs = new RepairCounter(node);
         await node.StartAsync();
-        var due = DateTimeOffset.UtcNow.AddSeconds(2);
+        // Due late enough that its own trigger cannot fire before the test takes the firing away (on a loaded machine).
+        var due = DateTimeOffset.UtcNow.AddSeconds(10);
         var instance = await node.StartDeadlineAsync(due);
         var timer = await node.WithDbAsync(db => db.Timers.AsNoTracking().Where(t => t.InstanceId == instance)
             .Select(t => new PendingTimer(t.Id, t.InstanceId, t.ElementId, t.DueAt)).SingleAsync());
@@ -60,6 +61,7 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
         // The firing is lost (as when the scheduler's store went away after the commit): the abstraction says so.
         await scheduler.OnCommittedAsync(new WorkflowScheduleChanges([], [timer.Id], []), default);
         Assert.Equal([timer.Id], (await scheduler.WithoutFiringAsync([timer], default)).Select(t => t.Id));
+        Assert.Equal(1, await node.WithDbAsync(SchedulingQueries.PendingTimersAsync));
 
         // The periodic sweep finds it once it has settled, schedules it, and it fires once, not before its due time.
         await Eventually.HoldsAsync(
@@ -89,14 +91,14 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
         // overdue by now.
         var now = DateTimeOffset.UtcNow;
         var overdue = await node.StartDeadlineAsync(now.AddHours(1));
-        var future = await node.StartDeadlineAsync(now.AddSeconds(2));
+        var future = await node.StartDeadlineAsync(now.AddHours(1));
         var scheduler = node.Services.GetRequiredService<IWorkflowScheduler>();
         var overdueId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == overdue).Select(t => t.Id).SingleAsync());
         var futureId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == future).Select(t => t.Id).SingleAsync());
         await scheduler.OnCommittedAsync(new WorkflowScheduleChanges([], [overdueId, futureId], []), default);
         var settled = now - ScheduleReconciliation.Settle - TimeSpan.FromSeconds(1);
         await node.WithDbAsync(db => db.Timers.Where(t => t.Id == overdueId).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, now.AddMinutes(-1)).SetProperty(t => t.CreatedAt, settled)));
-        await node.WithDbAsync(db => db.Timers.Where(t => t.Id == futureId).ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedAt, settled)));
+        await node.WithDbAsync(db => db.Timers.Where(t => t.Id == futureId).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddSeconds(3)).SetProperty(t => t.CreatedAt, settled)));
 
         Assert.Equal(2, await sweep.SweepAsync(default));
         await Eventually.HoldsAsync(() => node.WithDbAsync(db => db.Timers.AnyAsync(t => t.Id == overdueId && t.Status == TimerStatuses.Fired)), Timeout, "the overdue timer fires at once");
@@ -162,10 +164,10 @@ public sealed class PostgresReconciliationSweepTests(PostgresServer server) : Re
         await using var b = SchedulerNode.Create(Database, settings);
         await a.StartAsync();
         await b.StartAsync();
-        var instance = await a.StartDeadlineAsync(DateTimeOffset.UtcNow.AddSeconds(1));
+        var instance = await a.StartDeadlineAsync(DateTimeOffset.UtcNow.AddHours(1));
         var id = await a.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == instance).Select(t => t.Id).SingleAsync());
-        await a.WithDbAsync(db => db.Timers.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         await a.Services.GetRequiredService<IWorkflowScheduler>().OnCommittedAsync(new WorkflowScheduleChanges([], [id], []), default);
+        await a.WithDbAsync(db => db.Timers.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddSeconds(1)).SetProperty(t => t.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
 
         var rounds = await Task.WhenAll(
             a.Services.GetRequiredService<ScheduleReconciliation>().SweepAsync(default),
