@@ -85,6 +85,9 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
     public async Task<IScheduler> GetSchedulerAsync(CancellationToken ct) => _scheduler ??= await _factory.GetScheduler(ct).ConfigureAwait(false);
 
     /// <inheritdoc/>
+    public TimeSpan? ScheduledAhead => null;
+
+    /// <inheritdoc/>
     public async Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -146,6 +149,14 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
 
         var scheduler = await PrepareAsync(cancellationToken).ConfigureAwait(false);
         await ScheduleTimersAsync(scheduler, [.. timers.Select(t => (t.Id, t.Due))], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task UnscheduleTimersAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timerIds);
+        var scheduler = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await scheduler.UnscheduleJobs([.. timerIds.Select(id => new TriggerKey(id, TimerGroup))], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -150,12 +150,22 @@ public sealed class ScheduleReconciliation(
             {
                 // A firing that committed since the first read also removed its trigger: only rows still pending are repairs.
                 var ids = missing.Select(t => t.Id).ToList();
-                var pending = (await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Status == TimerStatuses.Pending).Select(t => t.Id)
-                    .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-                List<PendingTimer> repairs = [.. missing.Where(t => pending.Contains(t.Id))];
+                var pending = (await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Status == TimerStatuses.Pending).Select(t => new { t.Id, t.CreatedAt })
+                    .ToListAsync(ct).ConfigureAwait(false)).ToDictionary(t => t.Id, t => t.CreatedAt, StringComparer.Ordinal);
+                List<PendingTimer> due = [.. missing.Where(t => pending.ContainsKey(t.Id))];
+
+                // A timer due further ahead of its creation than the scheduler schedules at commit had no firing by design:
+                // scheduling it now is the sweep's normal work. Any other had one and lost it: a repair.
+                var ahead = scheduler.ScheduledAhead;
+                List<PendingTimer> repairs = [.. due.Where(t => ahead is not { } window || t.Due - pending[t.Id] <= window)];
+                if (due.Count > 0)
+                {
+                    await scheduler.ScheduleTimersAsync(due, ct).ConfigureAwait(false);
+                    statistics.BroughtIntoWindow(due.Count - repairs.Count);
+                }
+
                 if (repairs.Count > 0)
                 {
-                    await scheduler.ScheduleTimersAsync(repairs, ct).ConfigureAwait(false);
                     SchedulingLog.TimersRepaired(logger, repairs.Count, repairs.Count(t => t.Due <= now), repairs[0].Id);
                     metrics?.ScheduleRepaired(TimerKind, repairs.Count);
                     statistics.Repaired(repairs.Count);

@@ -14,6 +14,7 @@ public sealed class SchedulerStatistics
     private long _timerNoops;
     private long _jobsRun;
     private long _repairs;
+    private long _broughtIntoWindow;
     private long _sweeps;
     private string? _lastSweepError;
 
@@ -28,6 +29,9 @@ public sealed class SchedulerStatistics
 
     /// <summary>Firings the reconciliation sweep on this node scheduled for pending work that had none.</summary>
     public long Repairs => Interlocked.Read(ref _repairs);
+
+    /// <summary>Timers the sweep on this node scheduled as they came within the window of a scheduler that holds only the near future (not repairs).</summary>
+    public long BroughtIntoWindowCount => Interlocked.Read(ref _broughtIntoWindow);
 
     /// <summary>Rounds of the reconciliation sweep this node finished.</summary>
     public long Sweeps => Interlocked.Read(ref _sweeps);
@@ -72,6 +76,8 @@ public sealed class SchedulerStatistics
     internal void JobRun() => Interlocked.Increment(ref _jobsRun);
 
     internal void Repaired(int count) => Interlocked.Add(ref _repairs, count);
+
+    internal void BroughtIntoWindow(int count) => Interlocked.Add(ref _broughtIntoWindow, count);
 
     internal void Swept(DateTimeOffset at)
     {

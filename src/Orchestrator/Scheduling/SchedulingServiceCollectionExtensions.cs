@@ -44,6 +44,16 @@ public static class SchedulingServiceCollectionExtensions
             connectionString = provider == DatabaseProvider.Sqlite ? DatabaseProviders.DefaultSqliteConnectionString : "";
         }
 
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<SchedulerStatistics>();
+        services.TryAddSingleton<ScheduleReconciliation>();
+        if (string.Equals(options.Scheduler, "Hangfire", StringComparison.OrdinalIgnoreCase))
+        {
+            HangfireRegistration.Add(services, options, provider, connectionString);
+            services.AddHostedService(sp => sp.GetRequiredService<ScheduleReconciliation>()); // after the scheduler's start
+            return services;
+        }
+
         var store = provider == DatabaseProvider.PostgreSql ? SchedulerStore.PostgreSql : SchedulerStore.Memory;
         var instanceId = string.IsNullOrWhiteSpace(options.InstanceId)
             ? $"{Environment.MachineName}-{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}"
@@ -91,8 +101,6 @@ public static class SchedulingServiceCollectionExtensions
             }
         });
 
-        services.TryAddSingleton(options);
-        services.TryAddSingleton<SchedulerStatistics>();
         services.AddTransient<FireTimerJob>();
         services.AddTransient<RunWorkflowJob>();
         services.AddTransient<RecoverJobsJob>();
@@ -106,7 +114,6 @@ public static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<QuartzWorkflowScheduler>>()));
         services.Replace(ServiceDescriptor.Singleton<IWorkflowScheduler>(sp => sp.GetRequiredService<QuartzWorkflowScheduler>()));
         services.AddHostedService<SchedulerHostedService>();
-        services.TryAddSingleton<ScheduleReconciliation>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduleReconciliation>()); // after the scheduler's start
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, ["ready"]);
         return services;

@@ -36,6 +36,13 @@ public sealed record WorkflowScheduleChanges(IReadOnlyList<PendingTimer> TimersS
 /// </summary>
 public interface IWorkflowScheduler
 {
+    /// <summary>
+    /// How far ahead of its due time a timer gets its firing after its commit; <c>null</c>: after its commit, whatever
+    /// its due time. A scheduler that holds only the near future (Hangfire) leaves later timers to the reconciliation
+    /// sweep, which schedules them as they come within this window — that is its normal work, not a repair.
+    /// </summary>
+    TimeSpan? ScheduledAhead { get; }
+
     /// <summary>Called after a commit that changed the schedule.</summary>
     /// <param name="changes">The changes.</param>
     /// <param name="cancellationToken">Cancellation.</param>
@@ -50,11 +57,19 @@ public interface IWorkflowScheduler
     /// <param name="timers">Pending timer rows.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken);
+
+    /// <summary>Removes the scheduled firings of these timers, if they have any (an operator's repair, the tests' lost firing).</summary>
+    /// <param name="timerIds">Timer ids.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    Task UnscheduleTimersAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>The default scheduler hook: does nothing (no timer has a firing, and none is made).</summary>
 public sealed class NullWorkflowScheduler : IWorkflowScheduler
 {
+    /// <inheritdoc/>
+    public TimeSpan? ScheduledAhead => null;
+
     /// <inheritdoc/>
     public Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -63,6 +78,9 @@ public sealed class NullWorkflowScheduler : IWorkflowScheduler
 
     /// <inheritdoc/>
     public Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task UnscheduleTimersAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Validates the data a task is completed with against the task's form (adapter over the form catalog).</summary>

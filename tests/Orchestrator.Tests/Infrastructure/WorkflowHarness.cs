@@ -130,6 +130,9 @@ public sealed class RecordingScheduler : IWorkflowScheduler
     public List<WorkflowScheduleChanges> Changes { get; } = [];
 
     /// <inheritdoc/>
+    public TimeSpan? ScheduledAhead => null;
+
+    /// <inheritdoc/>
     public Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken)
     {
         lock (Changes)
@@ -145,6 +148,9 @@ public sealed class RecordingScheduler : IWorkflowScheduler
 
     /// <inheritdoc/>
     public Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task UnscheduleTimersAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -15,10 +15,12 @@ namespace Orchestrator.Tests.Scheduling;
 /// and that the clients got 503 (with <c>Retry-After</c>, naming the database) and never a 500 meanwhile. Nothing here
 /// names the scheduler: the tests hold whatever scheduler runs underneath.
 /// </summary>
-[Collection(SchedulingTimingGroup.Name)]
-public sealed class DatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output) : IClassFixture<DatabaseOutageTests.Server>
+public abstract class DatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output)
 {
     private const int Count = 12;
+
+    /// <summary>The scheduler underneath (<c>Scheduling:Scheduler</c>).</summary>
+    protected abstract string Scheduler { get; }
 
     /// <summary>A PostgreSQL server only these tests use, so that stopping it disturbs no other test.</summary>
     public sealed class Server : PostgresCluster, IAsyncLifetime
@@ -29,7 +31,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Server server, ITest
     [Fact]
     public async Task PostgreSQL_stopped_during_the_after_commit_scheduling_of_a_burst_of_completions_loses_no_timer()
     {
-        using var service = new OutageService(await server.CreateDatabaseAsync("outage_after_commit"));
+        using var service = new OutageService(await server.CreateDatabaseAsync("outage_after_commit"), Scheduler);
         var reports = new List<(string Instance, string Task)>();
         for (var i = 0; i < Count; i++)
         {
@@ -81,7 +83,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Server server, ITest
     [Fact]
     public async Task PostgreSQL_restarted_at_the_moment_timers_fall_due_fires_each_once_after_it_answers_again()
     {
-        using var service = new OutageService(await server.CreateDatabaseAsync("outage_due"));
+        using var service = new OutageService(await server.CreateDatabaseAsync("outage_due"), Scheduler);
         var reports = new List<(string Instance, string Task)>();
         for (var i = 0; i < Count; i++)
         {
@@ -122,7 +124,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Server server, ITest
     [Fact]
     public async Task SQLite_reaching_its_size_limit_during_a_burst_answers_503_naming_it_and_loses_nothing()
     {
-        using var service = new OutageService(null);
+        using var service = new OutageService(null, Scheduler);
         var reports = new List<(string Instance, string Task)>();
         for (var i = 0; i < 3 * Count; i++)
         {
@@ -214,4 +216,18 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Server server, ITest
             Assert.Equal("Unhealthy", checks.GetProperty("scheduler").GetProperty("status").GetString());
         }
     }
+}
+
+/// <summary>With Quartz underneath.</summary>
+[Collection(SchedulingTimingGroup.Name)]
+public sealed class QuartzDatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output) : DatabaseOutageTests(server, output), IClassFixture<DatabaseOutageTests.Server>
+{
+    protected override string Scheduler => "Quartz";
+}
+
+/// <summary>With Hangfire underneath.</summary>
+[Collection(SchedulingTimingGroup.Name)]
+public sealed class HangfireDatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output) : DatabaseOutageTests(server, output), IClassFixture<DatabaseOutageTests.Server>
+{
+    protected override string Scheduler => "Hangfire";
 }

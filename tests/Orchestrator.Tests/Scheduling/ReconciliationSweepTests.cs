@@ -18,9 +18,14 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
 
-    private static readonly Dictionary<string, string?> Settings = new()
+    /// <summary>The scheduler underneath (<c>Scheduling:Scheduler</c>).</summary>
+    protected abstract string Scheduler { get; }
+
+    /// <summary>The node settings: the scheduler, a sweep every <paramref name="sweep"/>, quick polling.</summary>
+    protected Dictionary<string, string?> Settings(string sweep = "00:00:01") => new()
     {
-        ["Scheduling:SweepInterval"] = "00:00:01",
+        ["Scheduling:Scheduler"] = Scheduler,
+        ["Scheduling:SweepInterval"] = sweep,
         ["Scheduling:IdleWaitTime"] = "00:00:01",
     };
 
@@ -45,7 +50,8 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
     [Fact]
     public async Task A_pending_timer_whose_firing_was_lost_is_scheduled_by_the_sweep_counted_and_fires_once()
     {
-        await using var node = SchedulerNode.Create(Database, Settings);
+        // A sweep every 10 s: a timer due 10 s ahead gets its firing at its commit whatever the scheduler.
+        await using var node = SchedulerNode.Create(Database, Settings("00:00:10"));
         using var repairs = new RepairCounter(node);
         await node.StartAsync();
         // Due late enough that its own trigger cannot fire before the test takes the firing away (on a loaded machine).
@@ -59,7 +65,7 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
         Assert.Empty(await scheduler.WithoutFiringAsync([timer], default));
 
         // The firing is lost (as when the scheduler's store went away after the commit): the abstraction says so.
-        await scheduler.OnCommittedAsync(new WorkflowScheduleChanges([], [timer.Id], []), default);
+        await scheduler.UnscheduleTimersAsync([timer.Id], default);
         Assert.Equal([timer.Id], (await scheduler.WithoutFiringAsync([timer], default)).Select(t => t.Id));
         Assert.Equal(1, await node.WithDbAsync(SchedulingQueries.PendingTimersAsync));
 
@@ -83,7 +89,7 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
     public async Task An_overdue_timer_without_a_firing_fires_at_once_on_the_next_sweep_and_a_future_one_not_before_its_time()
     {
         // Rounds run here only when the test says so (the periodic one waits ten minutes).
-        await using var node = SchedulerNode.Create(Database, new Dictionary<string, string?> { ["Scheduling:SweepInterval"] = "00:10:00", ["Scheduling:IdleWaitTime"] = "00:00:01" });
+        await using var node = SchedulerNode.Create(Database, Settings("00:10:00"));
         await node.StartAsync();
         var sweep = node.Services.GetRequiredService<ScheduleReconciliation>();
 
@@ -95,7 +101,7 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
         var scheduler = node.Services.GetRequiredService<IWorkflowScheduler>();
         var overdueId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == overdue).Select(t => t.Id).SingleAsync());
         var futureId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == future).Select(t => t.Id).SingleAsync());
-        await scheduler.OnCommittedAsync(new WorkflowScheduleChanges([], [overdueId, futureId], []), default);
+        await scheduler.UnscheduleTimersAsync([overdueId, futureId], default);
         var settled = now - ScheduleReconciliation.Settle - TimeSpan.FromSeconds(1);
         await node.WithDbAsync(db => db.Timers.Where(t => t.Id == overdueId).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, now.AddMinutes(-1)).SetProperty(t => t.CreatedAt, settled)));
         await node.WithDbAsync(db => db.Timers.Where(t => t.Id == futureId).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddSeconds(3)).SetProperty(t => t.CreatedAt, settled)));
@@ -107,6 +113,28 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
         Assert.All(rows, t => Assert.True(t.FiredAt >= t.DueAt, $"timer {t.Id} fired at {t.FiredAt:O}, before {t.DueAt:O}"));
         Assert.Equal(2, await node.WithDbAsync(db => db.Tasks.CountAsync(t => (t.InstanceId == future || t.InstanceId == overdue) && t.ElementId == "Task_Escalate")));
         Assert.Equal(2, node.Statistics.TimersFired);
+    }
+
+    /// <summary>Two nodes on one database sweep at once: the lost firing is repaired once and the timer fires once.</summary>
+    protected async Task TwoNodesRepairOnceAsync()
+    {
+        var settings = Settings("00:10:00");
+        await using var a = SchedulerNode.Create(Database, settings);
+        await using var b = SchedulerNode.Create(Database, settings);
+        await a.StartAsync();
+        await b.StartAsync();
+        var instance = await a.StartDeadlineAsync(DateTimeOffset.UtcNow.AddHours(1));
+        var id = await a.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == instance).Select(t => t.Id).SingleAsync());
+        await a.Services.GetRequiredService<IWorkflowScheduler>().UnscheduleTimersAsync([id], default);
+        await a.WithDbAsync(db => db.Timers.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddSeconds(1)).SetProperty(t => t.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+
+        var rounds = await Task.WhenAll(
+            a.Services.GetRequiredService<ScheduleReconciliation>().SweepAsync(default),
+            b.Services.GetRequiredService<ScheduleReconciliation>().SweepAsync(default));
+        Assert.Equal(1, rounds.Sum());
+        await Eventually.HoldsAsync(() => a.WithDbAsync(db => db.Timers.AnyAsync(t => t.Id == id && t.Status == TimerStatuses.Fired)), TimeSpan.FromSeconds(45), "the repaired timer fires");
+        Assert.Equal(1, await a.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
+        Assert.Equal(1, a.Statistics.TimersFired + b.Statistics.TimersFired);
     }
 
     /// <summary>Counts <c>orchestrator.schedule.repairs</c> of one node by kind.</summary>
@@ -147,6 +175,8 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
 /// <summary>On SQLite.</summary>
 public sealed class SqliteReconciliationSweepTests : ReconciliationSweepTests
 {
+    protected override string Scheduler => "Quartz";
+
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
 }
 
@@ -154,27 +184,30 @@ public sealed class SqliteReconciliationSweepTests : ReconciliationSweepTests
 [Collection(PostgresGroup.Name)]
 public sealed class PostgresReconciliationSweepTests(PostgresServer server) : ReconciliationSweepTests
 {
+    protected override string Scheduler => "Quartz";
+
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresReconciliationSweepTests));
 
     [Fact]
-    public async Task Two_nodes_sweeping_at_once_repair_a_lost_firing_once_and_it_fires_once()
-    {
-        var settings = new Dictionary<string, string?> { ["Scheduling:SweepInterval"] = "00:10:00", ["Scheduling:IdleWaitTime"] = "00:00:01" };
-        await using var a = SchedulerNode.Create(Database, settings);
-        await using var b = SchedulerNode.Create(Database, settings);
-        await a.StartAsync();
-        await b.StartAsync();
-        var instance = await a.StartDeadlineAsync(DateTimeOffset.UtcNow.AddHours(1));
-        var id = await a.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == instance).Select(t => t.Id).SingleAsync());
-        await a.Services.GetRequiredService<IWorkflowScheduler>().OnCommittedAsync(new WorkflowScheduleChanges([], [id], []), default);
-        await a.WithDbAsync(db => db.Timers.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddSeconds(1)).SetProperty(t => t.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+    public Task Two_nodes_sweeping_at_once_repair_a_lost_firing_once_and_it_fires_once() => TwoNodesRepairOnceAsync();
+}
 
-        var rounds = await Task.WhenAll(
-            a.Services.GetRequiredService<ScheduleReconciliation>().SweepAsync(default),
-            b.Services.GetRequiredService<ScheduleReconciliation>().SweepAsync(default));
-        Assert.Equal(1, rounds.Sum());
-        await Eventually.HoldsAsync(() => a.WithDbAsync(db => db.Timers.AnyAsync(t => t.Id == id && t.Status == TimerStatuses.Fired)), TimeSpan.FromSeconds(45), "the repaired timer fires");
-        Assert.Equal(1, await a.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
-        Assert.Equal(1, a.Statistics.TimersFired + b.Statistics.TimersFired);
-    }
+/// <summary>On SQLite, with Hangfire underneath.</summary>
+public sealed class SqliteHangfireReconciliationSweepTests : ReconciliationSweepTests
+{
+    protected override string Scheduler => "Hangfire";
+
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
+}
+
+/// <summary>On PostgreSQL, with Hangfire underneath.</summary>
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresHangfireReconciliationSweepTests(PostgresServer server) : ReconciliationSweepTests
+{
+    protected override string Scheduler => "Hangfire";
+
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresHangfireReconciliationSweepTests));
+
+    [Fact]
+    public Task Two_nodes_sweeping_at_once_repair_a_lost_firing_once_and_it_fires_once() => TwoNodesRepairOnceAsync();
 }
