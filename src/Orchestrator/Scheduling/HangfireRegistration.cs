@@ -38,6 +38,11 @@ internal static class HangfireRegistration
         // with the sweep: one periodic query instead of a second timer.
         services.AddSingleton(new ScheduleRepair("job", (sp, _, ct) => sp.GetRequiredService<WorkflowService>().RunDueJobsAsync(sp.GetRequiredService<WorkflowOptions>().WorkerId, 500, ct)));
         services.AddHealthChecks().AddCheck<HangfireHealthCheck>("scheduler", HealthStatus.Unhealthy, ["ready"]);
+
+        // What Hangfire's dashboard middleware looks for (AddHangfire would register them, and configure the static
+        // GlobalConfiguration with it): Hangfire's own instances, registered as they are, changed by nothing here.
+        services.TryAddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
+        services.TryAddSingleton(_ => Hangfire.Dashboard.DashboardRoutes.Routes);
     }
 
     private static JobStorage CreateStorage(SchedulingOptions options, DatabaseProvider provider, string connectionString)
