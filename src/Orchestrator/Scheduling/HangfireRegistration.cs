@@ -26,6 +26,9 @@ internal static class HangfireRegistration
     /// <summary>Registers the scheduler, its jobs, the hosted server, the sweep's repairs of engine jobs and the health check.</summary>
     public static void Add(IServiceCollection services, SchedulingOptions options, DatabaseProvider provider, string connectionString)
     {
+        // Workers: as Quartz's threads — 8 on PostgreSQL, 2 on SQLite, where Hangfire's storage file takes one writer at
+        // a time and more workers only wait on each other's fetches.
+        options.ThreadCount ??= provider == DatabaseProvider.PostgreSql ? 8 : 2;
         services.TryAddSingleton<IJobFilterProvider>(_ => new JobFilterCollection());
         services.TryAddSingleton<JobStorage>(_ => CreateStorage(options, provider, connectionString));
         services.TryAddSingleton(sp => new HangfireWorkflowScheduler(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>(), options, sp.GetRequiredService<TimeProvider>()));
