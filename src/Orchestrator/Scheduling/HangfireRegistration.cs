@@ -67,7 +67,19 @@ internal static class HangfireRegistration
 
         var file = new SqliteConnectionStringBuilder(DatabaseProviders.PrepareSqlite(connectionString)).DataSource;
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", Path.GetFileNameWithoutExtension(file) + ".hangfire.db");
-        return new SQLiteStorage(path, new SQLiteStorageOptions
+        // Hangfire's defaults but for two settings: a full mutex per connection (its lock heartbeat and its scheduler may
+        // use one connection from two threads) and synchronous=NORMAL, so a job's write is not an fsync. The file holds
+        // no truth — the rows do, and the jobs are made again from them — so a write lost to a power cut costs nothing.
+        var connections = new SQLiteDbConnectionFactory(() =>
+        {
+            var connection = new SQLite.SQLiteConnection(path, SQLite.SQLiteOpenFlags.ReadWrite | SQLite.SQLiteOpenFlags.Create | SQLite.SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
+            {
+                BusyTimeout = TimeSpan.FromSeconds(10),
+            };
+            connection.Execute("PRAGMA synchronous=NORMAL");
+            return connection;
+        });
+        return new SQLiteStorage(connections, new SQLiteStorageOptions
         {
             QueuePollInterval = options.PollInterval,
             InvisibilityTimeout = options.TakeOverAfter,

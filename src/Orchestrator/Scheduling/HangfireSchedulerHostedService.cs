@@ -39,6 +39,10 @@ internal sealed class HangfireSchedulerHostedService(
                     WorkerCount = Math.Max(1, options.ThreadCount ?? 8),
                     Queues = [HangfireWorkflowScheduler.Queue],
                     SchedulePollingInterval = options.PollInterval,
+
+                    // Due jobs are moved to the queue by several tasks at once: one alone moved fewer than 100 a second
+                    // on a loaded machine, and the firings queued behind it.
+                    MaxDegreeOfParallelismForSchedulers = Math.Max(1, options.ThreadCount.GetValueOrDefault(2) / 2),
                     HeartbeatInterval = TimeSpan.FromSeconds(5),
                     ServerCheckInterval = TimeSpan.FromSeconds(15),
                     ServerTimeout = TimeSpan.FromSeconds(30),

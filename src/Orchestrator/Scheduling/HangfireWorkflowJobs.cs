@@ -35,8 +35,8 @@ public sealed class HangfireWorkflowJobs(
     public async Task FireTimerAsync(string timerId, long dueTicks, CancellationToken cancellationToken)
     {
         var due = new DateTimeOffset(dueTicks, TimeSpan.Zero);
-        var early = due - time.GetUtcNow();
-        if (early > TimeSpan.Zero)
+        TimeSpan early;
+        while ((early = due - time.GetUtcNow()) > TimeSpan.Zero)
         {
             if (early > MaxEarlyWait)
             {
@@ -44,7 +44,9 @@ public sealed class HangfireWorkflowJobs(
                 return;
             }
 
-            await Task.Delay(early, time, cancellationToken).ConfigureAwait(false);
+            // A delay counts whole milliseconds of a coarser clock and may end a little before the service clock
+            // reaches the due time: wait a touch longer, and look again.
+            await Task.Delay(early + TimeSpan.FromMilliseconds(2), time, cancellationToken).ConfigureAwait(false);
         }
 
         await using var scope = scopes.CreateAsyncScope();
