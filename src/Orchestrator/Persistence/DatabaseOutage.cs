@@ -4,16 +4,6 @@ using Npgsql;
 
 namespace Orchestrator.Persistence;
 
-/// <summary>Why the database cannot serve a request right now.</summary>
-public enum DatabaseOutageKind
-{
-    /// <summary>The server cannot be reached, is shutting down or restarting, or refuses new work for now.</summary>
-    Unreachable,
-
-    /// <summary>The database (or its disk) is full: SQLite's <c>database or disk is full</c>, PostgreSQL's <c>disk_full</c>.</summary>
-    Full,
-}
-
 /// <summary>
 /// The one rule for "is this failure the database being away (or full), not a fault of the request or of our code".
 /// The API answers such a failure with 503 and <c>Retry-After</c> (<c>Hosting/ApiExceptionHandler</c>), the web pages
