@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Orchestrator.Persistence;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Hosting;
@@ -10,7 +11,9 @@ namespace Orchestrator.Hosting;
 /// Turns the exceptions of the workflow core and of request binding into RFC 7807 problem details:
 /// not found 404, conflict 409, forbidden 403, invalid BPMN 422 (<c>errors:[{"elementId","code","message"}]</c>),
 /// invalid form data 422 (<c>errors:[{"field","message"}]</c>), malformed JSON 400 naming the problem, a body over
-/// the limit 413. Anything else falls through to the default 500 problem (logged, with no details to the caller).
+/// the limit 413, the database unavailable or full 503 with <c>Retry-After</c> (<see cref="DatabaseOutage"/>: the
+/// client retries; a bare 500 would say our code is broken). Anything else falls through to the default 500 problem
+/// (logged, with no details to the caller).
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -24,7 +27,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
         var status = problem.Status!.Value;
         var detail = problem.Detail;
-        HostLog.Answered(logger, status, detail);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            HostLog.DatabaseUnavailable(logger, exception.GetBaseException().Message, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            HostLog.Answered(logger, status, detail);
+        }
+
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -39,6 +51,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
     /// <returns>The problem, or <c>null</c>.</returns>
     internal static ProblemDetails? ToProblem(Exception exception)
     {
+        if (DatabaseOutage.Classify(exception) is { } outage)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, outage == DatabaseOutageKind.Full ? "Database full" : "Database unavailable", DatabaseOutage.Describe(outage));
+        }
+
         switch (exception)
         {
             case WorkflowNotFoundException e:

@@ -6,6 +6,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Request answered {Status}: {Detail}")]
     public static partial void Answered(ILogger logger, int status, string? detail);
 
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Request {Method} {Path} answered 503: the database is unavailable ({Reason})")]
+    public static partial void DatabaseUnavailable(ILogger logger, string reason, string method, string path);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "User {UserName} signed in")]
     public static partial void SignedIn(ILogger logger, string userName);
 

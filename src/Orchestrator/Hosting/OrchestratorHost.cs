@@ -227,6 +227,7 @@ public static class OrchestratorHost
         app.UseRouting();
         app.UseEmailActions(); // form-js files under /lib and the rate limiter of /act (Notifications/EmailActions/README.md)
         app.UseAuthentication();
+        Scheduling.HangfireDashboard.UseOrchestratorHangfireDashboard(app); // /hangfire, administrators' cookie only (403 to anyone else), read-only (Scheduling/README.md)
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryValidationMiddleware>();
 

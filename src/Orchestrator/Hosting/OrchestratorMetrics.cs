@@ -23,6 +23,7 @@ public sealed class OrchestratorMetrics
     private readonly Counter<long> _incidentsResolved;
     private readonly Counter<long> _emailsSent;
     private readonly Counter<long> _emailsFailed;
+    private readonly Counter<long> _scheduleRepairs;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     /// <param name="meterFactory">The host's meter factory.</param>
@@ -40,6 +41,7 @@ public sealed class OrchestratorMetrics
         _incidentsResolved = meter.CreateCounter<long>("orchestrator.incidents.resolved", "{incident}", "Incidents resolved (retried successfully or cancelled).");
         _emailsSent = meter.CreateCounter<long>("orchestrator.emails.sent", "{email}", "Outbox emails delivered (tag transport: smtp, eml).");
         _emailsFailed = meter.CreateCounter<long>("orchestrator.emails.failed", "{email}", "Outbox emails given up after their last attempt (tag transport).");
+        _scheduleRepairs = meter.CreateCounter<long>("orchestrator.schedule.repairs", "{firing}", "Pending work the reconciliation sweep found without a scheduled firing and scheduled (tag kind: timer, email-action-expiry).");
     }
 
     /// <summary>The meter (one per service instance; listeners can tell services in one process apart by it).</summary>
@@ -93,4 +95,9 @@ public sealed class OrchestratorMetrics
     /// <summary>An outbox email was given up (status <c>failed</c>).</summary>
     /// <param name="transport"><c>smtp</c> or <c>eml</c>.</param>
     public void EmailFailed(string transport) => _emailsFailed.Add(1, new KeyValuePair<string, object?>("transport", transport));
+
+    /// <summary>The reconciliation sweep found pending work without a scheduled firing and scheduled it.</summary>
+    /// <param name="kind">What: <c>timer</c>, <c>email-action-expiry</c>.</param>
+    /// <param name="count">How many.</param>
+    public void ScheduleRepaired(string kind, int count) => _scheduleRepairs.Add(count, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -85,6 +85,9 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
     public async Task<IScheduler> GetSchedulerAsync(CancellationToken ct) => _scheduler ??= await _factory.GetScheduler(ct).ConfigureAwait(false);
 
     /// <inheritdoc/>
+    public TimeSpan? ScheduledAhead => null;
+
+    /// <inheritdoc/>
     public async Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -118,6 +121,53 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
         {
             await ScheduleJobAttemptAsync(job, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<PendingTimer>> WithoutFiringAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timers);
+        if (timers.Count == 0)
+        {
+            return [];
+        }
+
+        var live = Store == SchedulerStore.PostgreSql
+            ? await LiveTriggersAsync(TimerGroup, [.. timers.Select(t => t.Id)], cancellationToken).ConfigureAwait(false)
+            : await LiveTriggersInMemoryAsync(TimerGroup, timers.Select(t => t.Id), cancellationToken).ConfigureAwait(false);
+        return [.. timers.Where(t => !live.Contains(t.Id))];
+    }
+
+    /// <inheritdoc/>
+    public async Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timers);
+        if (timers.Count == 0)
+        {
+            return;
+        }
+
+        var scheduler = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await ScheduleTimersAsync(scheduler, [.. timers.Select(t => (t.Id, t.Due))], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task UnscheduleTimersAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timerIds);
+        var scheduler = await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await scheduler.UnscheduleJobs([.. timerIds.Select(id => new TriggerKey(id, TimerGroup))], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Asks the store something (PostgreSQL: a read of Quartz's tables through Quartz), so that <c>/health</c> reflects a
+    /// store that cannot be reached; the memory store always answers.
+    /// </summary>
+    /// <param name="ct">Cancellation.</param>
+    public async Task ProbeStoreAsync(CancellationToken ct)
+    {
+        var scheduler = await GetSchedulerAsync(ct).ConfigureAwait(false);
+        await scheduler.GetTriggerState(new TriggerKey(RecoverJobsKey.Name, RecoverJobsKey.Group), ct).ConfigureAwait(false);
     }
 
     /// <summary>How long after a failed firing a timer is tried again.</summary>
@@ -379,6 +429,52 @@ public sealed class QuartzWorkflowScheduler : IWorkflowScheduler, IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>Which of <paramref name="names"/> have a trigger in Quartz's tables that can still fire (not in its ERROR state).</summary>
+    private async Task<HashSet<string>> LiveTriggersAsync(string group, string[] names, CancellationToken ct)
+    {
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        var connection = new NpgsqlConnection(ConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            var command = new NpgsqlCommand(
+                $"SELECT trigger_name FROM {QuartzTables.TablePrefix}triggers WHERE sched_name = @s AND trigger_group = @g AND trigger_name = ANY(@names) AND trigger_state <> 'ERROR'",
+                connection);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.AddWithValue("s", _options.SchedulerName);
+                command.Parameters.AddWithValue("g", group);
+                command.Parameters.AddWithValue("names", names);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                    {
+                        live.Add(reader.GetString(0));
+                    }
+                }
+            }
+        }
+
+        return live;
+    }
+
+    /// <summary>Which of <paramref name="names"/> have a trigger in the memory store that can still fire.</summary>
+    private async Task<HashSet<string>> LiveTriggersInMemoryAsync(string group, IEnumerable<string> names, CancellationToken ct)
+    {
+        var scheduler = await PrepareAsync(ct).ConfigureAwait(false);
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (await scheduler.GetTriggerState(new TriggerKey(name, group), ct).ConfigureAwait(false) is not (TriggerState.None or TriggerState.Error))
+            {
+                live.Add(name);
+            }
+        }
+
+        return live;
     }
 
     /// <summary>The trigger names of a group already in Quartz's tables (PostgreSQL; the memory store starts empty).</summary>

@@ -20,9 +20,11 @@ internal static class SchedulerKeys
 /// <summary>
 /// Fires one engine timer: the trigger's name is the timer id. Runs <see cref="WorkflowService.FireTimerAsync"/> in a
 /// fresh scope; that call is idempotent (a timer already fired or cancelled is a no-op), so a trigger that fires twice
-/// (recovery after a crash, a manual fire first) acts once. A firing that fails (the database is away, conflicts
-/// exhausted) is tried again <see cref="QuartzWorkflowScheduler.TimerRetryDelay"/> later. Records timers fired and
-/// lateness (commit time − due).
+/// (recovery after a crash, a manual fire first, the reconciliation sweep) acts once. Every failure on the way — reading
+/// the row, the firing's command, the database going away mid-way — leaves the row pending and the timer is tried again
+/// <see cref="QuartzWorkflowScheduler.TimerRetryDelay"/> later; when even that retry cannot be written (the store is
+/// away too), the reconciliation sweep schedules it once the database answers. Records timers fired and lateness
+/// (commit time − due).
 /// </summary>
 public sealed class FireTimerJob(IServiceScopeFactory scopes, SchedulerStatistics statistics, QuartzWorkflowScheduler scheduler, ILogger<FireTimerJob> logger, OrchestratorMetrics? metrics = null) : IJob
 {
@@ -33,27 +35,40 @@ public sealed class FireTimerJob(IServiceScopeFactory scopes, SchedulerStatistic
         var timerId = SchedulerKeys.OriginalTrigger(context).Name;
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<OrchestratorDbContext>();
-        var row = await db.Timers.AsNoTracking().Where(t => t.Id == timerId).Select(t => new { t.ProcessId, t.DueAt, t.Status })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (row is null || row.Status != TimerStatuses.Pending)
-        {
-            statistics.TimerNoop();
-            return;
-        }
-
         bool fired;
+        string processId;
+        DateTimeOffset due;
         try
         {
+            var db = services.GetRequiredService<OrchestratorDbContext>();
+            var row = await db.Timers.AsNoTracking().Where(t => t.Id == timerId).Select(t => new { t.ProcessId, t.DueAt, t.Status })
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (row is null || row.Status != TimerStatuses.Pending)
+            {
+                statistics.TimerNoop();
+                return;
+            }
+
+            (processId, due) = (row.ProcessId, row.DueAt);
             QuartzWorkflowScheduler.FiringTimer.Value = timerId;
             fired = await services.GetRequiredService<WorkflowService>().FireTimerAsync(timerId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The row stays pending: try again in a few seconds (the trigger is moved while it runs; Quartz keeps a
-            // trigger rescheduled from inside its job), and start-up reschedules it anyway.
+            // trigger rescheduled from inside its job). If the retry cannot be written either, the sweep repairs it.
             SchedulingLog.TimerFailed(logger, e, timerId);
-            await scheduler.RetryTimerAsync(timerId, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await scheduler.RetryTimerAsync(timerId, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Whatever stops the retry from being written, the sweep schedules the pending row.
+            catch (Exception retry)
+#pragma warning restore CA1031
+            {
+                SchedulingLog.TimerRetryNotScheduled(logger, retry, timerId);
+            }
+
             throw new JobExecutionException(e);
         }
         finally
@@ -67,9 +82,9 @@ public sealed class FireTimerJob(IServiceScopeFactory scopes, SchedulerStatistic
             return;
         }
 
-        var lateness = services.GetRequiredService<TimeProvider>().GetUtcNow() - row.DueAt;
+        var lateness = services.GetRequiredService<TimeProvider>().GetUtcNow() - due;
         statistics.TimerFired(lateness);
-        metrics?.TimerFired(row.ProcessId, lateness);
+        metrics?.TimerFired(processId, lateness);
     }
 }
 

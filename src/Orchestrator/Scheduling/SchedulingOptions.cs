@@ -6,6 +6,26 @@ public sealed class SchedulingOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Scheduling";
 
+    /// <summary>
+    /// Which scheduler fires the rows: <c>Quartz</c> (the default while both exist) or <c>Hangfire</c>
+    /// (<see cref="HangfireWorkflowScheduler"/>). The nodes of one cluster must agree.
+    /// </summary>
+    public string Scheduler { get; set; } = "Quartz";
+
+    /// <summary>
+    /// Hangfire: how often a node looks for scheduled jobs that fell due (its <c>SchedulePollingInterval</c>) and, on
+    /// SQLite, for enqueued jobs (<c>QueuePollInterval</c>; PostgreSQL is woken by LISTEN/NOTIFY). One indexed query
+    /// each per interval and node: this bounds the lateness of a firing.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Hangfire: how long a job fetched by a node that died stays invisible before another node takes it over (its
+    /// <c>InvisibilityTimeout</c>; sliding on PostgreSQL, so a long job of a live node is not taken). A timer firing is
+    /// sub-second: a dead node's firing is late by at most about this.
+    /// </summary>
+    public TimeSpan TakeOverAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether this node runs a scheduler at all (a node with <c>false</c> fires nothing; the default hook stays).</summary>
     public bool Enabled { get; set; } = true;
 
@@ -29,6 +49,13 @@ public sealed class SchedulingOptions
 
     /// <summary>How often one node of the cluster looks for jobs that are due and unleased (a dead node's expired leases, a lost trigger).</summary>
     public TimeSpan JobRecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the reconciliation sweep looks for pending timers and email-action expiries without a scheduled firing
+    /// (<see cref="ScheduleReconciliation"/>). A timer whose firing was lost fires at most about this long (plus
+    /// <see cref="ScheduleReconciliation.Settle"/>) after the database answers again. At most 30 s is what the service promises.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Triggers written per <c>ScheduleJobs</c> call when rescheduling at start-up.</summary>
     public int StartupBatchSize { get; set; } = 5000;

@@ -17,7 +17,9 @@ public static class SchedulingServiceCollectionExtensions
     /// <summary>
     /// Registers Quartz (in memory on SQLite; clustered ADO store in PostgreSQL's schema <c>quartz</c> on PostgreSQL),
     /// <see cref="QuartzWorkflowScheduler"/> as the <see cref="IWorkflowScheduler"/> (replacing the no-op), the hosted
-    /// service that reschedules the timer rows and starts the scheduler, and the <c>scheduler</c> health check.
+    /// service that reschedules the timer rows and starts the scheduler, the reconciliation sweep
+    /// (<see cref="ScheduleReconciliation"/>, with every <see cref="ScheduleRepair"/> registered) and the <c>scheduler</c>
+    /// health check.
     /// Register it after the hosted service that migrates the database (its start-up reads the timer rows).
     /// Settings: section <c>Scheduling</c> (<see cref="SchedulingOptions"/>); the database: <c>Database:Provider</c>
     /// and <c>ConnectionStrings:Orchestrator</c>, as the persistence reads them.
@@ -40,6 +42,16 @@ public static class SchedulingServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = provider == DatabaseProvider.Sqlite ? DatabaseProviders.DefaultSqliteConnectionString : "";
+        }
+
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<SchedulerStatistics>();
+        services.TryAddSingleton<ScheduleReconciliation>();
+        if (string.Equals(options.Scheduler, "Hangfire", StringComparison.OrdinalIgnoreCase))
+        {
+            HangfireRegistration.Add(services, options, provider, connectionString);
+            services.AddHostedService(sp => sp.GetRequiredService<ScheduleReconciliation>()); // after the scheduler's start
+            return services;
         }
 
         var store = provider == DatabaseProvider.PostgreSql ? SchedulerStore.PostgreSql : SchedulerStore.Memory;
@@ -89,8 +101,6 @@ public static class SchedulingServiceCollectionExtensions
             }
         });
 
-        services.TryAddSingleton(options);
-        services.TryAddSingleton<SchedulerStatistics>();
         services.AddTransient<FireTimerJob>();
         services.AddTransient<RunWorkflowJob>();
         services.AddTransient<RecoverJobsJob>();
@@ -104,6 +114,7 @@ public static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<QuartzWorkflowScheduler>>()));
         services.Replace(ServiceDescriptor.Singleton<IWorkflowScheduler>(sp => sp.GetRequiredService<QuartzWorkflowScheduler>()));
         services.AddHostedService<SchedulerHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduleReconciliation>()); // after the scheduler's start
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, ["ready"]);
         return services;
     }

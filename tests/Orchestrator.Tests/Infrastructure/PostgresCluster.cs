@@ -21,6 +21,7 @@ public class PostgresCluster : IAsyncDisposable
     private string _binDir = "";
     private bool _asPostgres;
     private int _databaseCounter;
+    private string _startOptions = "";
 
     /// <summary>The folder of the PostgreSQL binaries (pgbench, psql).</summary>
     public string BinDir => _binDir;
@@ -86,6 +87,7 @@ public class PostgresCluster : IAsyncDisposable
             var start = await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dir, "server.log"), "-o", options, "-w", "-t", "60", "start"], _asPostgres, TimeSpan.FromSeconds(90));
             if (start.ExitCode == 0)
             {
+                _startOptions = options;
                 break;
             }
 
@@ -120,12 +122,47 @@ public class PostgresCluster : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
         var name = new string([.. prefix.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(40)]) + "_" + Interlocked.Increment(ref _databaseCounter).ToString(CultureInfo.InvariantCulture);
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        // Not pooled: a pooled connection left from before a test restarted the server would fail once.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"CREATE DATABASE \"{name}\"";
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// Stops the server now (<c>pg_ctl stop -m fast</c>: open sessions are ended and their transactions rolled back,
+    /// as when a database server goes away under the service) and waits until it is down. The fault-injection tests use
+    /// a server of their own for this.
+    /// </summary>
+    public async Task StopAsync() =>
+        Check(await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", Path.Combine(_dir, "data"), "-m", "fast", "-w", "-t", "60", "stop"], _asPostgres, TimeSpan.FromSeconds(90)), "pg_ctl stop");
+
+    /// <summary>
+    /// <see cref="StopAsync"/> for a caller that must not return before the server is down and cannot wait
+    /// asynchronously (a synchronous after-commit action): blocks on the <c>pg_ctl</c> process.
+    /// </summary>
+    public void StopNow()
+    {
+        var psi = new ProcessStartInfo { FileName = _asPostgres ? "runuser" : Path.Combine(_binDir, "pg_ctl"), WorkingDirectory = "/", RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (_asPostgres ? new[] { "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl") } : []).Concat(["-D", Path.Combine(_dir, "data"), "-m", "fast", "-w", "-t", "60", "stop"]))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("pg_ctl stop did not start");
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)) || process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl stop failed: {process.StandardError.ReadToEnd()}");
+        }
+    }
+
+    /// <summary>Starts the stopped server again on the same port and waits until it accepts connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        var data = Path.Combine(_dir, "data");
+        Check(await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dir, "server.log"), "-o", _startOptions, "-w", "-t", "60", "start"], _asPostgres, TimeSpan.FromSeconds(90)), "pg_ctl start");
     }
 
     /// <inheritdoc/>

@@ -130,6 +130,9 @@ public sealed class RecordingScheduler : IWorkflowScheduler
     public List<WorkflowScheduleChanges> Changes { get; } = [];
 
     /// <inheritdoc/>
+    public TimeSpan? ScheduledAhead => null;
+
+    /// <inheritdoc/>
     public Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken)
     {
         lock (Changes)
@@ -139,6 +142,15 @@ public sealed class RecordingScheduler : IWorkflowScheduler
 
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<PendingTimer>> WithoutFiringAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.FromResult(timers);
+
+    /// <inheritdoc/>
+    public Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task UnscheduleTimersAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

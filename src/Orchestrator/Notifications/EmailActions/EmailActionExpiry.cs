@@ -196,7 +196,16 @@ public sealed class EmailActionExpiryScheduler(IServiceProvider services, IServi
     /// </summary>
     /// <param name="ct">Cancellation.</param>
     /// <returns>How many triggers were made.</returns>
-    public async Task<int> RescheduleAsync(CancellationToken ct)
+    public Task<int> RescheduleAsync(CancellationToken ct) => RescheduleAsync(null, ct);
+
+    /// <summary>
+    /// The same for the links expiring before <paramref name="dueBefore"/> only (every one when <c>null</c>): the
+    /// reconciliation sweep's repair (<see cref="ScheduleRepair"/>), which logs what it made itself.
+    /// </summary>
+    /// <param name="dueBefore">Only links expiring before this; <c>null</c>: all.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>How many triggers were made.</returns>
+    public async Task<int> RescheduleAsync(DateTimeOffset? dueBefore, CancellationToken ct)
     {
         if (await PrepareAsync(ct).ConfigureAwait(false) is not { } scheduler)
         {
@@ -221,11 +230,15 @@ public sealed class EmailActionExpiryScheduler(IServiceProvider services, IServi
                 .Where(t => t.UsedAt == null && t.ExpiredNotifiedAt == null && db.Tasks.Any(k => k.Id == t.TaskId && k.Status == TaskStatuses.Open))
                 .Select(t => new { t.Id, t.ExpiresAt })
                 .ToListAsync(ct).ConfigureAwait(false);
-            missing = [.. rows.Where(r => !existing.Contains(Name(r.Id))).Select(r => (r.Id, r.ExpiresAt))];
+            missing = [.. rows.Where(r => !existing.Contains(Name(r.Id)) && (dueBefore is null || r.ExpiresAt <= dueBefore)).Select(r => (r.Id, r.ExpiresAt))];
         }
 
         await ScheduleAsync(missing, ct).ConfigureAwait(false);
-        EmailActionLog.ExpiriesScheduled(logger, missing.Count, existing.Count);
+        if (dueBefore is null)
+        {
+            EmailActionLog.ExpiriesScheduled(logger, missing.Count, existing.Count);
+        }
+
         return missing.Count;
     }
 

@@ -46,6 +46,7 @@ public static class EmailActionsRegistration
         services.TryAddSingleton<EmailActionExpiryScheduler>();
         services.AddTransient<EmailActionExpiredJob>();
         services.AddHostedService<EmailActionExpiryStartup>();
+        services.AddSingleton(new Scheduling.ScheduleRepair("email-action-expiry", (sp, dueBefore, ct) => sp.GetRequiredService<EmailActionExpiryScheduler>().RescheduleAsync(dueBefore, ct)));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
