@@ -27,7 +27,7 @@ public sealed class WorkflowExceptionPageFilter : IAsyncPageFilter
             WorkflowNotFoundException => StatusCodes.Status404NotFound,
             WorkflowForbiddenException => StatusCodes.Status403Forbidden,
             WorkflowConflictException => StatusCodes.Status409Conflict,
-            var e when DatabaseFailure.IsUnavailable(e) => StatusCodes.Status503ServiceUnavailable,
+            var e when Persistence.DatabaseOutage.IsOutage(e) => StatusCodes.Status503ServiceUnavailable,
             _ => null,
         };
         if (status is { } code && !executed.ExceptionHandled)
@@ -36,7 +36,7 @@ public sealed class WorkflowExceptionPageFilter : IAsyncPageFilter
             executed.Result = new StatusCodeResult(code);
             if (code == StatusCodes.Status503ServiceUnavailable)
             {
-                context.HttpContext.Response.Headers.RetryAfter = "5";
+                context.HttpContext.Response.Headers.RetryAfter = Persistence.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
     }

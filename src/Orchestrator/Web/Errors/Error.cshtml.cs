@@ -41,13 +41,13 @@ public sealed class ErrorModel : PageModel
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var failure = HttpContext.Features.Get<IExceptionHandlerFeature>();
         Code = failure is not null
-            ? (DatabaseFailure.IsUnavailable(failure.Error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError)
+            ? (Persistence.DatabaseOutage.IsOutage(failure.Error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError)
             : reExecuted is null ? StatusCodes.Status404NotFound : code;
         OriginalPath = reExecuted?.OriginalPath ?? failure?.Path;
         Response.StatusCode = Code;
         if (Code == StatusCodes.Status503ServiceUnavailable)
         {
-            Response.Headers.RetryAfter = "5";
+            Response.Headers.RetryAfter = Persistence.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return Page();
