@@ -18,6 +18,7 @@ namespace Orchestrator.Cases;
 public sealed class CaseSeeder(
     OrchestratorDbContext db,
     CaseService cases,
+    FacilityService facilities,
     WorkflowService workflows,
     IOptions<CasesOptions> options,
     IOptions<SecurityOptions> security,
@@ -49,9 +50,9 @@ public sealed class CaseSeeder(
         }
 
         var o = options.Value;
-        var reception = await cases.CreateFacilityAsync(new NewFacilityRequest("cas-recepcion-cdmx", "CAS de primera acogida Ciudad de México", FacilityKinds.FirstReception, o.FirstReception.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
-        await cases.CreateFacilityAsync(new NewFacilityRequest("cas-largo-plazo-cdmx", "CAS de largo plazo Ciudad de México", FacilityKinds.LongTerm, o.LongTerm.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
-        await cases.CreateFacilityAsync(new NewFacilityRequest("casa-hogar-tlalpan", "Casa hogar Tlalpan", FacilityKinds.GroupHome, o.GroupHome.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
+        var reception = await facilities.CreateFacilityAsync(new NewFacilityRequest("cas-recepcion-cdmx", "CAS de primera acogida Ciudad de México", FacilityKinds.FirstReception, o.FirstReception.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
+        await facilities.CreateFacilityAsync(new NewFacilityRequest("cas-largo-plazo-cdmx", "CAS de largo plazo Ciudad de México", FacilityKinds.LongTerm, o.LongTerm.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
+        await facilities.CreateFacilityAsync(new NewFacilityRequest("casa-hogar-tlalpan", "Casa hogar Tlalpan", FacilityKinds.GroupHome, o.GroupHome.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         db.AddRange(
             new Consulate { Id = "gt-cdmx", Country = "Guatemala", City = "Ciudad de México", Email = $"consulado-guatemala@{IdentitySeeder.DemoDomain}", Phone = "+52 55 0000 0001" },
