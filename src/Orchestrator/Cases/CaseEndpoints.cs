@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Orchestrator.Cases.OpenDoor;
+using Orchestrator.Cases.Programmes;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Security;
 
 namespace Orchestrator.Cases;
@@ -38,6 +41,8 @@ public static class CaseEndpoints
             .WithSummary("Record the child's opinion at a decision");
         cases.MapPost("/{id}/family-tracing", AddTracingAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Record a step of family tracing");
+        cases.MapProgrammeEndpoints();
+        api.MapOpenDoorEndpoints();
         cases.MapGet("/{id}/family-matches", SuggestFamiliesAsync).RequireAuthorization(read).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Foster families of the register that could take the child, best first (language, culture, places left, preferred ages)");
 
@@ -67,16 +72,16 @@ public static class CaseEndpoints
         return api;
     }
 
-    private static async Task<Created<ChildCase>> CreateCaseAsync([FromBody] NewCaseRequest body, CaseService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<Redacted<ChildCase>>> CreateCaseAsync([FromBody] NewCaseRequest body, CaseService service, ClaimsPrincipal user, CancellationToken ct)
     {
-        var child = await service.CreateCaseAsync(body, user.ToActor(), ct).ConfigureAwait(false);
-        return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(child.Id)}", child);
+        var file = await service.OpenCaseFileAsync(body, user.ToActor(), ct).ConfigureAwait(false);
+        return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(file.Value.Id)}", file);
     }
 
     private static async Task<Ok<IReadOnlyList<CaseSummary>>> ListCasesAsync(string? phase, CaseService service, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await service.ListCasesAsync(phase, user.ToActor(), ct).ConfigureAwait(false));
 
-    private static async Task<Ok<ChildCase>> GetCaseAsync(string id, CaseService service, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<Ok<Redacted<ChildCase>>> GetCaseAsync(string id, CaseService service, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await service.GetCaseAsync(id, user.ToActor(), ct).ConfigureAwait(false));
 
     private static async Task<Created<RestitutionMeasure>> AddMeasureAsync(string id, [FromBody] NewMeasureRequest body, CaseService service, ClaimsPrincipal user, CancellationToken ct)

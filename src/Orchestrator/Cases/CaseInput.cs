@@ -35,6 +35,14 @@ public static class CaseInput
             : throw new CaseInputException(field, $"'{value}' is not one of {string.Join(", ", allowed)}.");
     }
 
+    /// <summary>The value, or bad input naming <paramref name="field"/> when it is longer than its column keeps.</summary>
+    /// <param name="value">The value (none: nothing to check).</param>
+    /// <param name="max">The column's length.</param>
+    /// <param name="field">The field or variable.</param>
+    /// <exception cref="CaseInputException">Too long.</exception>
+    public static string? Fits(string? value, int max, string field) =>
+        value is { Length: var length } && length > max ? throw new CaseInputException(field, $"is {length} characters long; at most {max} are kept.") : value;
+
     /// <summary>Bad input naming <paramref name="laterField"/> when <paramref name="later"/> comes before <paramref name="earlier"/>.</summary>
     /// <param name="earlier">The start (none: nothing to check).</param>
     /// <param name="later">The end (none: nothing to check).</param>

@@ -15,6 +15,9 @@ public static class CasePhases
     /// <summary>Assisted voluntary return under way.</summary>
     public const string Returning = "returning";
 
+    /// <summary>In the residence (a child admitted through the open door: individual life plan, medical, psychological, academic and family support).</summary>
+    public const string Residential = "residential";
+
     /// <summary>Transition to independent living.</summary>
     public const string Transition = "transition";
 
@@ -25,5 +28,5 @@ public static class CasePhases
     public const string Closed = "closed";
 
     /// <summary>Every phase.</summary>
-    public static IReadOnlyList<string> All { get; } = [Detection, FirstReception, LongTermCare, Returning, Transition, AfterCare, Closed];
+    public static IReadOnlyList<string> All { get; } = [Detection, FirstReception, LongTermCare, Returning, Residential, Transition, AfterCare, Closed];
 }

@@ -5,7 +5,8 @@ using Orchestrator.Persistence;
 namespace Orchestrator.Cases;
 
 /// <summary>
-/// The invariants of the case domain, in one place: what must hold whoever changes a case (a journey's service task or
+/// The invariants of the case domain, in one place (this file: case files, placements, facilities and families;
+/// <c>CaseRules.OpenDoor.cs</c>: street outreach, the residence's ages, programmes and consent): what must hold whoever changes a case (a journey's service task or
 /// a request to the API). Process decisions (what happens next, deadlines) are drawn in the journeys' BPMN; the shape of
 /// input (required fields, vocabularies) is checked by the forms and <see cref="CaseInput"/>; lifecycles that touch one
 /// row only are methods of the entities (<see cref="ChildCase.ChangePhase"/>, <see cref="FosterFamily.Certify"/>, ...).
@@ -187,6 +188,58 @@ public static partial class CaseRules
         return value < 1 || value > defaults.Capacity
             ? throw new CaseInputException("capacity", $"a {kind} facility takes 1 to {defaults.Capacity} children (Cases settings).")
             : value;
+    }
+
+    /// <summary>
+    /// Makes sure the counter row <paramref name="name"/>/<paramref name="year"/> exists (its own save, outside any
+    /// command), so that a later <see cref="LockCounterAsync"/> inside a command's transaction finds it. Two callers
+    /// inserting it at once is fine: one row stays.
+    /// </summary>
+    /// <param name="db">A context of the caller's own (not a command's).</param>
+    /// <param name="name">The counter.</param>
+    /// <param name="year">The year (0 for a counter that is only a lock).</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task EnsureCounterAsync(OrchestratorDbContext db, string name, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var counters = db.Set<ReferenceCounter>();
+        if (await counters.AnyAsync(c => c.Name == name && c.Year == year, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        counters.Add(new ReferenceCounter { Name = name, Year = year, LastNumber = 0 });
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (DatabaseProviders.IsConcurrencyConflict(e))
+        {
+            // Another caller inserted it first: it exists, which is all this asks.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Updates the counter row inside the caller's transaction, which takes its row lock (PostgreSQL; SQLite serialises
+    /// writers anyway): callers that count and then write under the same lock cannot both take the last place.
+    /// </summary>
+    /// <param name="db">The command's context, in its transaction.</param>
+    /// <param name="name">The counter (made by <see cref="EnsureCounterAsync"/>).</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="Workflows.WorkflowConflictException">The row is missing (the job runs again, and its attempt makes it).</exception>
+    public static async Task LockCounterAsync(OrchestratorDbContext db, string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var updated = await db.Set<ReferenceCounter>().Where(c => c.Name == name && c.Year == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            throw new Workflows.WorkflowConflictException($"The lock row '{name}' is missing; the job runs again.");
+        }
     }
 
     /// <summary>Formats a reference: <c>CA-2026-0001</c>.</summary>

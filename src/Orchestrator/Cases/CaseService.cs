@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Orchestrator.Cases.Programmes;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
 
@@ -12,7 +14,7 @@ namespace Orchestrator.Cases;
 /// case file is checked against the reader's caseload and audited (<see cref="CaseAccess"/>). Facilities, the
 /// foster-family register and the consulates have services of their own.
 /// </summary>
-public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOptions<CasesOptions> options, WorkflowOptions workflowOptions, CaseAccess access)
+public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOptions<CasesOptions> options, WorkflowOptions workflowOptions, CaseAccess access, SensitiveDataGuard guard)
 {
     private readonly CasesOptions _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
@@ -31,6 +33,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         CaseInput.OneOf(sex, ChildSexes.All, "sex");
         var asylum = request.AsylumStatus ?? AsylumStatuses.None;
         CaseInput.OneOf(asylum, AsylumStatuses.All, "asylumStatus");
+        var representative = request.LegalRepresentative is null or "none" ? null : CaseInput.OneOf(request.LegalRepresentative, LegalRepresentatives.All, "legalRepresentative");
         var now = time.GetUtcNow();
         if (request.BirthDate is { } birth && birth > DateOnly.FromDateTime(now.UtcDateTime))
         {
@@ -66,6 +69,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
                         ReferenceEducator = request.ReferenceEducator,
                         AsylumStatus = asylum,
                         SiblingGroup = request.SiblingGroup,
+                        LegalRepresentative = representative,
                         CreatedAt = now,
                         CreatedBy = CaseInput.Limit(actor.Id),
                         UpdatedAt = now,
@@ -94,17 +98,38 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         }
     }
 
-    /// <summary>A case file with its plans, evaluations, placement, opinions and events (the read is audited).</summary>
+    /// <summary>
+    /// Opens a case file (as <see cref="CreateCaseAsync"/>) and answers it as <paramref name="actor"/> may see it: what
+    /// the API and the pages show of the new file.
+    /// </summary>
+    /// <param name="request">The child.</param>
+    /// <param name="actor">Who opens it.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="CaseInputException">A field is missing or not allowed.</exception>
+    public async Task<Redacted<ChildCase>> OpenCaseFileAsync(NewCaseRequest request, Actor actor, CancellationToken ct)
+    {
+        var child = await CreateCaseAsync(request, actor, ct).ConfigureAwait(false);
+        return await guard.RedactAsync(child, child.Id, actor, "case-file", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A case file with its plans, evaluations, placement, opinions, events, programmes, consents and babies, as
+    /// <paramref name="actor"/> may see it: only when it is on their caseload, and with a restricted marker for each
+    /// sensitive field they do not read (<see cref="Redacted{T}.IsRestricted"/>). The read is audited, and so is every
+    /// sensitive field shown.
+    /// </summary>
     /// <param name="caseId">The case id or its reference.</param>
     /// <param name="actor">Who reads.</param>
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="WorkflowNotFoundException">No such case.</exception>
-    public async Task<ChildCase> GetCaseAsync(string caseId, Actor actor, CancellationToken ct)
+    /// <exception cref="WorkflowForbiddenException">Not on the actor's caseload.</exception>
+    public async Task<Redacted<ChildCase>> GetCaseAsync(string caseId, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var child = await db.ChildCases().AsNoTracking().AsSplitQuery()
             .Include(c => c.Opinions).Include(c => c.RestitutionMeasures).Include(c => c.Objectives).ThenInclude(o => o.Activities)
             .Include(c => c.Evaluations).Include(c => c.FamilyTracing).Include(c => c.Events)
+            .Include(c => c.Enrolments).Include(c => c.Consents).Include(c => c.Babies)
             .SingleOrDefaultAsync(c => c.Id == caseId || c.Reference == caseId, ct).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No case '{caseId}'.");
         await access.EnsureOnCaseloadAsync(child, actor, ct).ConfigureAwait(false);
@@ -120,7 +145,10 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         child.Evaluations = [.. child.Evaluations.OrderBy(e => e.EvaluatedAt)];
         child.FamilyTracing = [.. child.FamilyTracing.OrderBy(f => f.RecordedAt)];
         child.Events = [.. child.Events.OrderBy(e => e.At)];
-        return child;
+        child.Enrolments = [.. child.Enrolments.OrderBy(e => e.EnrolledAt)];
+        child.Consents = [.. child.Consents.OrderBy(c => c.RecordedAt)];
+        child.Babies = [.. child.Babies.OrderBy(b => b.RecordedAt)];
+        return await guard.RedactAsync(child, child.Id, actor, "case-file", ct).ConfigureAwait(false);
     }
 
     /// <summary>

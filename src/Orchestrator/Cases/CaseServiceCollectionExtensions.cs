@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orchestrator.Cases.Handlers;
+using Orchestrator.Cases.OpenDoor;
+using Orchestrator.Cases.Programmes;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Security;
 
@@ -17,6 +21,9 @@ public static class CaseServiceCollectionExtensions
     /// <summary>Create and change case files, facilities and the register: coordinators, data managers and admins.</summary>
     public const string WritePolicy = "cases-write";
 
+    /// <summary>Record street outreach and a child's comings and goings at pre-community: counsellors, educators, social workers, coordinators, data managers, admins.</summary>
+    public const string OpenDoorWritePolicy = "open-door-write";
+
     /// <summary>The handlers of the case domain, by job type (<c>orc:type</c>).</summary>
     private static readonly (string JobType, Type Handler)[] Handlers =
     [
@@ -28,6 +35,15 @@ public static class CaseServiceCollectionExtensions
         (RegisterFamilyHandler.JobType, typeof(RegisterFamilyHandler)),
         (SetFamilyStatusHandler.JobType, typeof(SetFamilyStatusHandler)),
         (RecordFamilyPlacementHandler.JobType, typeof(RecordFamilyPlacementHandler)),
+        (StartEpisodeHandler.JobType, typeof(StartEpisodeHandler)),
+        (EndEpisodeHandler.JobType, typeof(EndEpisodeHandler)),
+        (AdmitToResidenceHandler.JobType, typeof(AdmitToResidenceHandler)),
+        (CloseRecordHandler.JobType, typeof(CloseRecordHandler)),
+        (EnrolInProgrammeHandler.JobType, typeof(EnrolInProgrammeHandler)),
+        (CheckConsentHandler.JobType, typeof(CheckConsentHandler)),
+        (EndEnrolmentHandler.JobType, typeof(EndEnrolmentHandler)),
+        (LinkBabyHandler.JobType, typeof(LinkBabyHandler)),
+        (RecordSensitiveDataHandler.JobType, typeof(RecordSensitiveDataHandler)),
     ];
 
     /// <summary>The roles each case policy admits.</summary>
@@ -35,6 +51,7 @@ public static class CaseServiceCollectionExtensions
     {
         [ReadPolicy] = [.. Roles.CareStaff, Roles.Admin],
         [WritePolicy] = [Roles.Coordinator, Roles.DataManager, Roles.Admin],
+        [OpenDoorWritePolicy] = [Roles.OutreachCounsellor, Roles.Educator, Roles.SocialWorker, Roles.Coordinator, Roles.DataManager, Roles.Admin],
     };
 
     /// <summary>The job types the case domain handles.</summary>
@@ -53,6 +70,7 @@ public static class CaseServiceCollectionExtensions
             .Validate(o => o.CertificateValidityMonths > 0, "Cases:CertificateValidityMonths must be positive.")
             .Validate(o => new[] { o.FirstReception, o.LongTerm, o.GroupHome }.All(d => d.Capacity > 0 && d.MinAge <= d.MaxAge), "Cases: every facility kind needs a positive Capacity and MinAge <= MaxAge.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CasesOptions>>(new CasesOptionsCheck());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<CaseAccess>();
@@ -61,6 +79,11 @@ public static class CaseServiceCollectionExtensions
         services.TryAddScoped<FosterFamilyService>();
         services.TryAddScoped<ConsulateDirectory>();
         services.TryAddScoped<CaseSeeder>();
+        services.TryAddScoped<OpenDoorService>();
+        services.TryAddScoped<ProgrammeService>();
+        services.TryAddSingleton<SensitiveFieldCatalog>();
+        services.TryAddScoped<SensitiveDataGuard>();
+        services.TryAddScoped<GuardedWorkflowReads>();
         foreach (var (_, handler) in Handlers)
         {
             services.TryAddSingleton(handler);
@@ -70,7 +93,8 @@ public static class CaseServiceCollectionExtensions
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[ReadPolicy]))
-            .AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[WritePolicy]));
+            .AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[WritePolicy]))
+            .AddPolicy(OpenDoorWritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[OpenDoorWritePolicy]));
         return services;
     }
 

@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Cases.Programmes;
+using Orchestrator.Cases.Sensitive;
+
 namespace Orchestrator.Cases;
 
 /// <summary>
@@ -60,6 +64,17 @@ public sealed class ChildCase
     /// <summary>Children with the same value are siblings, placed together.</summary>
     public string? SiblingGroup { get; set; }
 
+    /// <summary>Who represents the child in law (<see cref="LegalRepresentatives"/>), if anyone: their consent is needed besides the child's assent.</summary>
+    public string? LegalRepresentative { get; set; }
+
+    /// <summary>HIV status (<see cref="HivStatuses"/>), as the Luna programme records it: sensitive.</summary>
+    [Sensitive(SensitiveCategories.SexualHealth)]
+    public string? HivStatus { get; set; }
+
+    /// <summary>A history of sexual exploitation, in the Luna team's words: sensitive.</summary>
+    [Sensitive(SensitiveCategories.SexualExploitation)]
+    public string? SexualExploitationHistory { get; set; }
+
     /// <summary>When the file was opened.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -90,7 +105,17 @@ public sealed class ChildCase
     /// <summary>What happened to the case, oldest first (phase changes, placements, events).</summary>
     public List<CaseEvent> Events { get; set; } = [];
 
+    /// <summary>Enrolments in the programmes (Palomas Home, Luna, apartments).</summary>
+    public List<ProgrammeEnrolment> Enrolments { get; set; } = [];
+
+    /// <summary>Consents and assents, as given.</summary>
+    public List<CaseConsent> Consents { get; set; } = [];
+
+    /// <summary>The babies of a mother in Palomas Home.</summary>
+    public List<BabyRecord> Babies { get; set; } = [];
+
     /// <summary>The current placement as case events record it (<c>long-term-cas:cas-1</c>), <c>null</c> before the first.</summary>
+    [JsonIgnore]
     public string? PlacementKey => PlacementType is null ? null : $"{PlacementType}:{PlacementId}";
 
     /// <summary>

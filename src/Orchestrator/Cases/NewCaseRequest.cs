@@ -36,6 +36,9 @@ public sealed record NewCaseRequest
     /// <summary>Siblings share a group.</summary>
     public string? SiblingGroup { get; init; }
 
+    /// <summary>Who represents the child in law: <c>guardian</c>, <c>ppnna</c> or <c>none</c> (default).</summary>
+    public string? LegalRepresentative { get; init; }
+
     /// <summary>The child's opinion at the first interview.</summary>
     public string? ChildOpinion { get; init; }
 }

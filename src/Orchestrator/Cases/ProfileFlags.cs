@@ -1,3 +1,5 @@
+using Orchestrator.Cases.Sensitive;
+
 namespace Orchestrator.Cases;
 
 /// <summary>The profile flags of care-model.md (recorded at detection; each changes the care a child needs).</summary>
@@ -9,7 +11,8 @@ public sealed class ProfileFlags
     /// <summary>LGBTTTI.</summary>
     public bool Lgbttti { get; set; }
 
-    /// <summary>Victim of trafficking.</summary>
+    /// <summary>Victim of trafficking: sensitive (the referral form's field carries the same mark).</summary>
+    [Sensitive(SensitiveCategories.Trafficking)]
     public bool TraffickingVictim { get; set; }
 
     /// <summary>Victim of extreme violence.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Orchestrator.Cases.OpenDoor;
+using Orchestrator.Cases.Programmes;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
@@ -121,6 +123,30 @@ public abstract class CaseJobHandler<TInput> : ITransactionalJobHandler
     protected static async Task<FosterFamily> TrackedFamilyAsync(OrchestratorDbContext db, string familyId, CancellationToken ct) =>
         await db.FosterFamilies().SingleOrDefaultAsync(f => f.Id == familyId, ct).ConfigureAwait(false)
         ?? throw new WorkflowConflictException($"Foster family {familyId} disappeared between the attempt and its completion; the job runs again.");
+
+    /// <summary>The pseudonymous record with this id and its episodes (read only), or bad input naming <c>recordId</c>.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="recordId">The id.</param>
+    /// <param name="ct">Cancellation.</param>
+    protected static async Task<OpenDoorRecord> ExistingRecordAsync(OrchestratorDbContext db, string recordId, CancellationToken ct) =>
+        await db.Set<OpenDoorRecord>().AsNoTracking().Include(r => r.Episodes).SingleOrDefaultAsync(r => r.Id == recordId, ct).ConfigureAwait(false)
+        ?? throw new CaseInputException("recordId", $"no open-door record '{recordId}'.");
+
+    /// <summary>The pseudonymous record with this id and its episodes (tracked), or a conflict.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="recordId">The id.</param>
+    /// <param name="ct">Cancellation.</param>
+    protected static async Task<OpenDoorRecord> TrackedRecordAsync(OrchestratorDbContext db, string recordId, CancellationToken ct) =>
+        await db.Set<OpenDoorRecord>().Include(r => r.Episodes).SingleOrDefaultAsync(r => r.Id == recordId, ct).ConfigureAwait(false)
+        ?? throw new WorkflowConflictException($"Open-door record {recordId} disappeared between the attempt and its completion; the job runs again.");
+
+    /// <summary>The programme enrolment with this id (read only), or bad input naming <c>enrolmentId</c>.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="enrolmentId">The id.</param>
+    /// <param name="ct">Cancellation.</param>
+    protected static async Task<ProgrammeEnrolment> ExistingEnrolmentAsync(OrchestratorDbContext db, string enrolmentId, CancellationToken ct) =>
+        (Guid.TryParse(enrolmentId, out var id) ? await db.Set<ProgrammeEnrolment>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct).ConfigureAwait(false) : null)
+        ?? throw new CaseInputException("enrolmentId", $"no programme enrolment '{enrolmentId}'.");
 
     /// <summary>Adds a case event row.</summary>
     /// <param name="change">The transaction.</param>
