@@ -80,6 +80,7 @@ public static class CaseServiceCollectionExtensions
         services.TryAddScoped<ConsulateDirectory>();
         services.TryAddScoped<CaseSeeder>();
         services.TryAddScoped<OpenDoorService>();
+        services.TryAddScoped<OpenDoorSeeder>();
         services.TryAddScoped<ProgrammeService>();
         services.TryAddSingleton<SensitiveFieldCatalog>();
         services.TryAddScoped<SensitiveDataGuard>();
