@@ -6,7 +6,7 @@ namespace Orchestrator.Cases;
 
 /// <summary>
 /// Settings of the case domain (section <c>Cases</c>). Every number is a programme setting with the value of
-/// care-model.md as its default; a facility registered without a capacity or age range takes its kind's values here.
+/// the care model (docs/care-model.md) as its default; a facility registered without a capacity or age range takes its kind's values here.
 /// </summary>
 public sealed class CasesOptions
 {

@@ -2,7 +2,7 @@ using Orchestrator.Cases.Sensitive;
 
 namespace Orchestrator.Cases;
 
-/// <summary>The profile flags of care-model.md (recorded at detection; each changes the care a child needs).</summary>
+/// <summary>The profile flags of the care model (docs/care-model.md; recorded at detection; each changes the care a child needs).</summary>
 public sealed class ProfileFlags
 {
     /// <summary>Victim of crime.</summary>

@@ -100,7 +100,7 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
             Assert.True(Directory.Exists(dir) && Directory.GetFiles(dir, "*.scenario.json").Length >= 3, $"{journey}: fewer than three scenarios in {dir}");
         }
 
-        // The proofs issue 6 asks for by name, so that deleting one is a failing test rather than a silent gap.
+        // The proofs the journeys were asked for, by name, so that deleting one is a failing test rather than a silent gap.
         string[] required =
         [
             "child-journey/reception-45-day-escalation", "child-journey/referral-escalation-24h", "child-journey/long-term-facility-full",
