@@ -5,11 +5,12 @@ using Orchestrator.Persistence;
 namespace Orchestrator.Cases;
 
 /// <summary>
-/// The invariants of the case domain, in one place (this file: case files, placements, facilities and families;
-/// <c>CaseRules.OpenDoor.cs</c>: street outreach, the residence's ages, programmes and consent): what must hold whoever changes a case (a journey's service task or
-/// a request to the API). Process decisions (what happens next, deadlines) are drawn in the journeys' BPMN; the shape of
-/// input (required fields, vocabularies) is checked by the forms and <see cref="CaseInput"/>; lifecycles that touch one
-/// row only are methods of the entities (<see cref="ChildCase.ChangePhase"/>, <see cref="FosterFamily.Certify"/>, ...).
+/// The invariants of the case domain, in one place: what must hold whoever changes a case (a journey's service task or
+/// a request to the API). This file: case files, placements, facilities and families; <c>CaseRules.OpenDoor.cs</c>:
+/// street outreach, the residence's ages, programmes and consent. Process decisions (what happens next, deadlines) are
+/// drawn in the journeys' BPMN; the shape of input (required fields, vocabularies) is checked by the forms and
+/// <see cref="CaseInput"/>; lifecycles that touch one row only are methods of the entities
+/// (<see cref="ChildCase.ChangePhase"/>, <see cref="FosterFamily.Certify"/>, ...).
 /// </summary>
 public static partial class CaseRules
 {

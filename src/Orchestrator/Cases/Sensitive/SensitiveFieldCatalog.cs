@@ -22,6 +22,9 @@ public sealed class SensitiveFieldCatalog
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<SensitiveField>> ModelFields = new();
     private readonly FormCatalog? _forms;
 
+    /// <summary>The last answer of <see cref="VariableFields"/> and the forms it was read from (the catalog may register new ones).</summary>
+    private volatile Snapshot? _snapshot;
+
     /// <summary>Creates the catalog.</summary>
     /// <param name="forms">The task forms (none in a host without forms: only the case model's marks apply).</param>
     public SensitiveFieldCatalog(IEnumerable<FormCatalog> forms)
@@ -50,6 +53,20 @@ public sealed class SensitiveFieldCatalog
     /// <exception cref="InvalidOperationException">A mark names no category, marks a component that binds nothing, or a variable has two categories.</exception>
     public IReadOnlyList<SensitiveField> VariableFields()
     {
+        // Every answer the guard redacts asks: read the forms again only when the catalog holds other schemas.
+        var schemas = _forms is null ? [] : SchemasOf(_forms);
+        if (_snapshot is { } last && last.Schemas.Count == schemas.Count && last.Schemas.Zip(schemas).All(p => ReferenceEquals(p.First, p.Second)))
+        {
+            return last.Fields;
+        }
+
+        var fields = Read();
+        _snapshot = new Snapshot(schemas, fields);
+        return fields;
+    }
+
+    private IReadOnlyList<SensitiveField> Read()
+    {
         var byName = new Dictionary<string, SensitiveField>(StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var field in CaseModelTypes.SelectMany(FieldsOf).Select(f => new SensitiveField([f.Path[^1]], f.Category, f.Source)))
@@ -77,6 +94,21 @@ public sealed class SensitiveFieldCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(problems);
+        var fields = new List<SensitiveField>();
+        foreach (var schema in SchemasOf(catalog))
+        {
+            foreach (var component in schema.Components)
+            {
+                Walk(schema, component, [], fields, problems);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>The catalog's schemas, each once (a form is registered under its id and its file name), in key order.</summary>
+    private static List<FormSchema> SchemasOf(FormCatalog catalog)
+    {
         var schemas = new List<FormSchema>();
         foreach (var key in catalog.Keys.Order(StringComparer.Ordinal))
         {
@@ -86,16 +118,7 @@ public sealed class SensitiveFieldCatalog
             }
         }
 
-        var fields = new List<SensitiveField>();
-        foreach (var schema in schemas)
-        {
-            foreach (var component in schema.Components)
-            {
-                Walk(schema, component, [], fields, problems);
-            }
-        }
-
-        return fields;
+        return schemas;
     }
 
     private static void Walk(FormSchema schema, FormComponent component, IReadOnlyList<string> prefix, List<SensitiveField> fields, List<string> problems)
@@ -158,4 +181,6 @@ public sealed class SensitiveFieldCatalog
             }
         }
     }
+
+    private sealed record Snapshot(List<FormSchema> Schemas, IReadOnlyList<SensitiveField> Fields);
 }
