@@ -322,14 +322,3 @@ public abstract class CaseHandlerTests : IAsyncLifetime
             inner.OnCompletingAsync(context, outcome, change, cancellationToken);
     }
 }
-
-public sealed class SqliteCaseHandlerTests : CaseHandlerTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
-}
-
-[Collection(PostgresGroup.Name)]
-public sealed class PostgresCaseHandlerTests(PostgresServer server) : CaseHandlerTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresCaseHandlerTests));
-}

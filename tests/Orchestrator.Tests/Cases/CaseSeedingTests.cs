@@ -107,14 +107,3 @@ public abstract class CaseSeedingTests : IAsyncLifetime
         Assert.DoesNotContain("Marta", _harness.Console.ToString(), StringComparison.Ordinal);
     }
 }
-
-public sealed class SqliteCaseSeedingTests : CaseSeedingTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
-}
-
-[Collection(PostgresGroup.Name)]
-public sealed class PostgresCaseSeedingTests(PostgresServer server) : CaseSeedingTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresCaseSeedingTests));
-}

@@ -205,14 +205,3 @@ public abstract class OpenDoorJourneyTests : IAsyncLifetime
         Assert.Equal("positive", (await _harness.Cases().GetCaseAsync(child.Id, luna, default)).Value.HivStatus);
     }
 }
-
-public sealed class SqliteOpenDoorJourneyTests : OpenDoorJourneyTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
-}
-
-[Collection(PostgresGroup.Name)]
-public sealed class PostgresOpenDoorJourneyTests(PostgresServer server) : OpenDoorJourneyTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresOpenDoorJourneyTests));
-}
