@@ -37,12 +37,15 @@ public sealed partial class JourneyEndToEndTests
         // Pre-community: she comes, leaves for the street, comes back; the journey waits instead of ending.
         var arrival = await service.PostAsync(Roles.OutreachCounsellor, $"/api/open-door/records/{recordId}/arrivals", new JsonObject(), HttpStatusCode.OK);
         var journey = arrival!["instanceId"]!.GetValue<string>();
+        await service.SettleAsync();
         var welcome = new JsonObject { ["rulesExplained"] = true, ["activities"] = new JsonArray("meals", "workshops"), ["childOpinion"] = "Vengo a comer." };
         await service.CompleteAsync(Roles.Educator, journey, "Task_Welcome", welcome.DeepClone().AsObject());
         await service.PostAsync(Roles.Educator, $"/api/open-door/records/{recordId}/departures", new JsonObject(), HttpStatusCode.OK);
+        await service.SettleAsync();
         Assert.Equal(["Gateway_AwaitReturn"], await service.ActiveAsync(journey));
         service.Clock.Advance(TimeSpan.FromDays(4));
         await service.PostAsync(Roles.OutreachCounsellor, $"/api/open-door/records/{recordId}/arrivals", new JsonObject(), HttpStatusCode.OK);
+        await service.SettleAsync();
         await service.CompleteAsync(Roles.Educator, journey, "Task_Welcome", welcome.DeepClone().AsObject());
         await service.CompleteAsync(Roles.SocialWorker, journey, "Task_ReadinessReview", new JsonObject
         {
@@ -89,6 +92,7 @@ public sealed partial class JourneyEndToEndTests
         // Luna: the enrolment waits for consent (the PPNNA represents her), then Luna's team records what it found.
         var enrolled = await service.PostAsync(Roles.Coordinator, $"/api/cases/{caseId}/programmes", new JsonObject { ["programme"] = "luna" }, HttpStatusCode.Created);
         var luna = enrolled!["instanceId"]!.GetValue<string>();
+        await service.SettleAsync();
         Assert.Contains("Task_ConsentPending", (await service.InboxAsync(Roles.LunaTeam, luna)).Keys);
         foreach (var giver in new[] { "child", "ppnna" })
         {
