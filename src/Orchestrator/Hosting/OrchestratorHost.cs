@@ -156,7 +156,7 @@ public static class OrchestratorHost
 
         services.AddOrchestratorSecurity(configuration);
         services.AddOrchestratorNotifications(configuration);
-        Cases.CaseServiceCollectionExtensions.AddOrchestratorCases(services, configuration); // issue 6: case domain, its job handlers and API policies
+        Cases.CaseServiceCollectionExtensions.AddCases(services); // the case domain, its job handlers and API policies (Cases/README.md)
         // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL
         // and SQL Server, so that a link emailed by one node opens on another; in a folder beside the SQLite file
         // otherwise (one node).
@@ -235,9 +235,9 @@ public static class OrchestratorHost
         app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
         app.MapAccountEndpoints();
         app.MapStaffEndpoints();
-        app.MapOrchestratorApi();
+        var api = app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
-        Cases.CaseEndpoints.MapOrchestratorCases(app);
+        Cases.CaseEndpoints.MapCasesEndpoints(api);
         app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

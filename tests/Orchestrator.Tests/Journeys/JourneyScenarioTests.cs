@@ -23,7 +23,11 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
     private static readonly XNamespace Orc = "urn:orchestrator:bpmn:1.0";
 
     /// <summary>Called journeys are deployed beside their callers, as the service deploys the whole folder.</summary>
-    private static readonly string[] JourneyIds = ["child-journey", "assisted-voluntary-return", "foster-family-certification", "transition-to-independence"];
+    private static readonly string[] JourneyIds =
+    [
+        "child-journey", "assisted-voluntary-return", "foster-family-certification", "transition-to-independence",
+        "open-door", "residential-care", "programme-enrolment",
+    ];
 
     private static string WorkflowsDirectory => Path.Combine(ApiFactory.RepositoryRoot, "workflows");
 
@@ -96,7 +100,7 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
             Assert.True(Directory.Exists(dir) && Directory.GetFiles(dir, "*.scenario.json").Length >= 3, $"{journey}: fewer than three scenarios in {dir}");
         }
 
-        // The proofs issue 6 asks for by name, so that deleting one is a failing test rather than a silent gap.
+        // The proofs the journeys were asked for, by name, so that deleting one is a failing test rather than a silent gap.
         string[] required =
         [
             "child-journey/reception-45-day-escalation", "child-journey/referral-escalation-24h", "child-journey/long-term-facility-full",
@@ -105,6 +109,11 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
             "assisted-voluntary-return/both-approve-return", "foster-family-certification/dropped-out-at-step-2-declines",
             "foster-family-certification/rejected-at-evaluation", "transition-to-independence/support-ends-at-21",
             "foster-family-certification/certificate-letter-failure-is-an-incident", "transition-to-independence/called-leaves-closing-the-case-to-the-caller",
+
+            // The open door: a child who leaves pre-community twice and comes back, one who moves on to the residence,
+            // reintegration's follow-up on the coordinator's schedule, and a missing consent as a pending task.
+            "open-door/leaves-twice-and-comes-back", "open-door/moves-on-to-the-residence-after-a-second-review",
+            "residential-care/reintegration-follow-up-on-the-coordinators-schedule", "programme-enrolment/consent-missing-is-a-pending-task",
         ];
         foreach (var name in required)
         {

@@ -9,7 +9,7 @@ using Orchestrator.Tests.Notifications.EmailActions;
 namespace Orchestrator.Tests.Journeys.EndToEnd;
 
 /// <summary>
-/// Issue 6's end-to-end proof: the journeys of <c>workflows/</c> driven through the service's HTTP API as programs and
+/// The journeys' end-to-end proof: the journeys of <c>workflows/</c> driven through the service's HTTP API as programs and
 /// staff would (an API key per role), on PostgreSQL, with the emails received over SMTP by MailDev and the outside
 /// answers given through the links in those emails; the letters printed by Chromium. Timers fire when the virtual
 /// clock passes their due time, as the scheduler fires them.

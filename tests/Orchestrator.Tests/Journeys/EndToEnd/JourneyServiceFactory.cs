@@ -166,6 +166,12 @@ public sealed class JourneyServiceFactory : ApiFactory
         }
     }
 
+    /// <summary>
+    /// Waits until the jobs of the steps a request just committed have run: the request runs them after its commit, but
+    /// the host's recovery sweep may lease one first and run it on its own thread.
+    /// </summary>
+    public Task SettleAsync() => SettleJobsAsync(Clock.GetUtcNow());
+
     /// <summary>Waits until no job due at <paramref name="now"/> is in its first attempt or waiting for it (a failed one waits for its retry).</summary>
     private async Task SettleJobsAsync(DateTimeOffset now)
     {
