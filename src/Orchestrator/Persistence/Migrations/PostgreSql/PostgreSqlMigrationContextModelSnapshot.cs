@@ -278,11 +278,21 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("HivStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("hiv_status");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("languages");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_representative");
 
                     b.Property<string>("Nationality")
                         .IsRequired()
@@ -335,6 +345,10 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("sex");
+
+                    b.Property<string>("SexualExploitationHistory")
+                        .HasColumnType("text")
+                        .HasColumnName("sexual_exploitation_history");
 
                     b.Property<string>("SiblingGroup")
                         .HasMaxLength(100)
@@ -816,6 +830,394 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_life_plan_objectives_case");
 
                     b.ToTable("life_plan_objectives", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OpenDoorRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<string>("AdmittedCaseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("admitted_case_id");
+
+                    b.Property<string>("AdmittedCaseReference")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("admitted_case_reference");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("alias");
+
+                    b.Property<int?>("ApproximateAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("approximate_age");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_door_records");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_open_door_records_reference");
+
+                    b.HasIndex("Status", "Zone")
+                        .HasDatabaseName("ix_open_door_records_status");
+
+                    b.ToTable("open_door_records", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OutreachContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("alias");
+
+                    b.Property<int?>("ApproximateAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("approximate_age");
+
+                    b.Property<DateTimeOffset>("ContactedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contacted_at");
+
+                    b.Property<DateTimeOffset?>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("linked_by");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Offered")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("offered");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outreach_contacts");
+
+                    b.HasIndex("ContactedAt")
+                        .HasDatabaseName("ix_outreach_contacts_contacted_at");
+
+                    b.HasIndex("RecordId", "ContactedAt")
+                        .HasDatabaseName("ix_outreach_contacts_record");
+
+                    b.ToTable("outreach_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.PreCommunityEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pre_community_episodes");
+
+                    b.HasIndex("RecordId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pre_community_episodes_record_number");
+
+                    b.ToTable("pre_community_episodes", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.BabyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid?>("EnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_names");
+
+                    b.Property<string>("MotherCaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("mother_case_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sex");
+
+                    b.HasKey("Id")
+                        .HasName("pk_baby_records");
+
+                    b.HasIndex("MotherCaseId")
+                        .HasDatabaseName("ix_baby_records_mother");
+
+                    b.ToTable("baby_records", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.CaseConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("boolean")
+                        .HasColumnName("given");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("given_by");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("given_on");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_consents");
+
+                    b.HasIndex("CaseId", "Subject", "RecordedAt")
+                        .HasDatabaseName("ix_case_consents_case");
+
+                    b.ToTable("case_consents", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.ProgrammeEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_enrolments");
+
+                    b.HasIndex("CaseId", "EnrolledAt")
+                        .HasDatabaseName("ix_programme_enrolments_case");
+
+                    b.HasIndex("Programme", "Status")
+                        .HasDatabaseName("ix_programme_enrolments_programme");
+
+                    b.ToTable("programme_enrolments", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Cases.ReferenceCounter", b =>
@@ -1915,6 +2317,55 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_life_plan_objectives_case");
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OutreachContact", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.OpenDoor.OpenDoorRecord", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outreach_contacts_record");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.PreCommunityEpisode", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.OpenDoor.OpenDoorRecord", null)
+                        .WithMany("Episodes")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pre_community_episodes_record");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.BabyRecord", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Babies")
+                        .HasForeignKey("MotherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_baby_records_case");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.CaseConsent", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_consents_case");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.ProgrammeEnrolment", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_enrolments_case");
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.RestitutionMeasure", b =>
                 {
                     b.HasOne("Orchestrator.Cases.ChildCase", null)
@@ -1937,6 +2388,12 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("Orchestrator.Cases.ChildCase", b =>
                 {
+                    b.Navigation("Babies");
+
+                    b.Navigation("Consents");
+
+                    b.Navigation("Enrolments");
+
                     b.Navigation("Evaluations");
 
                     b.Navigation("Events");
@@ -1953,6 +2410,13 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Orchestrator.Cases.LifePlanObjective", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OpenDoorRecord", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Episodes");
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.TaskRecord", b =>
