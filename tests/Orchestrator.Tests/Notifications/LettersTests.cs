@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Hosting;
 using Orchestrator.Notifications;
 using Orchestrator.Notifications.Letters;
 using Orchestrator.Notifications.Templates;
@@ -35,9 +36,9 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
 
     private static LetterTemplates LoadLetters(string? directory = null)
     {
-        var options = new NotificationOptions { OrganisationName = "Casa Hogar Esperanza" };
-        var catalog = TemplateCatalog.Load(TemplatesDirectory, options, NullLogger<TemplateCatalog>.Instance);
-        return LetterTemplates.Load(directory ?? TemplatesDirectory, catalog, new LetterOptions { OrganisationAddress = "Calle de la Amistad 12" }, NullLogger<LetterTemplates>.Instance);
+        var organisation = new OrganisationOptions { Name = "Casa Hogar Esperanza" };
+        var catalog = TemplateCatalog.Load(TemplatesDirectory, organisation, null, NullLogger<TemplateCatalog>.Instance);
+        return LetterTemplates.Load(directory ?? TemplatesDirectory, catalog, new LetterOptions { OrganisationAddress = "Calle de la Amistad 12" }, null, NullLogger<LetterTemplates>.Instance);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
 
         var e = Assert.Throws<TemplateException>(() => LoadLetters().Render("rejection", "es", data, "CA-1", DateTimeOffset.UnixEpoch));
 
-        Assert.Contains("letters/rejection.es.hbs", e.Message, StringComparison.Ordinal);
+        Assert.Matches(@"letters/rejection\.es\.scriban-html\(\d+,\d+\)", e.Message);
         Assert.Contains("familyName", e.Message, StringComparison.Ordinal);
     }
 
@@ -263,6 +264,6 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
     private static string TemplateVersion(string key, string language)
     {
         string Source(string name) => File.ReadAllText(Path.Combine(TemplatesDirectory, "letters", name), Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.hbs") + "\n" + Source($"{key}.{language}.hbs"))));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.scriban-html") + "\n" + Source($"{key}.{language}.scriban-html"))));
     }
 }

@@ -42,7 +42,7 @@ public sealed class NotificationsFactory : ApiFactory, IAsyncLifetime
     protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
         ["Orchestrator:PublicBaseUrl"] = PublicBaseUrl,
-        ["Notifications:OrganisationName"] = Organisation,
+        ["Organisation:Name"] = Organisation,
         ["Notifications:OrganisationAddress"] = Address,
         ["Notifications:LetterPlace"] = "Ciudad de México",
         ["Notifications:TemplatesPath"] = Path.Combine(ApiFactory.RepositoryRoot, "templates"),

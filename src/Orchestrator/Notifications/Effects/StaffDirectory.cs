@@ -49,6 +49,23 @@ internal static class StaffDirectory
             .Select(u => new StaffRecipient(u.Id, u.Email!, u.Language))];
     }
 
+    /// <summary>
+    /// Which of <paramref name="addresses"/> belong to a member of staff (an account with that email): they may follow
+    /// links into the service. Anyone else is outside it and gets no staff link.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> StaffAddressesAsync(OrchestratorDbContext db, IReadOnlyCollection<string> addresses, CancellationToken ct)
+    {
+        if (addresses.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var normalised = addresses.Select(a => a.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var found = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && normalised.Contains(u.NormalizedEmail))
+            .Select(u => u.NormalizedEmail!).ToListAsync(ct).ConfigureAwait(false);
+        return addresses.Where(a => found.Contains(a.ToUpperInvariant(), StringComparer.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     // Identity disables an account by locking it out indefinitely; a temporary lockout (wrong passwords) still gets mail.
     private static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year >= 9999;
 }

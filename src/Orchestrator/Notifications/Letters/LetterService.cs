@@ -87,7 +87,7 @@ public sealed class LetterPrinter(LetterTemplates templates, ChromiumPdfPrinter 
             At = at,
             Type = type,
             ItemId = document.Id.ToString(),
-            UserId = userId.Length <= OrchestratorModel.NameLength ? userId : userId[..OrchestratorModel.NameLength],
+            UserId = ColumnText.Fit(userId, OrchestratorModel.NameLength),
             Detail = new JsonObject { ["templateKey"] = document.TemplateKey, ["language"] = document.Language, ["contentHash"] = document.ContentHash }.ToJsonString(),
         };
     }
@@ -132,7 +132,7 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(templateKey))
         {
-            throw new ArgumentException("\"template\" is required: the key of a letter template (templates/letters/<key>.<language>.hbs).", nameof(templateKey));
+            throw new ArgumentException("\"template\" is required: the key of a letter template (templates/letters/<key>.<language>.scriban-html).", nameof(templateKey));
         }
 
         if (!printer.Templates.Contains(templateKey))
@@ -215,5 +215,5 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
         return new(d.Id, d.InstanceId, d.BusinessKey, d.Kind, d.TemplateKey, d.TemplateVersion, d.Language, d.ContentHash, d.MediaType, d.Size, d.CreatedBy, d.CreatedAt);
     }
 
-    private static string Limit(string value) => value.Length <= OrchestratorModel.NameLength ? value : value[..OrchestratorModel.NameLength];
+    private static string Limit(string value) => ColumnText.Fit(value, OrchestratorModel.NameLength);
 }

@@ -31,7 +31,8 @@ public static class LettersRegistration
         {
             var options = sp.GetRequiredService<NotificationOptions>();
             var directory = options.ResolveDirectory(options.TemplatesPath, sp.GetRequiredService<IHostEnvironment>());
-            return LetterTemplates.Load(directory, sp.GetRequiredService<TemplateCatalog>(), sp.GetRequiredService<LetterOptions>(), sp.GetRequiredService<ILogger<LetterTemplates>>());
+            return LetterTemplates.Load(directory, sp.GetRequiredService<TemplateCatalog>(), sp.GetRequiredService<LetterOptions>(), sp.GetRequiredService<OrganisationLogo>().DataUrl,
+                sp.GetRequiredService<ILogger<LetterTemplates>>());
         });
         services.TryAddSingleton<ChromiumPdfPrinter>();
         services.TryAddSingleton<LetterPrinter>();
