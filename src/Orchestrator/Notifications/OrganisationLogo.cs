@@ -16,9 +16,11 @@ public sealed class OrganisationLogo
     /// <summary>The largest logo accepted (emails carry it in every message).</summary>
     public const int MaxBytes = 512 * 1024;
 
+    private readonly byte[]? _content;
+
     private OrganisationLogo(byte[]? content, string? mediaType, string? fileName)
     {
-        Content = content;
+        _content = content;
         MediaType = mediaType;
         FileName = fileName;
     }
@@ -27,7 +29,7 @@ public sealed class OrganisationLogo
     public static OrganisationLogo None { get; } = new(null, null, null);
 
     /// <summary>The image bytes, or <c>null</c> without a logo.</summary>
-    public ReadOnlyMemory<byte>? Content { get; }
+    public ReadOnlyMemory<byte>? Content => _content is { } bytes ? new ReadOnlyMemory<byte>(bytes) : default(ReadOnlyMemory<byte>?);
 
     /// <summary>The media type (<c>image/png</c>, <c>image/jpeg</c>, <c>image/svg+xml</c>).</summary>
     public string? MediaType { get; }
@@ -36,13 +38,13 @@ public sealed class OrganisationLogo
     public string? FileName { get; }
 
     /// <summary>Whether a logo is configured.</summary>
-    public bool IsSet => Content is not null;
+    public bool IsSet => _content is not null;
 
     /// <summary>What an email template's <c>organisationLogo</c> holds: <c>cid:…</c>, or <c>null</c>.</summary>
     public string? EmailUrl => IsSet ? "cid:" + ContentId : null;
 
     /// <summary>What a letter template's <c>organisationLogo</c> holds: a <c>data:</c> address, or <c>null</c>.</summary>
-    public string? DataUrl => Content is { } bytes ? $"data:{MediaType};base64,{Convert.ToBase64String(bytes.Span)}" : null;
+    public string? DataUrl => _content is { } bytes ? $"data:{MediaType};base64,{Convert.ToBase64String(bytes)}" : null;
 
     /// <summary>Reads the configured logo.</summary>
     /// <param name="organisation">The organisation settings.</param>

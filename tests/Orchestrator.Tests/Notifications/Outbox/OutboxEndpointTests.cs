@@ -100,7 +100,7 @@ public sealed class OutboxEndpointTests(LocalMailFactory factory) : IClassFixtur
         var bytes = await eml.Content.ReadAsByteArrayAsync();
         Assert.Equal(await File.ReadAllBytesAsync(file), bytes);
         var text = Encoding.ASCII.GetString(bytes);
-        Assert.Contains($"Message-ID: <{id:D}@care.example.org>", text, StringComparison.Ordinal);
+        Assert.Contains($"Message-Id: <{id:D}@care.example.org>", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"To: {to}", text, StringComparison.Ordinal);
     }
 
