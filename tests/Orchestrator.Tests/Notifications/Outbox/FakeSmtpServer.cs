@@ -38,6 +38,9 @@ internal sealed partial class FakeSmtpServer : IAsyncDisposable
     /// <summary>After this many messages on one connection, the next <c>MAIL FROM</c> gets no answer: the connection is closed.</summary>
     public int? MessagesPerConnection { get; set; }
 
+    /// <summary>After taking this many messages in all, the server goes away (stops listening, drops its connections).</summary>
+    public int? GoAwayAfter { get; set; }
+
     /// <summary>The reply to every <c>RCPT TO</c>; <c>null</c>: <c>250 OK</c>.</summary>
     public string? RecipientReply { get; set; }
 
@@ -81,6 +84,16 @@ internal sealed partial class FakeSmtpServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Stops listening and drops every connection, from inside a conversation (<see cref="GoAwayAfter"/>).</summary>
+    private void GoAway()
+    {
+        _listener?.Stop();
+        while (_clients.TryTake(out var client))
+        {
+            client.Dispose();
+        }
+    }
 
     private async Task AcceptAsync(TcpListener listener)
     {
@@ -152,6 +165,12 @@ internal sealed partial class FakeSmtpServer : IAsyncDisposable
                         MessagesOverTls.Enqueue(tls);
                         onThisConnection++;
                         await writer.WriteAsync("250 OK queued\r\n");
+                        if (Messages.Count >= GoAwayAfter)
+                        {
+                            GoAway();
+                            return;
+                        }
+
                         break;
                     case "QUIT":
                         await writer.WriteAsync("221 Bye\r\n");

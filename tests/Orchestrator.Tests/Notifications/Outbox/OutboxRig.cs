@@ -97,6 +97,9 @@ internal sealed class OutboxRig : IAsyncDisposable
         return row.Id;
     }
 
+    /// <summary>One pass of node A's dispatcher.</summary>
+    public Task<OutboxPass> DispatchAndReturnAsync() => Dispatcher.DispatchDueAsync(default);
+
     public async Task<OutboxRecord?> RowAsync(Guid id)
     {
         await using var scope = _provider.CreateAsyncScope();
