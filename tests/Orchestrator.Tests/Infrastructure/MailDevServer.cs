@@ -315,9 +315,23 @@ public sealed class MailDevServer : IAsyncLifetime
         {
             using var client = new TcpClient();
             await client.ConnectAsync(Host, SmtpPort);
+            if (CertificateFile is null)
+            {
+                return true;
+            }
+
+            // A TLS server must see a whole conversation: MailDev stops on a connection dropped during the handshake.
+            using var own = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(CertificateFile);
+            using var tls = new System.Net.Security.SslStream(client.GetStream(), false, (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(own.RawData));
+            await tls.AuthenticateAsClientAsync(Host);
+            using var reader = new StreamReader(tls, Encoding.ASCII, false, 1024, leaveOpen: true);
+            using var writer = new StreamWriter(tls, Encoding.ASCII, 1024, leaveOpen: true) { AutoFlush = true };
+            _ = await reader.ReadLineAsync();
+            await writer.WriteAsync("QUIT\r\n");
+            _ = await reader.ReadLineAsync();
             return true;
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException)
         {
             return false;
         }
