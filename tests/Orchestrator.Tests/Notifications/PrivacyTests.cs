@@ -119,11 +119,15 @@ public sealed partial class PrivacyTests(NotificationsFactory factory) : IClassF
         var assigned = outbox.First(o => o.Email.Template == "task-assigned").Email;
         Assert.Contains(NotificationsFactory.PublicBaseUrl + "/tasks/", assigned.Text, StringComparison.Ordinal);
         Assert.Contains("because the task was assigned to you", assigned.Text, StringComparison.Ordinal);
+        Assert.Contains("Review the referral", assigned.Subject, StringComparison.Ordinal); // sara reads English
         var escalated = outbox.First(o => o.Email.Template == "task-escalated").Email;
-        Assert.Contains("Review the referral", escalated.Subject, StringComparison.Ordinal);
+        Assert.Contains("Revisar la canalización", escalated.Subject, StringComparison.Ordinal); // carla reads Spanish: the task's name too
         Assert.Contains("coordina los casos", escalated.Text, StringComparison.Ordinal);
         var available = outbox.First(o => o.Email.Template == "task-available" && o.Email.To.StartsWith("luis", StringComparison.Ordinal)).Email;
         Assert.Contains("group \"lawyer\"", available.Text, StringComparison.Ordinal);
+        Assert.Contains("Legal assessment", available.Subject, StringComparison.Ordinal);
+        var disponible = outbox.First(o => o.Email.Template == "task-available" && o.Email.To.StartsWith("lucia", StringComparison.Ordinal)).Email;
+        Assert.Contains("Valoración jurídica", disponible.Subject, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\{\{\{?([^}]*)\}?\}\}")]
