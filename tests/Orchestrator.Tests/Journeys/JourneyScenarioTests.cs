@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Orchestrator.Cli;
 using Orchestrator.Engine.Model;

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Hosting;
-using Orchestrator.Notifications;
 using Orchestrator.Notifications.Letters;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;

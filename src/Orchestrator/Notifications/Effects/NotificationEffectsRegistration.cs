@@ -6,11 +6,6 @@ using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.Effects;
 
-/// <summary>A job handler the notifications add to the engine's <see cref="JobHandlerRegistry"/> when the host starts.</summary>
-/// <param name="Type">The job type (<c>send</c>, <c>letter</c>).</param>
-/// <param name="Handler">The handler.</param>
-public sealed record NotificationJobHandler(string Type, IJobHandler Handler);
-
 /// <summary>Registers the send-task handler and the task notifications.</summary>
 public static class NotificationEffectsRegistration
 {

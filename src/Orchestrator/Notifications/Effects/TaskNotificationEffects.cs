@@ -257,12 +257,3 @@ public sealed class TaskNotificationEffects(
         db.Tasks.Local.FirstOrDefault(t => t.Id == taskId)
         ?? await db.Tasks.Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct).ConfigureAwait(false);
 }
-
-internal static partial class NotificationLog
-{
-    [LoggerMessage(2, LogLevel.Warning, "No email for {Template} of task {TaskId}: nobody with an address found for {Recipients}")]
-    public static partial void NobodyToTell(ILogger logger, string template, string taskId, string recipients);
-
-    [LoggerMessage(3, LogLevel.Warning, "User task {ElementId} has orc:notify=\"{Value}\", which is none of assignee, candidates, none; using {Used}")]
-    public static partial void UnknownNotifyMode(ILogger logger, string elementId, string value, string used);
-}

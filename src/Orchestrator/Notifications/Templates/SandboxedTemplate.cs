@@ -6,16 +6,6 @@ using Scriban.Syntax;
 
 namespace Orchestrator.Notifications.Templates;
 
-/// <summary>How a template part writes the values its expressions produce.</summary>
-internal enum TemplateOutput
-{
-    /// <summary>Plain text (a subject, the text alternative): values as they are.</summary>
-    Text,
-
-    /// <summary>HTML: every value escaped, except <see cref="RawHtml"/>.</summary>
-    Html,
-}
-
 /// <summary>
 /// One part of a template file (a subject, an HTML body, a text body) compiled by Scriban and checked by
 /// <see cref="TemplateChecker"/>, rendered in a sandbox: the model is the only data (a <see cref="ScriptObject"/> of

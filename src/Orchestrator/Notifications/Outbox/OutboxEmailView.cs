@@ -1,16 +1,5 @@
 namespace Orchestrator.Notifications.Outbox;
 
-/// <summary>An outbox email in the admin list.</summary>
-/// <param name="Id">The outbox id.</param>
-/// <param name="To">The recipient.</param>
-/// <param name="Subject">The subject.</param>
-/// <param name="Status"><c>pending</c>, <c>sent</c>, <c>failed</c> or <c>dismissed</c>.</param>
-/// <param name="Attempts">Attempts so far.</param>
-/// <param name="CreatedAt">When it was staged.</param>
-/// <param name="SentAt">When it was delivered.</param>
-/// <param name="LastError">The last failure.</param>
-public sealed record OutboxItemView(Guid Id, string To, string Subject, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError);
-
 /// <summary>One outbox email in full.</summary>
 /// <param name="Id">The outbox id.</param>
 /// <param name="MessageId">Its <c>Message-ID</c> (without angle brackets), the same on every attempt.</param>
@@ -35,8 +24,3 @@ public sealed record OutboxEmailView(
     /// <summary>The names of the files attached (a letter as PDF).</summary>
     public IReadOnlyList<string> Attachments { get; init; } = [];
 }
-
-/// <summary>An email file for download.</summary>
-/// <param name="FileName">The file's name (<c>{id}.eml</c>).</param>
-/// <param name="Content">The RFC 5322 message.</param>
-public sealed record OutboxEmlFile(string FileName, byte[] Content);
