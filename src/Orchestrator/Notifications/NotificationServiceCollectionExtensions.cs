@@ -16,7 +16,7 @@ public static class NotificationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        RefuseMovedSettings(configuration);
+        services.AddHostedService(_ => new MovedSettingsCheck(configuration));
         var notifications = new NotificationOptions();
         configuration.GetSection(NotificationOptions.Section).Bind(notifications);
         var smtp = new SmtpOptions();
@@ -35,7 +35,9 @@ public static class NotificationServiceCollectionExtensions
     /// Settings that moved stop the start-up naming their new place, instead of being ignored (an organisation that set
     /// <c>Notifications:OrganisationName</c> would otherwise see another name in every email).
     /// </summary>
-    private static void RefuseMovedSettings(IConfiguration configuration)
+    /// <param name="configuration">The configuration.</param>
+    /// <exception cref="InvalidOperationException">A moved setting is set (the message names the old and the new place).</exception>
+    internal static void RefuseMovedSettings(IConfiguration configuration)
     {
         (string Old, string New)[] moved =
         [
@@ -54,6 +56,18 @@ public static class NotificationServiceCollectionExtensions
                 throw new InvalidOperationException($"The setting {old} is no longer read; set {now} instead (appsettings.json or the environment variable {old.Replace(":", "__", StringComparison.Ordinal)}).");
             }
         }
+    }
+
+    /// <summary>Runs <see cref="RefuseMovedSettings"/> as the host starts.</summary>
+    private sealed class MovedSettingsCheck(IConfiguration configuration) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            RefuseMovedSettings(configuration);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Maps the notification endpoints: the outbox for admins, case documents, and the email-action pages.</summary>

@@ -19,6 +19,7 @@ public sealed class EmailActionService(
     FormCatalog forms,
     ITaskFormValidator validator,
     EmailActionExpiryNotifier expiry,
+    JourneyNames names,
     TimeProvider time,
     ILogger<EmailActionService> logger)
 {
@@ -115,7 +116,7 @@ public sealed class EmailActionService(
     {
         var task = await db.Tasks.AsNoTracking()
             .Where(t => t.Id == row.TaskId)
-            .Select(t => new { t.Name, t.BusinessKey, t.FormKey, t.Status })
+            .Select(t => new { t.Name, t.BusinessKey, t.FormKey, t.Status, t.ProcessId, t.ElementId })
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         var state = row.UsedAt is not null ? EmailActionState.Answered
             : task is null || task.Status != TaskStatuses.Open ? EmailActionState.Closed
@@ -133,7 +134,9 @@ public sealed class EmailActionService(
             data = await FormDataAsync(row, form, ct).ConfigureAwait(false);
         }
 
-        return new EmailActionView(row, state, task?.BusinessKey, task?.Name, form, data);
+        // The question in the link's language (the email's), as the recipient read it there.
+        var question = task is null ? null : names.TaskName(task.ProcessId, task.ElementId, row.Language, task.Name);
+        return new EmailActionView(row, state, task?.BusinessKey, question, form, data) { ProcessId = task?.ProcessId, ElementId = task?.ElementId };
     }
 
     /// <summary>The task's variables that the form binds or lists options from; nothing else of the case reaches the page.</summary>
