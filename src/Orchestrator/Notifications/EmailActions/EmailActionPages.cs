@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Forms;
+using Orchestrator.Hosting;
 using Orchestrator.Notifications.Templates;
 
 namespace Orchestrator.Notifications.EmailActions;
@@ -12,7 +13,7 @@ namespace Orchestrator.Notifications.EmailActions;
 /// The server-rendered pages of the email-action links, in Spanish (default) and English, in a layout like the
 /// emails': the organisation's name, the case reference, the question, and nothing else of the case.
 /// </summary>
-internal sealed class EmailActionPages(NotificationOptions options)
+internal sealed class EmailActionPages(OrganisationOptions options)
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new(StringComparer.Ordinal)
     {
@@ -80,7 +81,7 @@ internal sealed class EmailActionPages(NotificationOptions options)
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    private readonly TemplateHelpers _dates = new(options);
+    private readonly TemplateFunctions _dates = new(options);
 
     /// <summary>The page's language: the link's, else the browser's first of <c>es</c>/<c>en</c>, else the default.</summary>
     public string Language(string? linkLanguage, HttpRequest request)
@@ -102,7 +103,7 @@ internal sealed class EmailActionPages(NotificationOptions options)
     {
         var body = new StringBuilder();
         body.Append("<h1>").Append(E(T(language, "title"))).Append("</h1>");
-        body.Append("<p>").Append(E(F(language, "intro", options.OrganisationName))).Append("</p>");
+        body.Append("<p>").Append(E(F(language, "intro", options.Name))).Append("</p>");
         AppendCase(body, view, language);
         if (errors.Count > 0)
         {
@@ -133,7 +134,7 @@ internal sealed class EmailActionPages(NotificationOptions options)
                 .Append("<script type=\"application/json\" id=\"form-schema\">").Append(Json(view.Form.Form.Definition)).Append("</script>")
                 .Append("<script type=\"application/json\" id=\"form-data\">").Append(Json(data)).Append("</script>")
                 .Append("<script type=\"application/json\" id=\"form-messages\">").Append(Json(BrowserMessages(language))).Append("</script>")
-                .Append("<noscript><p class=\"alert\">").Append(E(F(language, "noscript", options.OrganisationName))).Append("</p></noscript>")
+                .Append("<noscript><p class=\"alert\">").Append(E(F(language, "noscript", options.Name))).Append("</p></noscript>")
                 .Append("<p id=\"form-broken\" class=\"alert\" hidden>").Append(E(T(language, "formBroken"))).Append("</p>")
                 .Append("<form method=\"post\" id=\"answer\">").Append(hidden)
                 .Append("<input type=\"hidden\" name=\"data\" id=\"answer-data\">")
@@ -151,11 +152,11 @@ internal sealed class EmailActionPages(NotificationOptions options)
 
     /// <summary>A second use.</summary>
     public string Answered(EmailActionView view, string language) =>
-        Message(language, "answered.title", F(language, "answered.body", Date(view.Token.UsedAt, language), options.OrganisationName), view);
+        Message(language, "answered.title", F(language, "answered.body", Date(view.Token.UsedAt, language), options.Name), view);
 
     /// <summary>The task ended otherwise.</summary>
     public string Closed(EmailActionView view, string language) =>
-        Message(language, "closed.title", F(language, "closed.body", options.OrganisationName), view);
+        Message(language, "closed.title", F(language, "closed.body", options.Name), view);
 
     /// <summary>An expired link: whom to contact, and a button that tells the coordinators (a POST: GET writes nothing).</summary>
     public string Expired(EmailActionView view, string language, bool notified, string antiforgeryField, string antiforgeryToken)
@@ -163,17 +164,17 @@ internal sealed class EmailActionPages(NotificationOptions options)
         var body = new StringBuilder();
         body.Append("<h1>").Append(E(T(language, "expired.title"))).Append("</h1>");
         AppendCase(body, view, language);
-        body.Append("<p>").Append(E(F(language, "expired.body", Date(view.Token.ExpiresAt, language), options.OrganisationName))).Append("</p>");
+        body.Append("<p>").Append(E(F(language, "expired.body", Date(view.Token.ExpiresAt, language), options.Name))).Append("</p>");
         if (notified || view.Token.ExpiredNotifiedAt is not null)
         {
-            body.Append("<p class=\"notice\">").Append(E(F(language, "expired.notified", options.OrganisationName))).Append("</p>");
+            body.Append("<p class=\"notice\">").Append(E(F(language, "expired.notified", options.Name))).Append("</p>");
         }
         else
         {
             body.Append("<form method=\"post\">")
                 .Append("<input type=\"hidden\" name=\"").Append(E(antiforgeryField)).Append("\" value=\"").Append(E(antiforgeryToken)).Append("\">")
                 .Append("<input type=\"hidden\" name=\"intent\" value=\"notify-expired\">")
-                .Append("<div class=\"buttons\"><button type=\"submit\" class=\"approve\">").Append(E(F(language, "expired.notify", options.OrganisationName))).Append("</button></div>")
+                .Append("<div class=\"buttons\"><button type=\"submit\" class=\"approve\">").Append(E(F(language, "expired.notify", options.Name))).Append("</button></div>")
                 .Append("</form>");
         }
 
@@ -286,7 +287,7 @@ internal sealed class EmailActionPages(NotificationOptions options)
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex, nofollow">
             <link rel="icon" href="data:,">
-            <title>{{E(title)}} · {{E(options.OrganisationName)}}</title>
+            <title>{{E(title)}} · {{E(options.Name)}}</title>
             <style>
             body{font-family:Arial,Helvetica,sans-serif;color:#1f2933;max-width:720px;margin:0 auto;padding:0 16px}
             header{border-bottom:3px solid #1f6f8b;padding:12px 0;font-size:18px;font-weight:bold}
@@ -311,7 +312,7 @@ internal sealed class EmailActionPages(NotificationOptions options)
             {{head}}
             </head>
             <body>
-            <header>{{E(options.OrganisationName)}}</header>
+            <header>{{E(options.Name)}}</header>
             <main>
             {{body}}
             </main>

@@ -3,15 +3,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Orchestrator.Hosting;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.EmailActions;
 
 /// <summary>
-/// Registers and maps the email-action links (issue 5): <c>GET /act/{token}</c> shows the question and never
+/// Registers and maps the email-action links: <c>GET /act/{token}</c> shows the question and never
 /// writes; <c>POST /act/{token}</c> answers it. See <c>Notifications/EmailActions/README.md</c>.
 /// </summary>
 public static class EmailActionsRegistration
@@ -39,7 +40,7 @@ public static class EmailActionsRegistration
             return options;
         });
         services.TryAddSingleton<EmailActionTokenCodec>();
-        services.TryAddSingleton(sp => new EmailActionPages(sp.GetRequiredService<NotificationOptions>()));
+        services.TryAddSingleton(sp => new EmailActionPages(sp.GetRequiredService<IOptions<OrganisationOptions>>().Value));
         services.AddSingleton<IWorkflowEffects, EmailActionEffects>();
         services.TryAddScoped<EmailActionService>();
         services.TryAddScoped<EmailActionExpiryNotifier>();

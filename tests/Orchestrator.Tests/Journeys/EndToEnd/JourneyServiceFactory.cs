@@ -55,7 +55,7 @@ public sealed class JourneyServiceFactory : ApiFactory
             ["Smtp:From"] = "orchestrator@dif.example",
             ["Orchestrator:PublicBaseUrl"] = "http://localhost",
             ["Notifications:TemplatesPath"] = Path.Combine(RepositoryRoot, "templates"),
-            ["Notifications:OrganisationName"] = "DIF Journeys",
+            ["Organisation:Name"] = "DIF Journeys",
             ["Notifications:EmailActionRateLimit"] = "10000",
         });
         _ = factory.Server; // migrations and deployment happen here, not inside the first request
