@@ -124,17 +124,17 @@ public sealed class TaskInbox
 
             var mine = await held.GroupBy(t => 1)
                 .Select(g => new Tally(g.Count(), g.Count(t => t.DueSort < nowTicks), g.Count(t => t.DueSort >= nowTicks && t.DueSort < endOfDay), g.Count(t => t.DueSort >= nowTicks && t.DueSort < endOfWeek)))
-                .FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? Tally.None;
+                .ToListAsync(ct).ConfigureAwait(false) is [var heldTally] ? heldTally : Tally.None;
             var offered = await OfferedCandidates(actor, query.CandidateGroup).Select(c => new { c.TaskId, c.DueSort }).Distinct().GroupBy(c => 1)
                 .Select(g => new Tally(g.Count(), g.Count(t => t.DueSort < nowTicks), g.Count(t => t.DueSort >= nowTicks && t.DueSort < endOfDay), g.Count(t => t.DueSort >= nowTicks && t.DueSort < endOfWeek)))
-                .FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? Tally.None;
+                .ToListAsync(ct).ConfigureAwait(false) is [var offeredTally] ? offeredTally : Tally.None;
             return new InboxCounts(mine.Total + offered.Total, mine.Total, offered.Total, mine.Overdue + offered.Overdue, mine.Today + offered.Today, mine.Week + offered.Week);
         }
 
         var visible = Filtered(query with { View = InboxView.All }, actor, null);
         var all = await visible.GroupBy(t => 1)
             .Select(g => new Tally(g.Count(), g.Count(t => t.DueSort < nowTicks), g.Count(t => t.DueSort >= nowTicks && t.DueSort < endOfDay), g.Count(t => t.DueSort >= nowTicks && t.DueSort < endOfWeek)))
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? Tally.None;
+            .ToListAsync(ct).ConfigureAwait(false) is [var visibleTally] ? visibleTally : Tally.None;
         var assigned = await visible.CountAsync(t => t.Assignee == me, ct).ConfigureAwait(false);
         var roles = actor.Roles.ToList();
         var unclaimed = await visible.CountAsync(t => t.Assignee == null

@@ -77,6 +77,7 @@ public sealed class InboxPageTests(ChromiumBrowser chromium) : IDisposable
         await StaffJourney.PersonAsync(_service, "sara", "Sara Trabajo", Roles.SocialWorker);
         await StaffJourney.PersonAsync(_service, "sofia", "Sofía Campos", Roles.SocialWorker);
         await StaffJourney.StartAsync(_service, "CA-2026-0108");
+        _service.Clock.Advance(TimeSpan.FromMinutes(1)); // the second referral arrives a minute later
         await StaffJourney.StartAsync(_service, "CA-2026-0109");
 
         await using var owner = await WorkspaceFactory.PageAsync(chromium);

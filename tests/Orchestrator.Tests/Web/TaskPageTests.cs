@@ -107,7 +107,8 @@ public sealed class TaskPageTests(ChromiumBrowser chromium) : IDisposable
             await StaffJourney.SignInAsync(_service, b.Page, name == "Sara Trabajo" ? "sara" : "sofia", path);
             await Assertions.Expect(b.Page.Locator("#task-page")).ToHaveAttributeAsync("data-ready", "true");
             await b.Page.GetByLabel("Summary of the referral").FillAsync(summary);
-            await b.Page.GetByLabel("Family").CheckAsync();
+            await b.Page.GetByLabel("Family").ClickAsync(); // form-js re-renders its controlled radio a moment later
+            await Assertions.Expect(b.Page.GetByLabel("Family")).ToBeCheckedAsync();
             var page = b.Page;
             page.Response += (_, response) =>
             {
@@ -218,7 +219,8 @@ public sealed class TaskPageTests(ChromiumBrowser chromium) : IDisposable
         await Assertions.Expect(page.Locator("#task-page")).ToHaveAttributeAsync("data-ready", "true");
         await Assertions.Expect(page.GetByLabel("Summary of the referral")).ToHaveValueAsync(Hostile);
         Assert.False(await page.EvaluateAsync<bool>("() => window.__pwned === true"));
-        await page.GetByLabel("Shelter").CheckAsync();
+        await page.GetByLabel("Shelter").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Shelter")).ToBeCheckedAsync();
         await page.Locator("#complete").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tarea completada.");
 
