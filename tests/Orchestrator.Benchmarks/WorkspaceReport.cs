@@ -144,6 +144,10 @@ internal static partial class WorkspaceReport
             var inbox = await TimeAsync(client, "/", runs);
             Check(inbox.Body.Split("<tr data-task-id=").Length - 1 == 50, "the inbox page shows 50 rows");
             rows.Add([$"{label}: inbox page `/` rendered by the server, a person in 2 groups, 100,000 open tasks (50 rows): p50 / p95", Ms(inbox.Times), "p95 < 100 ms"]);
+            var list = await TimeAsync(client, "/?handler=rows", runs);
+            rows.Add([$"{label}: the list alone (`?handler=rows`, the live refresh's request): p50 / p95", Ms(list.Times), "-"]);
+            var api = await TimeAsync(client, "/api/tasks?limit=50", runs, "application/json");
+            rows.Add([$"{label}: the same 50 tasks as JSON (`GET /api/tasks?limit=50`): p50 / p95", Ms(api.Times), "-"]);
             var counts = await TimeAsync(client, "/?handler=counts", runs, "application/json");
             rows.Add([$"{label}: the inbox's counts (6 views) after the list: p50 / p95", Ms(counts.Times), "(may arrive after the list)"]);
 

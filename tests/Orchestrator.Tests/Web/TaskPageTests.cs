@@ -271,6 +271,62 @@ public sealed class TaskPageTests(ChromiumBrowser chromium) : IDisposable
         Assert.Equal(sara, detail["assignee"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task The_servers_errors_show_at_their_fields_with_the_input_kept_and_another_groups_person_is_refused_the_page()
+    {
+        await StaffJourney.DeployAsync(_service);
+        await StaffJourney.PersonAsync(_service, "sara", "Sara Trabajo", Roles.SocialWorker);
+        await StaffJourney.PersonAsync(_service, "luis", "Luis Jurídico", Roles.Lawyer);
+        var taskId = await StaffJourney.StartAsync(_service, "CA-2026-0110");
+        var path = "/tasks/" + Uri.EscapeDataString(taskId);
+
+        await using var browser = await WorkspaceFactory.PageAsync(chromium);
+        var page = browser.Page;
+        await StaffJourney.SignInAsync(_service, page, "sara", path);
+        await Assertions.Expect(page.Locator("#task-page")).ToHaveAttributeAsync("data-ready", "true");
+
+        // Claimed from the task page itself.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tomar tarea" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Tomó esta tarea: ya es suya y nadie más puede completarla.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Liberar tarea" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#task-page")).ToHaveAttributeAsync("data-ready", "true");
+
+        // Data the browser's checks would have stopped, sent anyway (as an old page or another client would): the
+        // server refuses it with 422, names each field in words in the page's language, and keeps what was sent.
+        int? status = null;
+        page.Response += (_, response) =>
+        {
+            if (response.Request.Method == "POST")
+            {
+                status = response.Status;
+            }
+        };
+        await page.EvaluateAsync(
+            """
+            () => {
+              document.getElementById('complete-data').value = JSON.stringify({ summary: 'too short', age: 30, recommendation: 'shelter', urgent: false });
+              document.getElementById('complete-form').submit();
+            }
+            """);
+        var alert = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "No se completó la tarea" });
+        await Assertions.Expect(alert).ToBeVisibleAsync();
+        await Assertions.Expect(alert).ToContainTextAsync("Summary of the referral:");
+        await Assertions.Expect(alert).ToContainTextAsync("Age:");
+        Assert.Equal(422, status);
+        await Assertions.Expect(page.Locator("#task-page")).ToHaveAttributeAsync("data-ready", "true");
+        await Assertions.Expect(page.GetByLabel("Summary of the referral")).ToHaveValueAsync("too short");
+        await Assertions.Expect(page.GetByLabel("Age")).ToHaveValueAsync("30");
+        await Assertions.Expect(page.GetByLabel("Summary of the referral")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("Age")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "#task-diagram");
+        await browser.ScreenshotAsync("staff-task-invalid-es");
+
+        // A lawyer following the same link gets the refusal page, not the task.
+        await using var other = await WorkspaceFactory.PageAsync(chromium);
+        await StaffJourney.SignInAsync(_service, other.Page, "luis", path);
+        await Assertions.Expect(other.Page.GetByRole(AriaRole.Heading, new() { Name = "No tiene acceso a esta página" })).ToBeVisibleAsync();
+    }
+
     /// <summary>Presses Tab until <paramref name="condition"/> (JavaScript) holds, as a person tabbing through the page does.</summary>
     private static async Task TabToAsync(IPage page, string condition)
     {

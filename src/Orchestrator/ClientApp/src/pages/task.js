@@ -112,8 +112,11 @@ if (page) {
       return;
     }
 
+    // No debounce of text fields: every keystroke is in the form's data at once, so a choice clicked right after typing
+    // is never overwritten by the text's late update, and the draft sees what is on the screen.
     form = new Form({
       container: document.getElementById('task-form'),
+      debounce: false,
       properties: { readOnly: !settings.editable },
       additionalModules: [translatedValidation(settings.formMessages)],
     });
