@@ -291,6 +291,14 @@ internal static class ServiceReport
         }
 
         services.AddOrchestratorWorkflows(configuration);
+        if (Environment.GetEnvironmentVariable("ORCHESTRATOR_BENCH_TASK_EFFECTS") == "1")
+        {
+            // What the host adds to every command for the staff workspace (drafts deleted, the live change feed), to
+            // measure its cost: ORCHESTRATOR_BENCH_TASK_EFFECTS=1 … service-report --only sqlite,commands.
+            services.AddSingleton<Orchestrator.Tasks.TaskChangeFeed>();
+            services.AddScoped<IWorkflowEffects, Orchestrator.Tasks.TaskChangeEffects>();
+        }
+
         return services.BuildServiceProvider();
     }
 
