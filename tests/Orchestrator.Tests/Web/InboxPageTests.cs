@@ -28,12 +28,21 @@ public sealed class InboxPageTests(ChromiumBrowser chromium) : IDisposable
         await Assertions.Expect(watching.Page.Locator("[data-count='all']")).ToHaveTextAsync("1");
         await watching.Page.EvaluateAsync("() => { window.__samePage = true; }");
 
+        // Sara's pointer rests on the row, about to click.
+        await row.GetByRole(AriaRole.Link).HoverAsync();
+
         await using var claiming = await WorkspaceFactory.PageAsync(chromium);
         await StaffJourney.SignInAsync(_service, claiming.Page, "sofia", "/?journey=" + StaffJourney.ProcessId);
         await claiming.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "CA-2026-0104" }).GetByRole(AriaRole.Button, new() { Name = "Tomar tarea" }).ClickAsync();
         await Assertions.Expect(claiming.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tomó la tarea");
 
-        // The first inbox drops the task Sofía took, and its count, without a reload, and says it was updated.
+        // While the pointer is on the list nothing moves under it: the change is announced and waits.
+        await Assertions.Expect(watching.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            "Hay cambios en la bandeja: se mostrarán cuando retire el puntero o el foco de la lista.", new() { Timeout = 15_000 });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+
+        // The pointer leaves: the inbox drops the task Sofía took, and its count, without a reload, and says so.
+        await watching.Page.GetByRole(AriaRole.Heading, new() { Name = "Bandeja de tareas" }).HoverAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await Assertions.Expect(watching.Page.Locator("[data-count='all']")).ToHaveTextAsync("0");
         await Assertions.Expect(watching.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La bandeja se actualizó.");
