@@ -63,8 +63,9 @@ public sealed class PostgresTaskChangeRelay(TaskChangeFeed feed, string connecti
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever broke the connection (the server restarting, the network), never the host: listen again.
                 lost = true;
                 TaskWorkspaceLog.RelayLost(logger, e, delay);
                 await Task.Delay(delay, ct).ConfigureAwait(false);
@@ -93,7 +94,7 @@ public sealed class PostgresTaskChangeRelay(TaskChangeFeed feed, string connecti
                     command.Parameters.AddWithValue("payload", payload);
                     await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The other nodes miss this refresh; their listeners resync when they reconnect to a server that came back.
                     TaskWorkspaceLog.RelayLost(logger, e, TimeSpan.Zero);
