@@ -2,11 +2,10 @@
 // variables or the person's draft; server-side errors (422) shown at their fields; the draft saved on the server as
 // the person types (PUT /api/tasks/{id}/draft, sealed there), retried when the connection comes back, and a warning
 // before leaving with input not yet saved; the journey's diagram (bpmn-js NavigatedViewer, read-only) with this task
-// highlighted. Completing is the page's own form post with the form's data, so the server decides and answers.
+// highlighted (task-diagram.js, a script of its own so that the form is usable before the diagram's library is even
+// compiled). Completing is the page's own form post with the form's data, so the server decides and answers.
 import { Form } from '@bpmn-io/form-js';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
-import 'bpmn-js/dist/assets/diagram-js.css';
 import '../styles/tasks.css';
 import { translatedValidation } from '../shared/form-messages.js';
 import { antiforgeryToken } from '../shared/status.js';
@@ -185,49 +184,17 @@ if (page) {
     }
   });
 
-  async function openDiagram() {
-    const host = document.getElementById('task-diagram');
-    if (!host) {
-      return;
-    }
-
-    try {
-      const response = await fetch(settings.diagramUrl, { credentials: 'same-origin', headers: { Accept: 'application/xml' } });
-      if (!response.ok) {
-        throw new Error(String(response.status));
-      }
-
-      const viewer = new NavigatedViewer({ container: host });
-      await viewer.importXML(await response.text());
-      const canvas = viewer.get('canvas');
-      const registry = viewer.get('elementRegistry');
-      canvas.zoom('fit-viewport');
-      const current = registry.get(settings.elementId);
-      if (current) {
-        canvas.addMarker(current, 'current-task');
-        if (canvas.zoom() < 0.6) {
-          canvas.zoom(0.8, { x: current.x + current.width / 2, y: current.y + current.height / 2 });
-        }
-        canvas.scrollToElement(current);
-      }
-    } catch {
-      host.textContent = texts.diagramFailed;
-    }
-  }
-
   // The page is ready to use once the form is there (the diagram beside it may come a moment later).
   // The mark lets the benchmarks read, in the browser's own clock, how long after navigation the page was usable.
   const ready = () => {
     page.dataset.ready = 'true';
     performance.mark('task-ready');
   };
-  openForm().then(() => { ready(); openDiagram(); }, (error) => {
+  openForm().then(ready, (error) => {
     ready();
     if (broken) {
       broken.hidden = false;
       broken.textContent = String(error && error.message ? error.message : error);
     }
-
-    openDiagram();
   });
 }
