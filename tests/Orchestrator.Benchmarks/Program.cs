@@ -14,6 +14,10 @@ using Orchestrator.Benchmarks;
 //       names databases (sqlite, postgres) and figures (commands, inbox; memory runs on PostgreSQL) apart; see ServiceReport.cs
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres] [--schedulers quartz,hangfire]
 //       Quartz and Hangfire timers in one run (issues 4, 16): start with 100,000 pending timers, firing lateness p99 at 100 timers/s, early firings (TimerReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- workspace-report [--runs 50] [--only sqlite,postgres,chromium]
+//       the staff workspace (issue 12) from the real host: the inbox page for a person in two groups with 100,000 open
+//       tasks, its counts and the task page, on SQLite and PostgreSQL; the compressed JavaScript each page downloads; the
+//       task page in Chromium until its form is usable (WorkspaceReport.cs, README.md)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
@@ -21,6 +25,11 @@ using Orchestrator.Benchmarks;
 if (args.Length > 0 && args[0] == "service-report")
 {
     return await ServiceReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "workspace-report")
+{
+    return await WorkspaceReport.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "timer-report")

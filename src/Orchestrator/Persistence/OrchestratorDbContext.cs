@@ -70,6 +70,12 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     /// <summary>ASP.NET Core data-protection keys (XML), shared by the nodes on PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Half-filled task forms, one per task and person, sealed (the staff workspace).</summary>
+    public DbSet<global::Orchestrator.Tasks.TaskDraftRecord> TaskDrafts => Set<global::Orchestrator.Tasks.TaskDraftRecord>();
+
+    /// <summary>Saved inbox views (the staff workspace).</summary>
+    public DbSet<global::Orchestrator.Tasks.InboxViewRecord> InboxViews => Set<global::Orchestrator.Tasks.InboxViewRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -79,6 +85,7 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         OrchestratorModel.Configure(builder, t);
         CaseDocumentModel.Configure(builder, t);
         Cases.CaseModel.Configure(builder, t);
+        global::Orchestrator.Tasks.TaskWorkspaceModel.Configure(builder, t);
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");

@@ -36,6 +36,7 @@ public static class WebWorkspace
                 options.RootDirectory = "/Web";
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Errors/Error");
+                options.Conventions.AuthorizeFolder("/Tasks", Policies.Casework);
             })
             .AddMvcOptions(options =>
             {
@@ -55,6 +56,7 @@ public static class WebWorkspace
         });
         services.AddScoped<WorkspaceChrome>();
         services.AddScoped<DisplayFormat>();
+        services.AddScoped<Tasks.TaskNaming>();
 
         // Only the static assets are compressed: they hold no secret, so compression over TLS leaks nothing (pages carry
         // anti-forgery tokens, and compressing them beside attacker-chosen text is the BREACH attack).
