@@ -1,0 +1,179 @@
+using Orchestrator.Engine.Model;
+
+namespace Orchestrator.Engine.Parsing;
+
+internal sealed partial class BpmnModelBuilder
+{
+    private FlowNode ReadFlowNode(XmlElementNode xml, ProcessDefinition process, Dictionary<string, FlowElement> all)
+    {
+        var id = xml.Attr("id")!;
+        var name = xml.Attr("name");
+        switch (xml.LocalName)
+        {
+            case "complexGateway":
+                return Placeholder(xml, "Complex gateways are not supported; use exclusive, inclusive or parallel gateways.");
+            case "transaction":
+                return Placeholder(xml, "Transaction sub-processes are not supported (they need compensation); use an embedded sub-process.");
+            case "adHocSubProcess":
+                return Placeholder(xml, "Ad-hoc sub-processes are not supported; model the tasks with an inclusive or parallel gateway.");
+            case "callChoreography":
+            case "choreographyTask":
+            case "subChoreography":
+                return Placeholder(xml, $"{xml.LocalName} is a choreography element; choreographies are not supported.");
+            default:
+                break;
+        }
+
+        if (xml.Attr("isForCompensation") is { } compensation && string.Equals(compensation.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return Placeholder(xml, $"{xml.LocalName} '{id}' is a compensation activity; compensation is not supported.");
+        }
+
+        var (inputs, outputs) = ReadIoMappings(xml);
+        switch (xml.LocalName)
+        {
+            case "startEvent":
+            case "endEvent":
+            case "intermediateCatchEvent":
+            case "intermediateThrowEvent":
+            case "boundaryEvent":
+                return ReadEvent(xml, id, name, inputs, outputs);
+            case "exclusiveGateway":
+                return new ExclusiveGateway { Id = id, Name = name, Inputs = inputs, Outputs = outputs };
+            case "parallelGateway":
+                return new ParallelGateway { Id = id, Name = name, Inputs = inputs, Outputs = outputs };
+            case "inclusiveGateway":
+                return new InclusiveGateway { Id = id, Name = name, Inputs = inputs, Outputs = outputs };
+            case "eventBasedGateway":
+                if (xml.Attr("instantiate") is { } instantiate && string.Equals(instantiate.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Placeholder(xml, $"Event-based gateway '{id}' instantiates the process (instantiate=\"true\"); start the process with a message or timer start event instead.");
+                }
+
+                return new EventBasedGateway { Id = id, Name = name, Inputs = inputs, Outputs = outputs };
+            default:
+                return ReadActivity(xml, id, name, inputs, outputs, process, all);
+        }
+    }
+
+    private UnsupportedFlowNode Placeholder(XmlElementNode xml, string message)
+    {
+        Unsupported(xml, message);
+        return new UnsupportedFlowNode { Id = xml.Attr("id")!, Name = xml.Attr("name"), ElementName = xml.LocalName };
+    }
+
+    private FlowNode ReadEvent(XmlElementNode xml, string id, string? name, IReadOnlyList<VariableMapping> inputs, IReadOnlyList<VariableMapping> outputs)
+    {
+        var definitionsXml = xml.Children.Where(c => c.NamespaceUri == Bpmn && c.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+        if (xml.Children.Any(c => c.Is(Bpmn, "eventDefinitionRef")))
+        {
+            return Placeholder(xml, $"Event '{id}' refers to a shared event definition (eventDefinitionRef); write the definition inside the event.");
+        }
+
+        if (definitionsXml.Count > 1)
+        {
+            return Placeholder(xml, $"Event '{id}' has {definitionsXml.Count} event definitions (a multiple event); only one is supported.");
+        }
+
+        EventDefinition? definition = null;
+        if (definitionsXml.Count == 1)
+        {
+            var d = definitionsXml[0];
+            switch (d.LocalName)
+            {
+                case "timerEventDefinition":
+                    definition = ReadTimer(d, id);
+                    break;
+                case "messageEventDefinition":
+                    {
+                        var message = ResolveMessage(d.Attr("messageRef"), id);
+                        var key = xml.Attr(Orc, OrcDialect.Known(OrcDialect.CorrelationKey)) ?? d.Attr(Orc, OrcDialect.CorrelationKey);
+                        definition = new MessageEventDefinition(message, key is null ? message?.CorrelationKey : ValueExpression.Parse(key));
+                        break;
+                    }
+
+                case "errorEventDefinition":
+                    definition = new ErrorEventDefinition(Resolve(errors, d.Attr("errorRef"), id, "error"));
+                    break;
+                case "escalationEventDefinition":
+                    definition = new EscalationEventDefinition(Resolve(escalations, d.Attr("escalationRef"), id, "escalation"));
+                    break;
+                case "terminateEventDefinition":
+                    definition = new TerminateEventDefinition();
+                    break;
+                case "signalEventDefinition":
+                    return Placeholder(xml, $"Signal events are not supported ({xml.LocalName} '{id}'); use a message event with a correlation key.");
+                case "conditionalEventDefinition":
+                    return Placeholder(xml, $"Conditional events are not supported ({xml.LocalName} '{id}'); use a message or timer event, or a gateway.");
+                case "linkEventDefinition":
+                    return Placeholder(xml, $"Link events are not supported ({xml.LocalName} '{id}'); draw the sequence flow directly.");
+                case "compensateEventDefinition":
+                    return Placeholder(xml, $"Compensation events are not supported ({xml.LocalName} '{id}').");
+                case "cancelEventDefinition":
+                    return Placeholder(xml, $"Cancel events are not supported ({xml.LocalName} '{id}'): they belong to transactions.");
+                default:
+                    return Placeholder(xml, $"{d.LocalName} is not supported ({xml.LocalName} '{id}').");
+            }
+        }
+
+        return xml.LocalName switch
+        {
+            "startEvent" => new StartEvent
+            {
+                Id = id, Name = name, Definition = definition, Inputs = inputs, Outputs = outputs,
+                IsInterrupting = !string.Equals(xml.Attr("isInterrupting")?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
+            },
+            "endEvent" => new EndEvent { Id = id, Name = name, Definition = definition, Inputs = inputs, Outputs = outputs },
+            "intermediateCatchEvent" => new IntermediateCatchEvent { Id = id, Name = name, Definition = definition, Inputs = inputs, Outputs = outputs },
+            "intermediateThrowEvent" => new IntermediateThrowEvent { Id = id, Name = name, Definition = definition, Inputs = inputs, Outputs = outputs },
+            _ => new BoundaryEvent
+            {
+                Id = id, Name = name, Definition = definition, Inputs = inputs, Outputs = outputs,
+                CancelActivity = !string.Equals(xml.Attr("cancelActivity")?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
+            },
+        };
+    }
+
+    private TimerEventDefinition ReadTimer(XmlElementNode xml, string eventId)
+    {
+        var parts = xml.Children.Where(c => c.NamespaceUri == Bpmn && c.LocalName is "timeDate" or "timeDuration" or "timeCycle").ToList();
+        if (parts.Count > 1)
+        {
+            Error(eventId, "invalid-timer", $"Timer of '{eventId}' has {parts.Count} of timeDate/timeDuration/timeCycle; exactly one is allowed.");
+        }
+
+        if (parts.Count == 0)
+        {
+            // Reported by the validator as timer-missing.
+            return new TimerEventDefinition(TimerKind.Duration, new ValueExpression(string.Empty, false));
+        }
+
+        var part = parts[0];
+        var kind = part.LocalName switch
+        {
+            "timeDate" => TimerKind.Date,
+            "timeCycle" => TimerKind.Cycle,
+            _ => TimerKind.Duration,
+        };
+        return new TimerEventDefinition(kind, ValueExpression.Parse(part.Text.Trim()));
+    }
+
+    private MessageDeclaration? ResolveMessage(string? reference, string elementId) => Resolve(messages, reference, elementId, "message");
+
+    private T? Resolve<T>(Dictionary<string, T> table, string? reference, string elementId, string what)
+        where T : class
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        if (table.TryGetValue(reference, out var found))
+        {
+            return found;
+        }
+
+        Error(elementId, "unresolved-reference", $"'{elementId}' refers to {what} '{reference}', which is not defined in this file (add a bpmn:{what} with that id).");
+        return null;
+    }
+}
