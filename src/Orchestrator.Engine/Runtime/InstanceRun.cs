@@ -556,9 +556,26 @@ internal sealed partial class InstanceRun
 
     // ---------------------------------------------------------------- errors and escalations
 
-    /// <summary>Throws a BPMN error from an execution: the nearest matching catch takes it, else an incident (or the parent instance).</summary>
-    public bool ThrowError(ExecutionState from, string? code, string? message, JsonObject? variables)
+    /// <summary>
+    /// Throws a BPMN error from an execution: the nearest matching catch takes it, else an incident (or the parent
+    /// instance). <paramref name="completing"/> is the error end event that throws it: it is recorded as completed
+    /// before the catch runs, and only when something catches the error.
+    /// </summary>
+    public bool ThrowError(ExecutionState from, string? code, string? message, JsonObject? variables, FlowNode? completing = null)
     {
+        var caught = false;
+        for (var cur = from; cur is not null && !caught; cur = ParentOf(cur))
+        {
+            caught = (ScopeBody(cur) is { } body && FindEventSubProcess<ErrorEventDefinition>(body, code, ErrorCodeOf) is not null)
+                || (cur.Mi != MultiInstanceRole.Inner && cur.Parent is not null && Def.FindNode(cur.Element) is Activity a
+                    && FindBoundary<ErrorEventDefinition>(a, code, ErrorCodeOf) is not null);
+        }
+
+        if (completing is not null && (caught || S.Parent is not null))
+        {
+            Hist(HistoryEventType.ElementCompleted, completing);
+        }
+
         Hist(HistoryEventType.ErrorThrown, from.Element, detail: code);
         for (var cur = from; cur is not null; cur = ParentOf(cur))
         {

@@ -614,7 +614,8 @@ public sealed class WorkflowEngine
 
     /// <summary>
     /// The elements an instance is waiting at (user and receive tasks, catch events, event-based gateways, call
-    /// activities, service tasks waiting for their job, joins, elements stopped by an incident), sorted.
+    /// activities, service tasks waiting for their job, elements stopped by an incident), sorted. A joining gateway
+    /// that holds a token while it waits for the others is not listed: it waits for nothing outside the instance.
     /// </summary>
     /// <param name="state">The state.</param>
     public static IReadOnlyList<string> GetActiveElements(ProcessInstanceState state)
@@ -623,7 +624,8 @@ public sealed class WorkflowEngine
         var set = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var e in state.Executions)
         {
-            if (e.Parent is not null && e.Phase is ExecutionPhase.Wait or ExecutionPhase.Join or ExecutionPhase.Incident or ExecutionPhase.Enter or ExecutionPhase.Leave)
+            // A joining gateway holding a token (phase Join) is not waiting for anything outside the instance, so it is not listed.
+            if (e.Parent is not null && e.Phase is ExecutionPhase.Wait or ExecutionPhase.Incident or ExecutionPhase.Enter or ExecutionPhase.Leave)
             {
                 set.Add(e.Element);
             }
