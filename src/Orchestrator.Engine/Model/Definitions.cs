@@ -27,6 +27,20 @@ public sealed class Definitions
 
     /// <summary>Whether the file carries diagram layout (BPMNDI), so it opens in bpmn-js as drawn.</summary>
     public bool HasDiagram { get; internal set; }
+
+    /// <summary>
+    /// Expressions the parser already refused (JUEL, a language other than FEEL), by the id of the element a
+    /// designer clicks and the trimmed text: the validator does not check them again, so that one problem is
+    /// reported once.
+    /// </summary>
+    internal HashSet<(string ElementId, string Text)> RefusedExpressions { get; } = [];
+
+    /// <summary>
+    /// Elements whose way of doing their work the parser already reported on (Java code, an external task, a
+    /// script in another language or from a resource, a condition it cannot run, a resource assignment it
+    /// cannot read): the validator does not add that the work is missing.
+    /// </summary>
+    internal HashSet<string> ReportedImplementations { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A root <c>bpmn:message</c>: the name messages are correlated by.</summary>

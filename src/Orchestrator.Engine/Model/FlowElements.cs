@@ -42,6 +42,9 @@ public sealed class SequenceFlow : FlowElement
 
     /// <summary>Whether the source gateway or activity names this flow as its <c>default</c>.</summary>
     public bool IsDefault { get; internal set; }
+
+    /// <summary>Whether the flow has a <c>conditionExpression</c> with nothing in it (then <see cref="Condition"/> is <c>null</c>).</summary>
+    internal bool HasEmptyCondition { get; init; }
 }
 
 /// <summary>An event, activity or gateway: something a token can be at.</summary>

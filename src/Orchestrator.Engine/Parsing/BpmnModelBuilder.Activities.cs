@@ -25,10 +25,11 @@ internal sealed partial class BpmnModelBuilder
             case "manualTask":
                 return new PassThroughTask { Id = id, Name = name, ElementName = xml.LocalName, Inputs = inputs, Outputs = outputs, Extensions = ext, MultiInstance = multiInstance };
             case "userTask":
+                var (assignee, candidateUsers, candidateGroups) = ReadResourceAssignment(xml, id, Value("assignee"), Value("candidateUsers"), Value("candidateGroups"));
                 return new UserTask
                 {
                     Id = id, Name = name, Inputs = inputs, Outputs = outputs, Extensions = ext, MultiInstance = multiInstance,
-                    Assignee = Value("assignee"), CandidateUsers = Value("candidateUsers"), CandidateGroups = Value("candidateGroups"),
+                    Assignee = assignee, CandidateUsers = candidateUsers, CandidateGroups = candidateGroups,
                     DueDate = Value("dueDate"), FollowUpDate = Value("followUpDate"), Priority = Value("priority"), FormKey = Value("formKey"),
                     ExternalRecipient = Value("externalRecipient"), Language = Value("language"), Notify = Get("notify")?.Trim(),
                     Reminder = Value("reminder"), EscalateAfter = Value("escalateAfter"), EscalateTo = Value("escalateTo"),
@@ -52,7 +53,7 @@ internal sealed partial class BpmnModelBuilder
                 };
             case "receiveTask":
                 {
-                    var message = ResolveMessage(xml.Attr("messageRef"), id);
+                    var message = ResolveMessage(xml, id);
                     return new ReceiveTask
                     {
                         Id = id, Name = name, Inputs = inputs, Outputs = outputs, Extensions = ext, MultiInstance = multiInstance,
@@ -96,16 +97,24 @@ internal sealed partial class BpmnModelBuilder
         Dictionary<string, string> ext, MultiInstance? multiInstance)
     {
         var format = xml.Attr("scriptFormat");
-        if (!IsFeelLanguage(format))
-        {
-            Error(id, "unsupported-script-format", $"Script task '{id}' is written in '{format}'; only FEEL scripts are supported (scriptFormat=\"feel\").");
-        }
-
-        var script = xml.Child(Bpmn, "script")?.Text ?? (ext.TryGetValue(OrcDialect.Known(OrcDialect.Script), out var s) ? s : string.Empty);
+        var inline = xml.Child(Bpmn, "script")?.Text;
+        var script = inline ?? (ext.TryGetValue(OrcDialect.Known(OrcDialect.Script), out var s) ? s : string.Empty);
         script = script.Trim();
         if (script.StartsWith('='))
         {
             script = script[1..].Trim();
+        }
+
+        // One problem, said once: the language when it is not FEEL (the script itself is then not checked), else JUEL.
+        if (!IsFeelLanguage(format))
+        {
+            Error(id, "unsupported-script-format", $"Script task '{id}' is written in {LanguageName(format)}; only FEEL scripts are supported (scriptFormat=\"feel\").");
+            RefusedExpression(id, script);
+            ReportedImplementation(id);
+        }
+        else if (inline is not null && IsJuel(script))
+        {
+            ReportJuel(id, "script", script);
         }
 
         return new ScriptTask
@@ -119,6 +128,13 @@ internal sealed partial class BpmnModelBuilder
         Dictionary<string, string> ext, MultiInstance? multiInstance)
     {
         var called = xml.Attr("calledElement") ?? (ext.TryGetValue(OrcDialect.Known(OrcDialect.CalledElement), out var c) ? c : string.Empty);
+        if (!called.TrimStart().StartsWith('=') && !IsJuel(called))
+        {
+            // calledElement is a QName: IBM Process Designer writes "Process:id" for a process of an imported file.
+            // Processes are called by id across deployed files, so the id is what counts.
+            called = Ref(xml, called).Id ?? called;
+        }
+
         var binding = CalledVersionBinding.Latest;
         int? version = null;
         var bindingText = ext.TryGetValue(OrcDialect.Known(OrcDialect.CalledElementBinding), out var b) ? b.Trim() : null;

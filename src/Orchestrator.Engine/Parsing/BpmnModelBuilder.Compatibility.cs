@@ -2,11 +2,30 @@ using Orchestrator.Engine.Model;
 
 namespace Orchestrator.Engine.Parsing;
 
+/// <summary>
+/// The whole-document checks: duplicate ids, and what other modelers write that Orchestrator does not run (Java
+/// delegates, JUEL, Camunda 7 listeners and connectors, scripts in other languages, unread Camunda 8 elements).
+/// Each problem is reported once, at the element a designer can click, and recorded on the model so that the
+/// validator does not report its consequences again.
+/// </summary>
 internal sealed partial class BpmnModelBuilder
 {
+    /// <summary>Camunda 7 elements whose content runs Java or scripts; what is inside them is not checked again.</summary>
+    private static readonly HashSet<string> RefusedCamundaElements = ["executionListener", "taskListener", "connector"];
+
+    private static readonly HashSet<string> ZeebeRead =
+    [
+        "taskDefinition", "assignmentDefinition", "taskSchedule", "formDefinition", "calledElement", "script", "subscription",
+        "loopCharacteristics", "ioMapping", "input", "output", "priorityDefinition", "properties", "property", "userTask",
+    ];
+
+    /// <summary>
+    /// Finds ids used twice and records every id of the file (for messages that tell "in another process" from
+    /// "does not exist"). What is inside <c>extensionElements</c> belongs to the tool that wrote it (Visual
+    /// Paradigm writes its own <c>Model</c> elements there, in the BPMN namespace, reusing BPMN ids) and is skipped.
+    /// </summary>
     private void CheckDuplicateIds(XmlElementNode root)
     {
-        var seen = new Dictionary<string, XmlElementNode>(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<XmlElementNode>();
         stack.Push(root);
@@ -16,7 +35,7 @@ internal sealed partial class BpmnModelBuilder
             var id = element.Attr("id");
             if (id is not null && element.NamespaceUri is Bpmn or BpmnParser.BpmnDiNamespace)
             {
-                if (seen.TryGetValue(id, out var first))
+                if (idsInFile.TryGetValue(id, out var first))
                 {
                     if (reported.Add(id))
                     {
@@ -26,8 +45,13 @@ internal sealed partial class BpmnModelBuilder
                 }
                 else
                 {
-                    seen[id] = element;
+                    idsInFile[id] = element;
                 }
+            }
+
+            if (element.LocalName == "extensionElements" && element.NamespaceUri == Bpmn)
+            {
+                continue;
             }
 
             for (var i = element.Children.Count - 1; i >= 0; i--)
@@ -39,7 +63,8 @@ internal sealed partial class BpmnModelBuilder
 
     /// <summary>
     /// One walk over the document for what needs Java (Camunda 7 delegates, listeners, connectors), JUEL
-    /// expressions, and Camunda 7 / Camunda 8 extension elements that are not supported.
+    /// expressions, and Camunda 7 / Camunda 8 extension elements that are not supported. Conditions and script
+    /// task scripts are checked where they are read, together with their language.
     /// </summary>
     private void CheckCamundaAndJuel(XmlElementNode element)
     {
@@ -50,21 +75,26 @@ internal sealed partial class BpmnModelBuilder
             {
                 Error(elementId, "java-required",
                     $"{Describe(OwnerOf(element))} uses camunda:{local}, which needs Java code; Orchestrator runs no Java. Use orc:type to name a handler (service tasks) or FEEL.");
+                ReportedImplementation(elementId);
             }
-            else if (ns == Camunda && local == "resource")
+            else if (ns == Camunda && local == "resource" && !(element.Is(Bpmn, "scriptTask") && !IsFeelLanguage(element.Attr("scriptFormat"))))
             {
+                // (a script task in another language is refused for its language, wherever the script comes from)
                 Error(elementId, "unsupported-attribute",
                     $"{Describe(OwnerOf(element))} loads its script from camunda:resource='{value}'; external script resources are not supported. Write the FEEL inline.");
+                ReportedImplementation(elementId);
             }
             else if (ns == Camunda && local == "type" && element.NamespaceUri == Bpmn)
             {
                 var topic = element.Attr(Camunda, "topic");
                 Error(elementId, "unsupported-attribute",
                     $"{Describe(element)} uses camunda:type='{value}' (Camunda 7 external task); use orc:type{(topic is null ? string.Empty : $"=\"{topic}\"")} to name the handler instead.");
+                ReportedImplementation(elementId);
             }
             else if (ns == Camunda && local == "caseRef")
             {
                 Error(elementId, "unsupported-attribute", $"{Describe(element)} calls a CMMN case (camunda:caseRef); only processes can be called.");
+                ReportedImplementation(elementId);
             }
 
             if (ns == Orc && element.NamespaceUri == Bpmn && !OrcDialect.Attributes.Contains(local))
@@ -73,16 +103,19 @@ internal sealed partial class BpmnModelBuilder
                     $"{Describe(OwnerOf(element))} has orc:{local}, which Orchestrator does not know; it is ignored (a misspelling? the orc attributes are listed in the designer's orc-moddle.json).");
             }
 
+            // A Java attribute's JUEL (camunda:delegateExpression="${x}") is the same problem as the Java: said once above.
             var extensionElement = element.NamespaceUri is Camunda or Orc;
-            if ((ns is Camunda or Orc || (ns.Length == 0 && (extensionElement || local == "calledElement"))) && IsJuel(value))
+            var javaAttribute = ns == Camunda && JavaAttributes.Contains(local);
+            var refusedElement = element.NamespaceUri == Camunda && RefusedCamundaElements.Contains(element.LocalName);
+            if (!javaAttribute && !refusedElement && (ns is Camunda or Orc || (ns.Length == 0 && (extensionElement || local == "calledElement"))) && IsJuel(value))
             {
                 ReportJuel(elementId, $"{(ns == Orc ? "orc:" : ns == Camunda ? "camunda:" : extensionElement ? element.LocalName + " " : string.Empty)}{local}", value);
             }
         }
 
-        if (((element.NamespaceUri == Bpmn && element.LocalName is "conditionExpression" or "timeDate" or "timeDuration" or "timeCycle"
-                or "loopCardinality" or "completionCondition" or "script")
-            || (element.NamespaceUri == Camunda && element.LocalName is "inputParameter" or "outputParameter" or "value" or "entry" or "script"))
+        if (((element.NamespaceUri == Bpmn && element.LocalName is "timeDate" or "timeDuration" or "timeCycle" or "loopCardinality" or "completionCondition")
+                || (element.NamespaceUri == Camunda && element.LocalName is "inputParameter" or "outputParameter" or "value" or "entry")
+                || (element.Is(Camunda, "script") && IsFeelLanguage(element.Attr("scriptFormat"))))
             && IsJuel(element.Text))
         {
             ReportJuel(elementId, element.LocalName, element.Text.Trim());
@@ -97,6 +130,10 @@ internal sealed partial class BpmnModelBuilder
         if (element.NamespaceUri == Camunda)
         {
             CheckCamundaElement(element, elementId);
+            if (RefusedCamundaElements.Contains(element.LocalName))
+            {
+                return; // a listener's or connector's own expressions and scripts are part of the refused element
+            }
         }
         else if (element.NamespaceUri == Zeebe)
         {
@@ -109,18 +146,8 @@ internal sealed partial class BpmnModelBuilder
         }
     }
 
-    private static XmlElementNode OwnerOf(XmlElementNode element)
-    {
-        for (var e = element; e is not null; e = e.ParentNode)
-        {
-            if (e.NamespaceUri == Bpmn && e.Attr("id") is not null)
-            {
-                return e;
-            }
-        }
-
-        return element;
-    }
+    /// <summary>The element a designer can click that holds this one (a flow node, a flow, a process, a root element), else the element itself.</summary>
+    private static XmlElementNode OwnerOf(XmlElementNode element) => ClickableOwner(element) ?? element;
 
     private void CheckCamundaElement(XmlElementNode element, string? elementId)
     {
@@ -134,6 +161,7 @@ internal sealed partial class BpmnModelBuilder
             case "connector":
                 Error(elementId, "unsupported-extension",
                     $"{Describe(OwnerOf(element))} uses a Camunda Connect connector (camunda:connector); use orc:type to name a handler instead.");
+                ReportedImplementation(elementId);
                 break;
             case "script":
                 {
@@ -142,12 +170,14 @@ internal sealed partial class BpmnModelBuilder
                         Error(elementId, "unsupported-attribute",
                             $"{Describe(OwnerOf(element))} loads a camunda:script from resource '{resource}'; external script resources are not supported. Write the FEEL inline.");
                     }
-
-                    var format = element.Attr("scriptFormat");
-                    if (!IsFeelLanguage(format))
+                    else
                     {
-                        Error(elementId, "unsupported-script-format",
-                            $"{Describe(OwnerOf(element))} has a camunda:script in '{format}'; only FEEL is supported.");
+                        var format = element.Attr("scriptFormat");
+                        if (!IsFeelLanguage(format))
+                        {
+                            Error(elementId, "unsupported-script-format",
+                                $"{Describe(OwnerOf(element))} has a camunda:script in {LanguageName(format)}; only FEEL is supported.");
+                        }
                     }
 
                     break;
@@ -166,12 +196,6 @@ internal sealed partial class BpmnModelBuilder
         }
     }
 
-    private static readonly HashSet<string> ZeebeRead =
-    [
-        "taskDefinition", "assignmentDefinition", "taskSchedule", "formDefinition", "calledElement", "script", "subscription",
-        "loopCharacteristics", "ioMapping", "input", "output", "priorityDefinition", "properties", "property", "userTask",
-    ];
-
     private void CheckZeebeElement(XmlElementNode element, string? elementId)
     {
         if (element.LocalName is "executionListeners" or "taskListeners")
@@ -186,11 +210,13 @@ internal sealed partial class BpmnModelBuilder
         }
     }
 
+    /// <summary>JUEL, Camunda 7's expression language: <c>${…}</c> (evaluated at once) and <c>#{…}</c> (deferred) alike.</summary>
     private static bool IsJuel(string? value) =>
         value is not null && (value.Contains("${", StringComparison.Ordinal) || value.Contains("#{", StringComparison.Ordinal));
 
     private void ReportJuel(string? elementId, string where, string value)
     {
+        RefusedExpression(elementId, value);
         if (reportedJuel.Add($"{elementId}|{where}|{value}"))
         {
             Error(elementId, "juel-expression",
@@ -198,7 +224,58 @@ internal sealed partial class BpmnModelBuilder
         }
     }
 
-    private static bool IsFeelLanguage(string? language) =>
-        string.IsNullOrWhiteSpace(language) || string.Equals(language.Trim(), "feel", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(language.Trim(), "https://www.omg.org/spec/DMN/20191111/FEEL/", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Records an expression the parser refused, so that the validator does not report it again as bad FEEL or a bad timer.</summary>
+    private void RefusedExpression(string? elementId, string text)
+    {
+        if (elementId is not null)
+        {
+            definitions.RefusedExpressions.Add((elementId, text.Trim()));
+        }
+    }
+
+    /// <summary>Records an element whose implementation the parser reported on, so that the validator does not add that it has none.</summary>
+    private void ReportedImplementation(string? elementId)
+    {
+        if (elementId is not null)
+        {
+            definitions.ReportedImplementations.Add(elementId);
+        }
+    }
+
+    /// <summary>
+    /// FEEL, by any of its names: <c>feel</c>, or the URI of a DMN version's FEEL
+    /// (<c>https://www.omg.org/spec/DMN/20191111/FEEL/</c>, <c>…/20240513/FEEL/</c>, <c>http://www.omg.org/spec/FEEL/20140401</c>).
+    /// An empty language means the default, FEEL.
+    /// </summary>
+    internal static bool IsFeelLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return true;
+        }
+
+        var text = language.Trim();
+        return string.Equals(text, "feel", StringComparison.OrdinalIgnoreCase)
+            || (text.Contains("omg.org/spec/", StringComparison.OrdinalIgnoreCase)
+                && text.TrimEnd('/').EndsWith("/FEEL", StringComparison.OrdinalIgnoreCase))
+            || (text.Contains("omg.org/spec/FEEL/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A language URI or name as a designer knows it: <c>XPath ('http://www.w3.org/1999/XPath')</c>.</summary>
+    private static string LanguageName(string? language)
+    {
+        var text = language?.Trim() ?? string.Empty;
+        var known = text.ToUpperInvariant() switch
+        {
+            var t when t.Contains("XPATH", StringComparison.Ordinal) => "XPath",
+            var t when t.Contains("XHTML", StringComparison.Ordinal) => "XHTML (text for people, not an expression)",
+            var t when t.Contains("GROOVY", StringComparison.Ordinal) => "Groovy",
+            var t when t.Contains("JAVASCRIPT", StringComparison.Ordinal) || t.Contains("ECMASCRIPT", StringComparison.Ordinal) || t == "JS" => "JavaScript",
+            var t when t.Contains("JUEL", StringComparison.Ordinal) => "JUEL",
+            var t when t.Contains("PYTHON", StringComparison.Ordinal) => "Python",
+            var t when t.Contains("ECMA-334", StringComparison.Ordinal) => "C#",
+            _ => null,
+        };
+        return known is null || string.Equals(known, text, StringComparison.OrdinalIgnoreCase) ? $"'{text}'" : $"{known} ('{text}')";
+    }
 }

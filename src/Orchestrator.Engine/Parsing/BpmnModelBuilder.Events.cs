@@ -56,18 +56,36 @@ internal sealed partial class BpmnModelBuilder
         }
     }
 
-    private UnsupportedFlowNode Placeholder(XmlElementNode xml, string message)
+    /// <summary>A stand-in for a refused element; <paramref name="message"/> is the refusal, or <c>null</c> when it is already reported.</summary>
+    private UnsupportedFlowNode Placeholder(XmlElementNode xml, string? message)
     {
-        Unsupported(xml, message);
+        if (message is not null)
+        {
+            Unsupported(xml, message);
+        }
+
         return new UnsupportedFlowNode { Id = xml.Attr("id")!, Name = xml.Attr("name"), ElementName = xml.LocalName };
     }
 
     private FlowNode ReadEvent(XmlElementNode xml, string id, string? name, IReadOnlyList<VariableMapping> inputs, IReadOnlyList<VariableMapping> outputs)
     {
         var definitionsXml = xml.Children.Where(c => c.NamespaceUri == Bpmn && c.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
-        if (xml.Children.Any(c => c.Is(Bpmn, "eventDefinitionRef")))
+        foreach (var shared in xml.Children.Where(c => c.Is(Bpmn, "eventDefinitionRef")))
         {
-            return Placeholder(xml, $"Event '{id}' refers to a shared event definition (eventDefinitionRef); write the definition inside the event.");
+            // A definition declared once at the root and shared by several events (MID Innovator, iGrafx): read as if inline.
+            var reference = Ref(shared, shared.Text);
+            if (reference.Id is not null && reference.ImportedFrom is null && rootEventDefinitions.TryGetValue(reference.Id, out var root))
+            {
+                definitionsXml.Add(root);
+            }
+            else
+            {
+                Error(id, "unresolved-reference",
+                    reference.ImportedFrom is not null
+                        ? $"Event '{id}' refers to event definition '{reference.Written}' of the imported file '{reference.ImportedFrom}'; references into other files are not supported (write the definition inside the event)."
+                        : $"Event '{id}' refers to event definition '{reference.Written}', which is not an event definition at the root of this file (write the definition inside the event).");
+                return Placeholder(xml, null);
+            }
         }
 
         if (definitionsXml.Count > 1)
@@ -86,17 +104,17 @@ internal sealed partial class BpmnModelBuilder
                     break;
                 case "messageEventDefinition":
                     {
-                        var message = ResolveMessage(d.Attr("messageRef"), id);
+                        var message = ResolveMessage(d, id);
                         var key = xml.Attr(Orc, OrcDialect.Known(OrcDialect.CorrelationKey)) ?? d.Attr(Orc, OrcDialect.CorrelationKey);
                         definition = new MessageEventDefinition(message, key is null ? message?.CorrelationKey : ValueExpression.Parse(key));
                         break;
                     }
 
                 case "errorEventDefinition":
-                    definition = new ErrorEventDefinition(Resolve(errors, d.Attr("errorRef"), id, "error"));
+                    definition = new ErrorEventDefinition(Resolve(errors, d, "errorRef", id, "error"));
                     break;
                 case "escalationEventDefinition":
-                    definition = new EscalationEventDefinition(Resolve(escalations, d.Attr("escalationRef"), id, "escalation"));
+                    definition = new EscalationEventDefinition(Resolve(escalations, d, "escalationRef", id, "escalation"));
                     break;
                 case "terminateEventDefinition":
                     definition = new TerminateEventDefinition();
@@ -158,22 +176,34 @@ internal sealed partial class BpmnModelBuilder
         return new TimerEventDefinition(kind, ValueExpression.Parse(part.Text.Trim()));
     }
 
-    private MessageDeclaration? ResolveMessage(string? reference, string elementId) => Resolve(messages, reference, elementId, "message");
+    /// <summary>The message named by <c>messageRef</c> on <paramref name="element"/> (an event definition or a receive task).</summary>
+    private MessageDeclaration? ResolveMessage(XmlElementNode element, string elementId) => Resolve(messages, element, "messageRef", elementId, "message");
 
-    private T? Resolve<T>(Dictionary<string, T> table, string? reference, string elementId, string what)
+    private T? Resolve<T>(Dictionary<string, T> table, XmlElementNode element, string attribute, string elementId, string what)
         where T : class
     {
-        if (string.IsNullOrEmpty(reference))
+        var reference = RefAttr(element, attribute);
+        if (reference.IsMissing)
         {
             return null;
         }
 
-        if (table.TryGetValue(reference, out var found))
+        // A reference that resolves to nothing is reported here; the validator then does not add that the element names none.
+        if (reference.ImportedFrom is not null)
+        {
+            ReportedImplementation(elementId);
+            ImportedReference(elementId, reference, what);
+            return null;
+        }
+
+        if (table.TryGetValue(reference.Id!, out var found))
         {
             return found;
         }
 
-        Error(elementId, "unresolved-reference", $"'{elementId}' refers to {what} '{reference}', which is not defined in this file (add a bpmn:{what} with that id).");
+        ReportedImplementation(elementId);
+
+        Error(elementId, "unresolved-reference", $"'{elementId}' refers to {what} '{reference.Written}', which is not defined in this file (add a bpmn:{what} with that id).");
         return null;
     }
 }

@@ -83,7 +83,8 @@ internal sealed partial class BpmnModelBuilder
                 return "{" + string.Join(", ", e.Children.Where(c => c.Is(Camunda, "entry"))
                     .Select(entry => FeelString(entry.Attr("key") ?? string.Empty) + ": " + CamundaParameterValue(entry))) + "}";
             case "script":
-                return FeelText(e.Text) ?? "null";
+                // A script in another language is refused where it is written; its text is no FEEL to check.
+                return IsFeelLanguage(e.Attr("scriptFormat")) && e.Attr("resource") is null ? FeelText(e.Text) ?? "null" : "null";
             default: // value, entry
                 {
                     var nested = e.Children.FirstOrDefault(c => c.NamespaceUri == Camunda);

@@ -56,7 +56,7 @@ internal sealed partial class BpmnModelBuilder
                         continue; // read with the activity
                     }
 
-                    Warning(IdOf(child), "unknown-element", $"{Describe(child)} is not a BPMN element Orchestrator knows; it is ignored.");
+                    Warning(NullIfEmpty(child.Attr("id")) ?? IdOf(child), "unknown-element", $"{Describe(child)} is not a BPMN element Orchestrator knows; it is ignored.");
                 }
 
                 continue;
@@ -113,20 +113,32 @@ internal sealed partial class BpmnModelBuilder
         foreach (var boundary in nodes.OfType<BoundaryEvent>())
         {
             var xml = local[boundary.Id].Xml;
-            var attachedTo = xml.Attr("attachedToRef");
-            if (string.IsNullOrEmpty(attachedTo))
+            var reference = RefAttr(xml, "attachedToRef");
+            if (reference.IsMissing)
             {
                 Error(boundary.Id, "boundary-not-attached", $"Boundary event '{boundary.Id}' has no attachedToRef.");
+                continue;
+            }
+
+            var attachedTo = reference.Id!;
+            if (reference.ImportedFrom is not null)
+            {
+                ImportedReference(boundary.Id, reference, "activity");
                 continue;
             }
 
             if (!local.TryGetValue(attachedTo, out var target))
             {
                 Error(boundary.Id, "boundary-not-attached",
-                    all.ContainsKey(attachedTo) || IdExistsInFile(attachedTo)
-                        ? $"Boundary event '{boundary.Id}' is attached to '{attachedTo}', which is not in the same process or sub-process."
+                    all.ContainsKey(attachedTo) || idsInFile.ContainsKey(attachedTo)
+                        ? $"Boundary event '{boundary.Id}' is attached to '{attachedTo}', which is not in the same process or sub-process (a boundary event is declared next to its activity)."
                         : $"Boundary event '{boundary.Id}' is attached to '{attachedTo}', which does not exist.");
                 continue;
+            }
+
+            if (target.Node is UnsupportedFlowNode)
+            {
+                continue; // the activity is refused already; the boundary goes with it
             }
 
             if (target.Node is not Activity activity)
@@ -154,7 +166,7 @@ internal sealed partial class BpmnModelBuilder
         foreach (var node in nodes)
         {
             var xml = local[node.Id].Xml;
-            var defaultId = xml.Attr("default");
+            var defaultId = RefAttr(xml, "default").Id;
             if (string.IsNullOrEmpty(defaultId))
             {
                 continue;
@@ -192,9 +204,6 @@ internal sealed partial class BpmnModelBuilder
         };
     }
 
-    private bool IdExistsInFile(string id) =>
-        messages.ContainsKey(id) || errors.ContainsKey(id) || definitions.Processes.Any(p => p.AllElements.ContainsKey(id));
-
     private SequenceFlow? ReadSequenceFlow(XmlElementNode xml, Dictionary<string, (FlowNode Node, XmlElementNode Xml)> local, Dictionary<string, FlowElement> all)
     {
         var id = xml.Attr("id");
@@ -209,8 +218,8 @@ internal sealed partial class BpmnModelBuilder
             return null; // duplicate-id
         }
 
-        var sourceRef = xml.Attr("sourceRef");
-        var targetRef = xml.Attr("targetRef");
+        var sourceRef = RefAttr(xml, "sourceRef").Id;
+        var targetRef = RefAttr(xml, "targetRef").Id;
         FlowNode? source = null, target = null;
         foreach (var (role, reference) in new[] { ("source", sourceRef), ("target", targetRef) })
         {
@@ -259,35 +268,58 @@ internal sealed partial class BpmnModelBuilder
             Error(id, "invalid-sequence-flow", $"Sequence flow '{id}' leaves end event '{source.Id}'; end events cannot have outgoing flows.");
         }
 
-        string? condition = null;
-        var conditionXml = xml.Child(Bpmn, "conditionExpression");
-        if (conditionXml is not null)
+        var (condition, empty) = ReadCondition(xml, id);
+        return new SequenceFlow { Id = id, Name = xml.Attr("name"), Source = source!, Target = target!, Condition = condition, HasEmptyCondition = empty };
+    }
+
+    /// <summary>
+    /// A sequence flow's <c>conditionExpression</c>, read once with its language: its own <c>language</c>, else the
+    /// file's <c>expressionLanguage</c>, else FEEL. JUEL (<c>${…}</c>, <c>#{…}</c>) or another language is one error
+    /// at the flow, and the text is kept (so the flow still counts as conditional) but not checked as FEEL. An empty
+    /// condition is nothing to run, whatever its language: the validator decides whether the flow needed one.
+    /// </summary>
+    private (string? Condition, bool Empty) ReadCondition(XmlElementNode flow, string flowId)
+    {
+        var conditionXml = flow.Child(Bpmn, "conditionExpression");
+        if (conditionXml is null)
         {
-            var language = conditionXml.Attr("language");
-            if (!IsFeelLanguage(language))
-            {
-                Error(id, "unsupported-script-format", $"Sequence flow '{id}' has a condition in '{language}'; conditions are FEEL.");
-            }
-
-            var text = conditionXml.Text.Trim();
-            if (text.StartsWith('='))
-            {
-                text = text[1..].Trim();
-            }
-
-            if (text.Length == 0)
-            {
-                if (conditionXml.Attr(Camunda, "resource") is null)
-                {
-                    Warning(id, "empty-condition", $"Sequence flow '{id}' has an empty condition; it is treated as unconditional.");
-                }
-            }
-            else
-            {
-                condition = text;
-            }
+            return (null, false);
         }
 
-        return new SequenceFlow { Id = id, Name = xml.Attr("name"), Source = source!, Target = target!, Condition = condition };
+        if (conditionXml.Attr(Camunda, "resource") is not null)
+        {
+            ReportedImplementation(flowId); // an unsupported-attribute error from the document walk
+            return (null, false);
+        }
+
+        var text = conditionXml.Text.Trim();
+        if (text.StartsWith('='))
+        {
+            text = text[1..].Trim();
+        }
+
+        if (text.Length == 0)
+        {
+            return (null, true);
+        }
+
+        var own = NullIfEmpty(conditionXml.Attr("language"));
+        if (own is not null && !IsFeelLanguage(own))
+        {
+            Error(flowId, "unsupported-script-format", $"Sequence flow '{flowId}' has a condition in {LanguageName(own)}; conditions are FEEL.");
+            RefusedExpression(flowId, text);
+        }
+        else if (IsJuel(text))
+        {
+            ReportJuel(flowId, "The condition", text);
+        }
+        else if (own is null && !IsFeelLanguage(expressionLanguage))
+        {
+            Error(flowId, "unsupported-script-format",
+                $"Sequence flow '{flowId}' has a condition in {LanguageName(expressionLanguage)}, the file's expressionLanguage; conditions are FEEL (give the condition language=\"feel\", or remove expressionLanguage from the definitions).");
+            RefusedExpression(flowId, text);
+        }
+
+        return (text, false);
     }
 }

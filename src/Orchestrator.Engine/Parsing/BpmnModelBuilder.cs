@@ -20,20 +20,25 @@ internal sealed partial class BpmnModelBuilder(string sourceName, List<BpmnProbl
         "callChoreography", "choreographyTask", "subChoreography",
     ];
 
-    /// <summary>BPMN elements inside a process that carry no behaviour (artifacts, lanes, data) and are skipped.</summary>
+    /// <summary>
+    /// BPMN 2.0 elements inside a process that carry no behaviour (artifacts, lanes, data, references that tools
+    /// write where the schema does not put them) and are skipped without a word.
+    /// </summary>
     private static readonly HashSet<string> IgnoredScopeChildren =
     [
-        "laneSet", "dataObject", "dataObjectReference", "dataStoreReference", "textAnnotation", "association", "group",
+        "laneSet", "dataObject", "dataObjectReference", "dataStoreReference", "dataStore", "textAnnotation", "association", "group",
         "extensionElements", "documentation", "property", "ioSpecification", "auditing", "monitoring", "incoming",
         "outgoing", "supports", "correlationSubscription", "resourceRole", "performer", "humanPerformer", "potentialOwner",
+        "categoryValueRef", "dataInputAssociation", "dataOutputAssociation", "dataInput", "dataOutput", "inputSet", "outputSet",
+        "ioBinding", "lane", "messageFlow", "conversationLink",
     ];
 
-    /// <summary>The extension attributes the engine reads, by local name (all in <c>orc</c>, the same names in Camunda 7's namespace).</summary>
-    private static readonly HashSet<string> CamundaAliases = new(StringComparer.Ordinal)
-    {
-        "assignee", "candidateUsers", "candidateGroups", "dueDate", "followUpDate", "priority", "formKey", "collection",
-        "elementVariable", "resultVariable", "calledElementBinding", "calledElementVersion",
-    };
+    /// <summary>Elements a designer can click in the diagram (besides flow nodes and root elements): problems are reported at them.</summary>
+    private static readonly HashSet<string> ClickableNames =
+    [
+        "sequenceFlow", "process", "participant", "lane", "collaboration", "dataObject", "dataObjectReference", "dataStoreReference",
+        "textAnnotation", "association", "messageFlow", "group",
+    ];
 
     /// <summary>Camunda 7 attributes that name Java code.</summary>
     private static readonly string[] JavaAttributes = ["class", "delegateExpression", "expression", "variableMappingClass", "variableMappingDelegateExpression"];
@@ -42,11 +47,41 @@ internal sealed partial class BpmnModelBuilder(string sourceName, List<BpmnProbl
     private readonly Dictionary<string, ErrorDeclaration> errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EscalationDeclaration> escalations = new(StringComparer.Ordinal);
     private readonly HashSet<string> reportedJuel = new(StringComparer.Ordinal);
+
+    /// <summary>Every BPMN and BPMNDI id of the file (extension content excluded), with its element.</summary>
+    private readonly Dictionary<string, XmlElementNode> idsInFile = new(StringComparer.Ordinal);
+
+    /// <summary>Event definitions declared at the root and shared by events through <c>eventDefinitionRef</c>.</summary>
+    private readonly Dictionary<string, XmlElementNode> rootEventDefinitions = new(StringComparer.Ordinal);
+
+    /// <summary>The namespaces of <c>bpmn:import</c>s (other files), with the imported file's location.</summary>
+    private readonly Dictionary<string, string> importedNamespaces = new(StringComparer.Ordinal);
+
     private Definitions definitions = null!;
+
+    /// <summary>The file's <c>targetNamespace</c>: a QName reference in it names an element of this file.</summary>
+    private string? targetNamespace;
+
+    /// <summary>The <c>definitions/@expressionLanguage</c>, the language of every condition without its own.</summary>
+    private string? expressionLanguage;
 
     public Definitions Build(XmlElementNode root)
     {
         definitions = new Definitions { SourceName = sourceName, Id = root.Attr("id") };
+        targetNamespace = root.Attr("targetNamespace");
+        expressionLanguage = NullIfEmpty(root.Attr("expressionLanguage"));
+        foreach (var child in root.Children.Where(c => c.NamespaceUri == Bpmn))
+        {
+            if (child.LocalName == "import" && child.Attr("namespace") is { Length: > 0 } ns && ns != targetNamespace)
+            {
+                importedNamespaces[ns] = child.Attr("location") ?? ns;
+            }
+            else if (child.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) && child.Attr("id") is { Length: > 0 } id)
+            {
+                rootEventDefinitions[id] = child;
+            }
+        }
+
         CheckDuplicateIds(root);
         CheckCamundaAndJuel(root);
 
@@ -108,15 +143,21 @@ internal sealed partial class BpmnModelBuilder(string sourceName, List<BpmnProbl
     private void Unsupported(XmlElementNode element, string message) =>
         Error(IdOf(element), "unsupported-element", message);
 
-    /// <summary>The id of the element, or of its nearest ancestor with one.</summary>
-    private static string? IdOf(XmlElementNode? element)
+    /// <summary>
+    /// The id of the element a designer can click that holds this one: a flow node, a sequence flow, a process, a
+    /// root element (message, error…), not the <c>conditionExpression</c> or event definition inside it (bpmn-js
+    /// gives those ids too, but nobody can select them).
+    /// </summary>
+    private static string? IdOf(XmlElementNode? element) => element is null ? null : ClickableOwner(element)?.Attr("id");
+
+    private static XmlElementNode? ClickableOwner(XmlElementNode element)
     {
         for (var e = element; e is not null; e = e.ParentNode)
         {
-            var id = e.Attr("id");
-            if (!string.IsNullOrEmpty(id) && e.NamespaceUri == Bpmn)
+            if (e.NamespaceUri == Bpmn && !string.IsNullOrEmpty(e.Attr("id"))
+                && (FlowNodeNames.Contains(e.LocalName) || ClickableNames.Contains(e.LocalName) || e.ParentNode?.Is(Bpmn, "definitions") == true))
             {
-                return id;
+                return e;
             }
         }
 

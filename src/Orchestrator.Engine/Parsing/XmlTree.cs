@@ -76,11 +76,27 @@ internal sealed class XmlElementNode(string namespaceUri, string localName, int 
 /// </summary>
 internal static class SecureXmlReader
 {
+    /// <summary>
+    /// Activiti's extension namespace. Camunda 7 reads it as its own (Camunda began as a fork of Activiti), and
+    /// Signavio, Trisotech and the Activiti and Eclipse designers still export Camunda 7 attributes under it, so
+    /// the reader files its elements and attributes under <see cref="BpmnParser.Camunda7Namespace"/>.
+    /// </summary>
+    public const string ActivitiNamespace = "http://activiti.org/bpmn";
+
     /// <summary>The largest accepted file: 5 MiB (characters for text, bytes for streams).</summary>
     public const int MaxSize = 5 * 1024 * 1024;
 
     /// <summary>The deepest accepted element nesting.</summary>
     public const int MaxDepth = 200;
+
+    /// <summary>
+    /// Registers the Windows and ISO code pages (<c>windows-1252</c>, <c>iso-8859-15</c>…) with the runtime once: .NET
+    /// knows only the Unicode encodings and Latin-1 by itself, and Enterprise Architect, among others, exports
+    /// <c>encoding="windows-1252"</c>. Registering a provider only adds encodings; it changes none that exist.
+    /// </summary>
+#pragma warning disable CA1810 // The registration must happen before the first file is read, whichever entry point reads it.
+    static SecureXmlReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+#pragma warning restore CA1810
 
     private static XmlReaderSettings Settings(long maxCharacters) => new()
     {
@@ -195,7 +211,7 @@ internal static class SecureXmlReader
                 {
                     case XmlNodeType.Element:
                         {
-                            var element = new XmlElementNode(reader.NamespaceURI, reader.LocalName, info.LineNumber, info.LinePosition) { ParentNode = current };
+                            var element = new XmlElementNode(Alias(reader.NamespaceURI), reader.LocalName, info.LineNumber, info.LinePosition) { ParentNode = current };
                             var empty = reader.IsEmptyElement;
                             if (reader.MoveToFirstAttribute())
                             {
@@ -208,7 +224,7 @@ internal static class SecureXmlReader
                                     }
                                     else
                                     {
-                                        element.Attributes.Add((reader.NamespaceURI, reader.LocalName, reader.Value));
+                                        element.Attributes.Add((Alias(reader.NamespaceURI), reader.LocalName, reader.Value));
                                     }
                                 }
                                 while (reader.MoveToNextAttribute());
@@ -276,6 +292,9 @@ internal static class SecureXmlReader
         return root;
     }
 
+    private static string Alias(string namespaceUri) =>
+        namespaceUri == ActivitiNamespace ? BpmnParser.Camunda7Namespace : namespaceUri;
+
     private static BpmnProblem DtdForbidden(string sourceName, int line, int position) =>
         new(sourceName, BpmnProblem.FileLevel, "xml-dtd-forbidden",
             $"The file declares a DTD (<!DOCTYPE …>, line {line}, position {position}); DTDs and entities are refused for security. BPMN files never need one.");
@@ -309,7 +328,42 @@ internal static class SecureXmlReader
                 $"The file uses an entity that is not declared or not allowed (line {ex.LineNumber}, position {ex.LinePosition}); DTDs and entities are refused for security.");
         }
 
+        if (message.Contains("Invalid character in the given encoding", StringComparison.Ordinal))
+        {
+            // The bytes are not in the encoding the declaration names (a file saved as Windows-1252 that says UTF-8).
+            var declared = DeclaredEncoding(head) ?? "UTF-8";
+            return new BpmnProblem(sourceName, BpmnProblem.FileLevel, "xml-malformed",
+                $"The file is not well-formed XML: it is not saved in the encoding it declares ('{declared}'): the bytes at line {ex.LineNumber}, position {ex.LinePosition} are not {declared}. It was probably saved as Windows-1252 or ISO-8859-1; save it again as UTF-8, or declare the encoding it was saved in.");
+        }
+
         // XmlException messages already end with "Line n, position m."; keep them, they say what was expected.
         return new BpmnProblem(sourceName, BpmnProblem.FileLevel, "xml-malformed", $"The file is not well-formed XML: {message}");
+    }
+
+    /// <summary>The <c>encoding</c> of the XML declaration at the start of the text, if there is one.</summary>
+    private static string? DeclaredEncoding(string head)
+    {
+        var span = head.AsSpan().TrimStart("\uFEFF \t\r\n");
+        if (!span.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = span.IndexOf("?>", StringComparison.Ordinal);
+        var declaration = (end < 0 ? span : span[..end]).ToString();
+        var at = declaration.IndexOf("encoding", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = declaration[(at + "encoding".Length)..].TrimStart(' ', '=', '\t');
+        if (rest.Length < 2 || rest[0] is not ('"' or '\''))
+        {
+            return null;
+        }
+
+        var close = rest.IndexOf(rest[0], 1);
+        return close < 0 ? null : rest[1..close];
     }
 }

@@ -13,6 +13,7 @@ internal sealed class ProcessChecker(
 {
     private readonly string file = process.Definitions.SourceName;
     private readonly HashSet<(string, string)> checkedFeel = [];
+    private readonly HashSet<string> conditionReported = new(StringComparer.Ordinal);
 
     public void Run()
     {
@@ -23,6 +24,13 @@ internal sealed class ProcessChecker(
     private void Error(string elementId, string code, string message) => problems.Add(new BpmnProblem(file, elementId, code, message));
 
     private void Warning(string elementId, string code, string message) => problems.Add(new BpmnProblem(file, elementId, code, message, ProblemSeverity.Warning));
+
+    /// <summary>Whether the parser already refused this text at this element (JUEL, another language): then it is not checked again.</summary>
+    private bool Refused(string elementId, string? text) =>
+        text is not null && process.Definitions.RefusedExpressions.Contains((elementId, text.Trim()));
+
+    /// <summary>Whether the parser already reported how this element does its work (Java, an external task, a script it cannot run…).</summary>
+    private bool ImplementationReported(string elementId) => process.Definitions.ReportedImplementations.Contains(elementId);
 
     // ---------------------------------------------------------------- scopes
 
@@ -76,6 +84,11 @@ internal sealed class ProcessChecker(
                         $"Start event '{start.Id}' is a {DefinitionName(start.Definition)} start event; a process starts with a none, message or timer start event ({DefinitionName(start.Definition)} start events belong in event sub-processes).");
                 }
             }
+        }
+        else if (scope.Nodes.OfType<UnsupportedFlowNode>().Any(n => n.Kind == "startEvent"))
+        {
+            // A start event the parser refused (compensation, signal, conditional) is reported there; counting the
+            // others would only add "0 start events" to the same problem.
         }
         else if (!owner.TriggeredByEvent)
         {
@@ -179,7 +192,11 @@ internal sealed class ProcessChecker(
             return;
         }
 
-        if (node is Gateway)
+        if (node is Gateway && node.Incoming.Count == 0)
+        {
+            // Not connected at all: one problem, reported as unreachable.
+        }
+        else if (node is Gateway)
         {
             Error(node.Id, ValidationCodes.MissingOutgoing, $"{node.Kind} '{node.Id}' has no outgoing sequence flow; a token arriving there would have nowhere to go.");
         }
@@ -242,10 +259,10 @@ internal sealed class ProcessChecker(
                 }
 
                 break;
-            case ErrorEventDefinition { Error: null } when e is EndEvent:
+            case ErrorEventDefinition { Error: null } when e is EndEvent && !ImplementationReported(e.Id):
                 Error(e.Id, ValidationCodes.ErrorMissing, $"Error end event '{e.Id}' has no error; choose (or create) the error it throws, with its code.");
                 break;
-            case EscalationEventDefinition { Escalation: null } when e is EndEvent or IntermediateThrowEvent:
+            case EscalationEventDefinition { Escalation: null } when (e is EndEvent or IntermediateThrowEvent) && !ImplementationReported(e.Id):
                 Error(e.Id, ValidationCodes.EscalationMissing, $"Escalation event '{e.Id}' throws no escalation; choose (or create) the escalation it throws.");
                 break;
             default:
@@ -257,6 +274,11 @@ internal sealed class ProcessChecker(
     {
         if (message is null)
         {
+            if (ImplementationReported(elementId))
+            {
+                return; // its messageRef names no message of the file: reported by the parser
+            }
+
             Error(elementId, ValidationCodes.MessageMissing, $"'{elementId}' waits for a message but names none; choose (or create) the message it waits for.");
             return;
         }
@@ -287,6 +309,11 @@ internal sealed class ProcessChecker(
     private void CheckTimer(string elementId, TimerEventDefinition timer)
     {
         var value = timer.Value;
+        if (Refused(elementId, value.Text))
+        {
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(value.Text))
         {
             Error(elementId, ValidationCodes.TimerMissing, $"Timer event '{elementId}' has no value; give it a date (timeDate), a duration (timeDuration) or a cycle (timeCycle).");
@@ -326,18 +353,20 @@ internal sealed class ProcessChecker(
         switch (gateway)
         {
             case ExclusiveGateway or InclusiveGateway when gateway.Outgoing.Count > 1 && gateway.Default is null:
-                foreach (var flow in gateway.Outgoing.Where(f => f.Condition is null))
+                foreach (var flow in gateway.Outgoing.Where(f => f.Condition is null && !ImplementationReported(f.Id)))
                 {
+                    conditionReported.Add(flow.Id);
                     Error(flow.Id, ValidationCodes.MissingCondition,
-                        $"Sequence flow '{flow.Id}' leaves {gateway.Kind} '{gateway.Id}' without a condition, and the gateway has no default flow; give it a condition or make it the default.");
+                        $"Sequence flow '{flow.Id}' leaves {gateway.Kind} '{gateway.Id}' {WithoutCondition(flow)}, and the gateway has no default flow; give it a condition or make it the default.");
                 }
 
                 break;
             case ExclusiveGateway or InclusiveGateway when gateway.Outgoing.Count > 1:
-                foreach (var flow in gateway.Outgoing.Where(f => f.Condition is null && !f.IsDefault))
+                foreach (var flow in gateway.Outgoing.Where(f => f.Condition is null && !f.IsDefault && !ImplementationReported(f.Id)))
                 {
+                    conditionReported.Add(flow.Id);
                     Error(flow.Id, ValidationCodes.MissingCondition,
-                        $"Sequence flow '{flow.Id}' leaves {gateway.Kind} '{gateway.Id}' without a condition and is not the default flow; give it a condition.");
+                        $"Sequence flow '{flow.Id}' leaves {gateway.Kind} '{gateway.Id}' {WithoutCondition(flow)} and is not the default flow; give it a condition.");
                 }
 
                 break;
@@ -373,8 +402,15 @@ internal sealed class ProcessChecker(
         }
     }
 
+    private static string WithoutCondition(SequenceFlow flow) => flow.HasEmptyCondition ? "with an empty condition" : "without a condition";
+
     private void CheckFlow(SequenceFlow flow)
     {
+        if (flow.HasEmptyCondition && !conditionReported.Contains(flow.Id))
+        {
+            Warning(flow.Id, ValidationCodes.EmptyCondition, $"Sequence flow '{flow.Id}' has an empty condition; it is treated as unconditional.");
+        }
+
         if (flow.Condition is { } condition)
         {
             CheckFeel(flow.Id, condition, $"Condition of sequence flow '{flow.Id}'");
@@ -407,7 +443,8 @@ internal sealed class ProcessChecker(
         switch (activity)
         {
             case UserTask user:
-                if (user.Assignee is null && user.CandidateUsers is null && user.CandidateGroups is null && user.ExternalRecipient is null)
+                if (user.Assignee is null && user.CandidateUsers is null && user.CandidateGroups is null && user.ExternalRecipient is null
+                    && !ImplementationReported(id))
                 {
                     Warning(id, ValidationCodes.UserTaskUnassigned,
                         $"User task '{id}' has no assignee, candidate users or candidate groups; nobody will see it in an inbox.");
@@ -432,7 +469,7 @@ internal sealed class ProcessChecker(
 
                 break;
             case ServiceTask service:
-                if (string.IsNullOrWhiteSpace(service.Type))
+                if (string.IsNullOrWhiteSpace(service.Type) && !ImplementationReported(id))
                 {
                     Error(id, ValidationCodes.ServiceTaskTypeMissing, $"Service task '{id}' has no orc:type naming the handler that does its work.");
                 }
@@ -440,7 +477,11 @@ internal sealed class ProcessChecker(
                 CheckRetries(id, service.Retries);
                 break;
             case SendTask send:
-                if (send.Type is null && send.Template is null)
+                if (ImplementationReported(id))
+                {
+                    // Java, an external task or a connector: refused where it is written.
+                }
+                else if (send.Type is null && send.Template is null)
                 {
                     Error(id, ValidationCodes.SendTaskTemplateMissing, $"Send task '{id}' has no orc:template (the notification to send) nor orc:type (a handler that sends it).");
                 }
@@ -463,7 +504,11 @@ internal sealed class ProcessChecker(
 
                 break;
             case ScriptTask script:
-                if (string.IsNullOrWhiteSpace(script.Script))
+                if (ImplementationReported(id))
+                {
+                    // another language or a script resource: refused where it is written
+                }
+                else if (string.IsNullOrWhiteSpace(script.Script))
                 {
                     Error(id, ValidationCodes.ScriptMissing, $"Script task '{id}' has no script; write its FEEL expression.");
                 }
@@ -492,7 +537,7 @@ internal sealed class ProcessChecker(
     /// <summary><c>orc:reminder</c>, <c>orc:escalateAfter</c>, <c>orc:escalateTo</c> (their FEEL is checked with the other attributes).</summary>
     private void CheckFollowUps(string id, IFollowedUpTask task)
     {
-        if (task.Reminder is { IsFeel: false } reminder)
+        if (task.Reminder is { IsFeel: false } reminder && !Refused(id, reminder.Text))
         {
             var text = reminder.Text.Trim();
             if (!(IsoTimer.TryParseDuration(text, out var d) && !d.IsZero) && !IsoTimer.TryParseCycle(text, out _))
@@ -502,7 +547,7 @@ internal sealed class ProcessChecker(
             }
         }
 
-        if (task.EscalateAfter is { IsFeel: false } after)
+        if (task.EscalateAfter is { IsFeel: false } after && !Refused(id, after.Text))
         {
             var text = after.Text.Trim();
             if (!IsoTimer.TryParseDuration(text, out _) && !IsoTimer.TryParseDateTime(text, out _))
@@ -527,9 +572,9 @@ internal sealed class ProcessChecker(
 
     private void CheckDate(string id, string what, ValueExpression? value)
     {
-        if (value is null || value.IsFeel)
+        if (value is null || value.IsFeel || Refused(id, value.Text))
         {
-            return; // FEEL is checked with the other attributes
+            return; // FEEL is checked with the other attributes; JUEL was refused by the parser
         }
 
         var text = value.Text.Trim();
@@ -614,7 +659,7 @@ internal sealed class ProcessChecker(
     private void CheckFeel(string elementId, string text, string what)
     {
         text = text.Trim();
-        if (!checkedFeel.Add((elementId, text)))
+        if (Refused(elementId, text) || !checkedFeel.Add((elementId, text)))
         {
             return;
         }
@@ -721,7 +766,9 @@ internal sealed class ProcessChecker(
                 Error(node.Id, ValidationCodes.Unreachable,
                     node is BoundaryEvent b
                         ? $"Boundary event '{node.Id}' is attached to '{b.AttachedTo?.Id}', which can never be reached."
-                        : $"{node.Kind} '{node.Id}' can never be reached: no sequence flow leads to it from a start event.");
+                        : node.Incoming.Count == 0 && node.Outgoing.Count == 0
+                            ? $"{node.Kind} '{node.Id}' is not connected: no sequence flow leads to it or leaves it."
+                            : $"{node.Kind} '{node.Id}' can never be reached: no sequence flow leads to it from a start event.");
             }
             else if (node is SubProcess sub)
             {
