@@ -237,6 +237,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         new("@\"2021-01-01T00:00:00\" - @\"2021-01-02\"", "null", "feelin subtracts the date as a local midnight (-P1D).",
             "DMN 1.5 table 57: a date in a subtraction is a date and time at UTC midnight, and only one of the two then has a timezone, so the subtraction is undefined; DMN TCK 0100-arithmetic subtract_lhs_dateAndTime_minus_rhs_date_001 (null)"),
         new("range(\"[1..3]\")", null, "feelin has no range() function (NO_FUNCTION_FOUND).", "DMN 1.5 §10.3.4.1 table 76: range(from) converts a range literal string; DMN TCK 1156-range-function"),
+        new("round half even(2.5, 0)", "2", "feelin has no round half even (NO_FUNCTION_FOUND).",
+            "an extension next to DMN 1.5 table 76's round up/down/half up/half down: decimal(n, scale)'s rounding (half to even) under the name of its family"),
+        new("round half even(3.5, 0)", "4", "as above.", "as above"),
         new("date(\"-0001-01-01\")", "null", "feelin throws (\"not implemented: negative date\"). NOTE ours is not right either: FEEL years go from -999,999,999 (DMN TCK 0100 uses year -2021); ours gives null because FeelDate is DateOnly (years 1-9999, documented).",
             "DMN 1.4 §10.3.2.3.4 (date: years -999,999,999 to 999,999,999); a conversion error is null, never an exception"),
     ];

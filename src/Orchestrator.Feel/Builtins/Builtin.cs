@@ -73,7 +73,7 @@ internal sealed class Builtin : Callable
     [
         "substring", "string length", "upper case", "lower case", "substring before", "substring after", "contains", "starts with",
         "ends with", "matches", "replace", "split", "extract", "string join", "decimal", "floor", "ceiling", "round up", "round down",
-        "round half up", "round half down", "abs", "modulo", "sqrt", "log", "exp", "odd", "even", "date", "time",
+        "round half up", "round half down", "round half even", "abs", "modulo", "sqrt", "log", "exp", "odd", "even", "date", "time",
         "day of year", "day of week", "month of year", "week of year",
     ];
 

@@ -77,7 +77,7 @@ internal static class ConversionFunctions
 
         return a[0] switch
         {
-            FeelString str => TemporalParser.ParseDateTime(str.Value) ?? (FeelValue)s.Warn($"date and time: '{str.Value}' is not a date and time (YYYY-MM-DDThh:mm:ss with an optional offset or @zone)"),
+            FeelString str => Cut(TemporalParser.ParseDateTime(str.Value), str.Value, "date and time", s) ?? s.Warn($"date and time: '{str.Value}' is not a date and time (YYYY-MM-DDThh:mm:ss with an optional offset or @zone)"),
             FeelDateTime dt => dt,
             FeelDate d => FeelDateTime.Local(d.Value.ToDateTime(TimeOnly.MinValue)),
             FeelNull => FeelNull.Instance,
@@ -116,7 +116,7 @@ internal static class ConversionFunctions
 
         return a[0] switch
         {
-            FeelString str => TemporalParser.ParseTime(str.Value) ?? (FeelValue)s.Warn($"time: '{str.Value}' is not a time (hh:mm:ss with an optional offset or @zone)"),
+            FeelString str => Cut(TemporalParser.ParseTime(str.Value), str.Value, "time", s) ?? s.Warn($"time: '{str.Value}' is not a time (hh:mm:ss with an optional offset or @zone)"),
             FeelTime t => t,
             FeelDateTime dt => new FeelTime(dt.LocalDateTime.TimeOfDay, dt.Zone is null ? dt.Offset : null, dt.Zone),
             FeelDate => new FeelTime(TimeSpan.Zero, TimeSpan.Zero, null),
@@ -172,9 +172,20 @@ internal static class ConversionFunctions
             : s.Warn($"number: '{str.Value}' is not a number");
     }
 
+    /// <summary>A parsed value whose text had digits below 100 ns: kept, cut to 100 ns, with a warning that says so.</summary>
+    private static FeelValue? Cut(FeelValue? value, string text, string function, EvalState s)
+    {
+        if (value is not null && TemporalParser.CutsBelowTicks(text))
+        {
+            s.Warn($"{function}: '{text}' has fractions of a second below 100 ns, which are cut ({value})");
+        }
+
+        return value;
+    }
+
     private static FeelValue Duration(FeelValue[] a, EvalState s) => a[0] switch
     {
-        FeelString str => TemporalParser.ParseDuration(str.Value) ?? (FeelValue)s.Warn($"duration: '{str.Value}' is not a duration (for example P1DT2H or P1Y2M)"),
+        FeelString str => Cut(TemporalParser.ParseDuration(str.Value), str.Value, "duration", s) ?? s.Warn($"duration: '{str.Value}' is not a duration (for example P1DT2H or P1Y2M)"),
         FeelDaysTimeDuration or FeelYearsMonthsDuration => a[0],
         FeelNull => FeelNull.Instance,
         var other => Args.Bad(s, "duration", "from", "a string", other),

@@ -39,7 +39,7 @@ internal static class FeelComparer
                 return ContextsEqual(c, (FeelContext)b);
             case FeelRange r:
                 var o = (FeelRange)b;
-                if (r.StartIncluded != o.StartIncluded || r.EndIncluded != o.EndIncluded)
+                if (r.StartIncluded != o.StartIncluded || r.EndIncluded != o.EndIncluded || !string.Equals(r.Comparison, o.Comparison, StringComparison.Ordinal))
                 {
                     return false;
                 }

@@ -106,6 +106,13 @@ internal static class ValueText
 
     private static void AppendRange(StringBuilder sb, FeelRange r, int depth)
     {
+        if (r.Comparison is { } comparison)
+        {
+            sb.Append('(').Append(comparison).Append(' ');
+            Append(sb, r.Start, depth + 1);
+            sb.Append(')');
+            return;
+        }
         if (r.Start.IsNull && !r.End.IsNull)
         {
             sb.Append(r.EndIncluded ? "<= " : "< ");

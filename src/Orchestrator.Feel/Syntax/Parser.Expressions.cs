@@ -333,6 +333,14 @@ internal sealed partial class Parser
                     TokenKind.Greater => new RangeNode(start, endpoint, false, null, false),
                     _ => new RangeNode(start, endpoint, true, null, false),
                 });
+            case TokenKind.Equal or TokenKind.NotEqual:
+                {
+                    // DMN 1.5: a unary comparison is also a value, (= 10) and (!= 10) as much as (< 10).
+                    var notEqual = _tok.Kind == TokenKind.NotEqual;
+                    Advance();
+                    return Fold(new ComparisonRangeNode(start, ParseAdditive(), notEqual));
+                }
+
             case TokenKind.Name:
                 return ParseNamePrimary(start);
             default:

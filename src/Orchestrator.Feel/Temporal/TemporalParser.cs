@@ -267,13 +267,10 @@ internal static class TemporalParser
                     i++;
                 }
 
-                if (i == fractionStart)
-                {
-                    return null;
-                }
+                // "PT0.S": a point with no digits after it (the DMN TCK reads it as PT0S).
             }
 
-            if (i == start || i >= s.Length || i - start > 24)
+            if (i == start || i >= s.Length || i - start > 24 || (i - start == 1 && s[start] == '.'))
             {
                 return null;
             }
@@ -327,8 +324,42 @@ internal static class TemporalParser
             return null;
         }
 
+        // Fractions of a second below 100 ns (one tick) are cut, as for times: PT0.999999999S is PT0.9999999S, not PT1S.
+        ticks = decimal.Truncate(ticks);
         var span = TemporalMath.Ticks(negative ? -ticks : ticks);
         return span is { } v ? new FeelDaysTimeDuration(v) : null;
+    }
+
+    /// <summary>
+    /// Whether the text has a fraction of a second with a non-zero digit beyond the seventh: the values hold 100 ns
+    /// ticks, so such digits are cut, and the conversion functions say so in a warning.
+    /// </summary>
+    public static bool CutsBelowTicks(ReadOnlySpan<char> s)
+    {
+        for (var i = s.IndexOf('.'); i >= 0 && i < s.Length; i++)
+        {
+            var digits = 0;
+            var j = i + 1;
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+            {
+                if (++digits > 7 && s[j] != '0')
+                {
+                    return true;
+                }
+
+                j++;
+            }
+
+            var next = s[j..].IndexOf('.');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i = j + next - 1;
+        }
+
+        return false;
     }
 
     /// <summary>The value of a temporal literal <c>@"..."</c>: a duration, date-time, date or time.</summary>

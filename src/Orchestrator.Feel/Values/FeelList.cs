@@ -70,8 +70,19 @@ public sealed class FeelRange(FeelValue start, bool startIncluded, FeelValue end
     /// <summary>Whether the end point belongs to the range.</summary>
     public bool EndIncluded { get; } = endIncluded;
 
+    /// <summary>
+    /// For the DMN 1.5 unary comparisons written as values, <c>(= 10)</c> and <c>(!= 10)</c>: <c>"="</c> or <c>"!="</c>
+    /// (the point is both start and end). Such a range holds the values equal (not equal) to the point, is equal only to
+    /// a range written the same way (<c>(=10) = [10..10]</c> is false, as the DMN TCK has it), and prints as written.
+    /// </summary>
+    internal string? Comparison { get; private init; }
+
     /// <inheritdoc />
     public override FeelValueKind Kind => FeelValueKind.Range;
+
+    /// <summary>The range of <c>(= point)</c> or, when <paramref name="notEqual"/>, <c>(!= point)</c>.</summary>
+    internal static FeelRange OfComparison(FeelValue point, bool notEqual) =>
+        new(point, !notEqual, point, !notEqual) { Comparison = notEqual ? "!=" : "=" };
 
     /// <summary>Ranges have no JSON form; they are written as their FEEL text, e.g. <c>"[1..10]"</c>.</summary>
     /// <returns>A JSON string.</returns>
