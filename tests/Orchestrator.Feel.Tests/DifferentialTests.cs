@@ -475,20 +475,3 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 }
-
-/// <summary>One expression where feelin is wrong.</summary>
-/// <param name="Expression">The expression, exactly as in <see cref="DifferentialTests.TrickyCases"/> or as generated.</param>
-/// <param name="Ours">Our value as JSON (what the spec says), checked so that a listed case cannot hide a change on our side; null to not pin it.</param>
-/// <param name="Why">What feelin does and why that is wrong.</param>
-/// <param name="Spec">The DMN section.</param>
-internal sealed record KnownDisagreement(string Expression, string? Ours, string Why, string Spec);
-
-/// <summary>One expression where the spec leaves the answer open and we chose differently from feelin.</summary>
-/// <param name="Expression">The expression, exactly as in <see cref="DifferentialTests.TrickyCases"/> or as generated.</param>
-/// <param name="Ours">Our value as JSON (<c>failure</c> for a failure).</param>
-/// <param name="Feelin">feelin's value as JSON (<c>error</c> when it throws).</param>
-/// <param name="Why">Why we chose ours, and why the spec does not decide.</param>
-internal sealed record SpecSilentChoice(string Expression, string Ours, string Feelin, string Why);
-
-/// <summary>A recurring kind of disagreement where feelin is wrong, recognised by a rule.</summary>
-internal sealed record KnownDisagreementClass(string Name, Func<FeelinComparison, bool> Matches, string Why, string Spec);

@@ -1,5 +1,3 @@
-using Orchestrator.Engine.Model;
-
 namespace Orchestrator.Engine.Parsing;
 
 /// <summary>

@@ -4,11 +4,6 @@ using Orchestrator.Engine.Runtime;
 
 namespace Orchestrator.Engine.Simulation;
 
-/// <summary>A BPMN file given to <see cref="ScenarioRunner"/>: its text and the name problems are reported under.</summary>
-/// <param name="SourceName">The file name.</param>
-/// <param name="Xml">The BPMN XML.</param>
-public sealed record BpmnSource(string SourceName, string Xml);
-
 /// <summary>
 /// Runs one <see cref="Scenario"/> against one instance in memory on a virtual clock and reports what happened.
 /// This is <c>simulate</c>: how designers test a journey before deploying it, and how workflow tests are written.

@@ -58,19 +58,3 @@ public sealed record SimulationReport
             writer.WriteStringValue(value.UtcDateTime.ToString(value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 }
-
-/// <summary>One line of the trace.</summary>
-/// <param name="At">When, on the virtual clock.</param>
-/// <param name="Element">The element id, or the process id for instance-level events.</param>
-/// <param name="Event">What happened (for example <c>started</c>, <c>completed</c>, <c>timer-fired</c>).</param>
-public sealed record TraceEntry(
-    [property: JsonPropertyName("at")] DateTimeOffset At,
-    [property: JsonPropertyName("element")] string Element,
-    [property: JsonPropertyName("event")] string Event);
-
-/// <summary>An incident in the report.</summary>
-/// <param name="Element">The element it happened at.</param>
-/// <param name="Message">Why.</param>
-public sealed record IncidentEntry(
-    [property: JsonPropertyName("element")] string Element,
-    [property: JsonPropertyName("message")] string Message);

@@ -2,27 +2,6 @@ using Orchestrator.Feel.Temporal;
 
 namespace Orchestrator.Feel.Evaluation;
 
-/// <summary>Arithmetic operators.</summary>
-internal enum ArithmeticOp
-{
-    Add,
-    Subtract,
-    Multiply,
-    Divide,
-    Power,
-}
-
-/// <summary>Comparison operators.</summary>
-internal enum CompareOp
-{
-    Equal,
-    NotEqual,
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-}
-
 /// <summary>FEEL's arithmetic and comparison tables (DMN 1.4 §10.3.2.3, tables 55-61): null in, null out.</summary>
 internal static class Operators
 {
