@@ -5,7 +5,11 @@ using Orchestrator.Engine.Runtime.Tasks;
 
 namespace Orchestrator.Engine.Runtime;
 
-/// <summary>The behaviour of each element kind (one small class per kind, as Camunda does).</summary>
+/// <summary>
+/// The behaviour of each element kind (one small class per kind, as Camunda does). An element kind nobody mapped
+/// here is an error, never a silent pass-through: a new element must say what it does (the Runtime README lists the
+/// places a new element touches).
+/// </summary>
 internal static class Behaviors
 {
     private static readonly StartEventBehavior Start = new();
@@ -42,6 +46,8 @@ internal static class Behaviors
         SubProcess => Sub,
         EventBasedGateway => EventBased,
         BoundaryEvent => Boundary,
-        _ => PassThrough,
+        PassThroughTask => PassThrough,
+        _ => throw new InvalidOperationException(
+            $"No behaviour is mapped for {node.Kind} '{node.Id}' ({node.GetType().Name}); map its kind in Behaviors.For."),
     };
 }
