@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Orchestrator.Feel.Tests;
 
 /// <summary>
-/// Differential test (issue 2): at least 1,000 generated well-typed expressions (fixed seed) plus a
+/// Differential test: at least 1,000 generated well-typed expressions (fixed seed) plus a
 /// hand-written table of tricky cases are evaluated by our evaluator and by feelin, the FEEL
 /// interpreter bpmn-io uses (all in ONE node process, tests/node/feelin-batch.mjs). Every
 /// disagreement must be fixed in our evaluator, or be listed below in <see cref="KnownDisagreements"/>

@@ -6,8 +6,10 @@ using Orchestrator.Engine.Model;
 namespace Orchestrator.Engine.Simulation;
 
 /// <summary>
-/// A designer's test of a journey, in the scenario format of ARCHITECTURE.md: where to start, with which
-/// variables, how service tasks answer, and a list of steps (complete, advance, message, expect).
+/// A designer's test of a journey, in the scenario format of the <c>simulate</c> command (JSON: <c>process</c>,
+/// <c>start</c>, <c>variables</c>, <c>mocks</c>, <c>steps</c>): where to start, with which variables, how service tasks
+/// answer (<c>output</c>, <c>error</c>, <c>fail</c>), and a list of steps (<c>complete</c>, <c>advance</c>,
+/// <c>message</c>, <c>expect</c>).
 /// </summary>
 public sealed record Scenario
 {

@@ -12,7 +12,7 @@ namespace Orchestrator.Engine.Simulation;
 /// The trace names each history event in kebab case (<c>timer-fired</c>, <c>task-created</c>); task reminders and
 /// escalations (<c>orc:reminder</c>, <c>orc:escalateAfter</c>) appear as <c>task-reminder-sent</c> and
 /// <c>task-escalated</c>, and an <c>expect</c> step can check them with <c>reminders</c> and <c>escalated</c>
-/// (additions to the ARCHITECTURE.md format; scenarios without them read as before).
+/// (additions to the scenario format; scenarios without them read as before).
 /// </summary>
 public static class ScenarioRunner
 {

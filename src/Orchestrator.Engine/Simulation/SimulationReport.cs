@@ -45,7 +45,7 @@ public sealed record SimulationReport
         Converters = { new UtcInstantConverter() },
     };
 
-    /// <summary>The report as ARCHITECTURE.md prints it (instants in UTC with a <c>Z</c>).</summary>
+    /// <summary>The report as <c>simulate</c> prints it: <c>{"trace","active","ended","variables","incidents","failures"}</c>, instants in UTC with a <c>Z</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>Writes instants as <c>2026-01-01T09:00:00Z</c>, the form scenarios are written in.</summary>
