@@ -240,8 +240,8 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         new("round half even(2.5, 0)", "2", "feelin has no round half even (NO_FUNCTION_FOUND).",
             "an extension next to DMN 1.5 table 76's round up/down/half up/half down: decimal(n, scale)'s rounding (half to even) under the name of its family"),
         new("round half even(3.5, 0)", "4", "as above.", "as above"),
-        new("date(\"-0001-01-01\")", "null", "feelin throws (\"not implemented: negative date\"). NOTE ours is not right either: FEEL years go from -999,999,999 (DMN TCK 0100 uses year -2021); ours gives null because FeelDate is DateOnly (years 1-9999, documented).",
-            "DMN 1.4 §10.3.2.3.4 (date: years -999,999,999 to 999,999,999); a conversion error is null, never an exception"),
+        new("date(\"-0001-01-01\")", "\"-0001-01-01\"", "feelin throws (\"not implemented: negative date\").",
+            "DMN 1.4 §10.3.2.3.4 (date: years -999,999,999 to 999,999,999); DMN TCK 0100 uses year -2021, 1115 years ±999999999"),
     ];
 
     /// <summary>

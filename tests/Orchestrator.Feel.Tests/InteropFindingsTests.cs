@@ -66,4 +66,26 @@ public class InteropFindingsTests
     [InlineData("round half even(-2.45, 1)", "-2.4")]
     [InlineData("round half even(n: 1.125, scale: 2)", "1.12")]
     public void RoundHalfEven(string expression, string expected) => Feel.Check(expression, expected);
+
+    // FEEL's years go from -999,999,999 to 999,999,999 (DMN 1.5 §10.3.2.3.4; TCK 0100 uses -2021, 1115 ±999999999).
+    [Theory]
+    [InlineData("date(\"-2021-01-01\")", "date(\"-2021-01-01\")")]
+    [InlineData("date(999999999, 12, 31)", "date(\"999999999-12-31\")")]
+    [InlineData("date(\"-999999999-12-31\").year", "-999999999")]
+    [InlineData("@\"-2021-01-01T10:10:10+11:00\" + @\"P1M\"", "date and time(\"-2021-02-01T10:10:10+11:00\")")]
+    [InlineData("@\"-2021-01-01T10:10:10@Australia/Melbourne\" - @\"PT1H\"", "date and time(\"-2021-01-01T09:10:10@Australia/Melbourne\")")]
+    [InlineData("date(\"-0001-12-31\") + duration(\"P1D\")", "date(\"0000-01-01\")")]
+    [InlineData("date(\"0000-12-31\") + duration(\"P1D\")", "date(\"0001-01-01\")")]
+    [InlineData("date(\"9999-12-31\") + duration(\"P1D\")", "date(\"10000-01-01\")")]
+    [InlineData("date(\"10000-01-01\") - date(\"9999-12-31\")", "duration(\"P1D\")")]
+    [InlineData("date(\"-0001-01-01\") < date(\"0001-01-01\")", "true")]
+    [InlineData("date(\"20000-01-01\") > date(\"9999-12-31\")", "true")]
+    [InlineData("date(\"-2021-03-01\") = date(\"-2021-03-01\")", "true")]
+    [InlineData("date(\"-2021-03-01\").weekday = date(\"2379-03-01\").weekday", "true")]
+    [InlineData("years and months duration(date(\"2014-12-31\"), date(\"-2019-10-01\"))", "duration(\"-P4033Y2M\")")]
+    [InlineData("count(for d in date(\"-0001-12-30\")..date(\"0001-01-02\") return d)", "370")] // year 0 is a leap year
+    [InlineData("date and time(\"9999-12-31T23:00:00Z\") + duration(\"PT2H\")", "date and time(\"10000-01-01T01:00:00Z\")")]
+    [InlineData("date(\"1000000000-01-01\")", "null")]
+    [InlineData("date(\"999999999-12-31\") + duration(\"P1D\")", "null")]
+    public void YearsOutsideOneToNineThousandNineHundredNinetyNine(string expression, string expected) => Feel.Check(expression, expected);
 }

@@ -42,7 +42,7 @@ internal static class ValueText
                 AppendQuoted(sb, s.Value);
                 break;
             case FeelDate d:
-                sb.Append(TemporalFormat.Date(d.Value));
+                sb.Append(TemporalFormat.Date(d));
                 break;
             case FeelTime t:
                 sb.Append(TemporalFormat.Time(t));

@@ -1,4 +1,5 @@
 using Orchestrator.Feel.Evaluation;
+using Orchestrator.Feel.Temporal;
 
 namespace Orchestrator.Feel.Syntax;
 
@@ -19,7 +20,7 @@ internal static class Iterations
             return (source, end) switch
             {
                 (FeelNumber a, FeelNumber b) when Numbers.IsInteger(a.Value) && Numbers.IsInteger(b.Value) => Count(a.Value, b.Value),
-                (FeelDate a, FeelDate b) => Days(a.Value.DayNumber, b.Value.DayNumber),
+                (FeelDate a, FeelDate b) => Days(Eras.AbsoluteDay(a), Eras.AbsoluteDay(b)),
                 _ => Fail(s, "an iteration range 'a..b' needs two integers or two dates"),
             };
         }
@@ -51,8 +52,8 @@ internal static class Iterations
 
         if (r.Start is FeelDate d && r.End is FeelDate e)
         {
-            var from = r.StartIncluded ? d.Value.DayNumber : d.Value.DayNumber + 1;
-            var to = r.EndIncluded ? e.Value.DayNumber : e.Value.DayNumber - 1;
+            var from = r.StartIncluded ? Eras.AbsoluteDay(d) : Eras.AbsoluteDay(d) + 1;
+            var to = r.EndIncluded ? Eras.AbsoluteDay(e) : Eras.AbsoluteDay(e) - 1;
             return from <= to ? Days(from, to) : [];
         }
 
@@ -68,12 +69,12 @@ internal static class Iterations
         }
     }
 
-    private static IEnumerable<FeelValue> Days(int from, int to)
+    private static IEnumerable<FeelValue> Days(long from, long to)
     {
         var step = from <= to ? 1 : -1;
         for (var i = from; step > 0 ? i <= to : i >= to; i += step)
         {
-            yield return new FeelDate(DateOnly.FromDayNumber(i));
+            yield return (FeelValue?)Eras.FromAbsoluteDay(i) ?? FeelNull.Instance;
         }
     }
 }

@@ -129,6 +129,7 @@ internal static class TimerMath
     /// </summary>
     public static DateTimeOffset? DateOrDuration(FeelValue value, DateTimeOffset now, TimeZoneInfo zone) => value switch
     {
+        FeelDateTime { IsExtendedYear: true } or FeelDate { IsExtendedYear: true } => null, // a year outside 1-9999 is no due date
         FeelDateTime dt => dt.Instant ?? IsoTimer.InZone(dt.LocalDateTime, zone),
         FeelDate d => IsoTimer.InZone(d.Value.ToDateTime(TimeOnly.MinValue), zone),
         FeelDaysTimeDuration dur => now + dur.Value,
