@@ -18,6 +18,12 @@ using Orchestrator.Benchmarks;
 //       the staff workspace (issue 12) from the real host: the inbox page for a person in two groups with 100,000 open
 //       tasks, its counts and the task page, on SQLite and PostgreSQL; the compressed JavaScript each page downloads; the
 //       task page in Chromium until its form is usable (WorkspaceReport.cs, README.md)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- interop PATH... [--list] [--code CODE]
+//       `validate` over every .bpmn file under the paths, one by one (BPMN MIWG suite, Camunda examples): files,
+//       files refused, crashes, diagnostics per code, elements with more than one error (InteropReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- tck PATH [--verbose]
+//       the DMN TCK compliance-level-3 cases that apply to standalone FEEL (PATH: dmn-tck/tck's TestCases/compliance-level-3):
+//       pass rate and each failure (Tck/TckReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
@@ -35,6 +41,16 @@ if (args.Length > 0 && args[0] == "workspace-report")
 if (args.Length > 0 && args[0] == "timer-report")
 {
     return await TimerReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "interop")
+{
+    return InteropReport.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "tck")
+{
+    return Orchestrator.Benchmarks.Tck.TckReport.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report")
