@@ -21,6 +21,9 @@ public static class StaffJourney
     /// <summary>The process id.</summary>
     public const string ProcessId = "staff-intake";
 
+    /// <summary>The journey's name as the inbox shows it (the process's <c>name</c>; no translation file names it).</summary>
+    public const string JourneyName = "Intake review (workspace tests)";
+
     /// <summary>The social worker's task name.</summary>
     public const string AssessTask = "Assess the referral";
 

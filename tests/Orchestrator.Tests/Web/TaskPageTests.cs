@@ -35,7 +35,7 @@ public sealed class TaskPageTests(ChromiumBrowser chromium) : IDisposable
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "CA-2026-0101" });
         await Assertions.Expect(row).ToContainTextAsync(StaffJourney.AssessTask);
         await Assertions.Expect(row).ToContainTextAsync("vence en 3 días");
-        await Assertions.Expect(row).ToContainTextAsync(StaffJourney.ProcessId);
+        await Assertions.Expect(row).ToContainTextAsync(StaffJourney.JourneyName);
         await Assertions.Expect(page.Locator("[data-count='my-groups']")).Not.ToBeHiddenAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await browser.ScreenshotAsync("staff-inbox-es-1280");
