@@ -157,6 +157,7 @@ public static class OrchestratorHost
         services.AddOrchestratorSecurity(configuration);
         services.AddOrchestratorNotifications(configuration);
         Cases.CaseServiceCollectionExtensions.AddOrchestratorCases(services, configuration); // issue 6: case domain, its job handlers and API policies
+        Cases.CaseFiles.CaseFilesRegistration.AddCaseFiles(services); // the case file as staff work with it: documents, journeys, registration, list and search (Cases/CaseFiles/README.md)
         // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL
         // and SQL Server, so that a link emailed by one node opens on another; in a folder beside the SQLite file
         // otherwise (one node).
@@ -237,6 +238,7 @@ public static class OrchestratorHost
         app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
         Cases.CaseEndpoints.MapOrchestratorCases(app);
+        Cases.CaseFiles.CaseFileEndpoints.MapCaseFileEndpoints(app);
         app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

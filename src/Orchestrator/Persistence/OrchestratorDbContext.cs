@@ -79,6 +79,7 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         OrchestratorModel.Configure(builder, t);
         CaseDocumentModel.Configure(builder, t);
         Cases.CaseModel.Configure(builder, t);
+        Cases.CaseFiles.CaseAttachmentModel.Configure(builder, t);
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");
