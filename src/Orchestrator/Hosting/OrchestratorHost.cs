@@ -226,7 +226,7 @@ public static class OrchestratorHost
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.Use(IdempotencyFilter.EnableBuffering);
         app.UseRouting();
-        app.UseEmailActions(); // form-js files under /lib and the rate limiter of /act (Notifications/EmailActions/README.md)
+        app.UseEmailActions(); // the rate limiter of /act (Notifications/EmailActions/README.md)
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryValidationMiddleware>();

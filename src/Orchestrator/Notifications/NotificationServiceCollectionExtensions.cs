@@ -30,14 +30,13 @@ public static class NotificationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps the notification endpoints: the outbox for admins, case documents, and the email-action pages.</summary>
+    /// <summary>Maps the notification endpoints: the outbox for admins and case documents (the email-action pages are Razor Pages, <c>Web/Act/</c>).</summary>
     /// <param name="app">The routes.</param>
     public static IEndpointRouteBuilder MapOrchestratorNotifications(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOutboxEndpoints();
         app.MapLetterEndpoints();
-        app.MapEmailActionEndpoints();
         return app;
     }
 }

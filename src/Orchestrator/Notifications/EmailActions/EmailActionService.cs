@@ -308,9 +308,6 @@ internal static partial class EmailActionLog
     [LoggerMessage(3, LogLevel.Warning, "The email-action link of task {TaskId} expired unanswered, but no member of group '{Group}' has an email address to tell")]
     public static partial void NoCoordinator(ILogger logger, string taskId, string group);
 
-    [LoggerMessage(4, LogLevel.Warning, "The email-action pages have no form-js files (wwwroot/lib/form-js): build the project so that ClientApp is copied; forms cannot be shown until then")]
-    public static partial void NoClientLibraries(ILogger logger);
-
     [LoggerMessage(5, LogLevel.Information, "Email-action expiries: {Scheduled} trigger(s) made at start-up, {Existing} already stored")]
     public static partial void ExpiriesScheduled(ILogger logger, int scheduled, int existing);
 
