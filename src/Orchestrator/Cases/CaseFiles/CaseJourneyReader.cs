@@ -73,7 +73,7 @@ internal sealed class CaseJourneyReader(OrchestratorDbContext db, WorkflowRuntim
             .Where(t => t.InstanceId != null && ids.Contains(t.InstanceId) && t.Status == TimerStatuses.Pending)
             .ToListAsync(ct).ConfigureAwait(false);
         var deadlines = timerRows.OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal)
-            .Select(t => new CaseDeadline(t.Id, t.InstanceId!, t.ProcessId, t.ElementId, ElementName(versions, t.InstanceId!, t.ElementId), t.DueAt, t.Cycle is not null))
+            .Select(t => new CaseDeadline(t.Id, t.InstanceId!, t.ProcessId, t.ElementId, ElementName(versions, t.InstanceId!, t.ElementId), t.DueAt, t.Cycle is not null || t.Repetitions != 0))
             .ToList();
 
         var types = Kinds.Keys.ToList();

@@ -45,5 +45,5 @@ public sealed record CaseOpenTask(string TaskId, string InstanceId, string Proce
 /// <param name="ElementId">The timer's element.</param>
 /// <param name="Name">The timer's name as drawn (<c>day 45: limit reached</c>).</param>
 /// <param name="DueAt">When it fires.</param>
-/// <param name="Repeats">Whether it repeats (a cycle).</param>
+/// <param name="Repeats">Whether it repeats (a cycle: a weekly meeting, a fortnightly evaluation).</param>
 public sealed record CaseDeadline(string TimerId, string InstanceId, string ProcessId, string ElementId, string? Name, DateTimeOffset DueAt, bool Repeats);

@@ -9,12 +9,12 @@ internal static class CaseTimelineBuilder
     /// <summary>One timeline of <paramref name="child"/>'s changes, <paramref name="documents"/> and the journeys' <paramref name="history"/>.</summary>
     /// <param name="child">The case file, with its collections loaded.</param>
     /// <param name="documents">Its documents.</param>
-    /// <param name="history">Its journeys' history entries.</param>
+    /// <param name="history">Its journeys' history entries, newest first.</param>
     /// <param name="limit">At most this many entries (the newest).</param>
     /// <returns>The entries, newest first; <see cref="CaseTimelineEntry.By"/> still holds user ids.</returns>
     public static IReadOnlyList<CaseTimelineEntry> Build(ChildCase child, IReadOnlyList<CaseFileDocument> documents, IReadOnlyList<CaseTimelineEntry> history, int limit)
     {
-        var entries = new List<CaseTimelineEntry>(history);
+        var entries = new List<CaseTimelineEntry>();
         foreach (var e in child.Events)
         {
             entries.Add(e.Type switch
@@ -41,13 +41,17 @@ internal static class CaseTimelineBuilder
             ? Own(d.CreatedAt, CaseTimelineKinds.DocumentUploaded, d.Title, d.Category, d.CreatedBy)
             : Own(d.CreatedAt, CaseTimelineKinds.LetterPrinted, d.Category, null, d.CreatedBy)));
 
-        // Newest first; entries of one instant keep a stable order (journey steps after the case change they caused).
-        return [.. entries
-            .Select((entry, index) => (entry, index))
-            .OrderByDescending(x => x.entry.At)
-            .ThenByDescending(x => x.index)
+        // Newest first. Several things often happen in one instant (one command): the file's opening is the oldest of
+        // its instant, the journeys' steps follow in the order they were recorded, and the changes their steps made to
+        // the file come last (newest).
+        var ranked = entries.Select((entry, index) => (Entry: entry, Rank: entry.Kind == CaseTimelineKinds.CaseOpened ? 0 : 2, Order: (long)index))
+            .Concat(history.Select((entry, index) => (Entry: entry, Rank: 1, Order: (long)(history.Count - index))));
+        return [.. ranked
+            .OrderByDescending(x => x.Entry.At)
+            .ThenByDescending(x => x.Rank)
+            .ThenByDescending(x => x.Order)
             .Take(limit)
-            .Select(x => x.entry)];
+            .Select(x => x.Entry)];
     }
 
     private static CaseTimelineEntry Own(DateTimeOffset at, string kind, string? subject, string? detail, string? by, string? instanceId = null, string? note = null) =>

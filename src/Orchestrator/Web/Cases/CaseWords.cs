@@ -79,6 +79,16 @@ public sealed class CaseWords(IStringLocalizer<CasesText> text)
     /// <returns>The words.</returns>
     public string JourneyStatus(string? code) => Word("JourneyStatus_", code);
 
+    /// <summary>The decision a child's opinion was recorded at (<c>placement</c>, <c>first-interview</c>, …).</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The words.</returns>
+    public string Decision(string? code) => Word("Decision_", code);
+
+    /// <summary>Who did something: a person's name as resolved, a program's key name, or "the system" for the service's own steps.</summary>
+    /// <param name="who">The name or id.</param>
+    /// <returns>The words.</returns>
+    public string Who(string? who) => who is null ? text["None"] : who == Workflows.Actor.System.Id ? text["System"] : who;
+
     /// <summary>A profile flag by its property name (<c>VictimOfCrime</c>).</summary>
     /// <param name="name">The flag.</param>
     /// <returns>The words.</returns>
@@ -107,6 +117,7 @@ public sealed class CaseWords(IStringLocalizer<CasesText> text)
             CaseTimelineKinds.PhaseChanged => text["Timeline_phase-changed", Phase(entry.Subject)],
             CaseTimelineKinds.PlacementAssigned when entry.Subject is null => text["Timeline_placement-ended", Placement(entry.Detail)],
             CaseTimelineKinds.PlacementAssigned => text["Timeline_placement-assigned", Placement(entry.Subject)],
+            CaseTimelineKinds.Opinion => text["Timeline_opinion", Decision(entry.Subject)],
             CaseTimelineKinds.ObjectiveAdded => text["Timeline_objective-added", subject, Programme(entry.Detail)],
             CaseTimelineKinds.Evaluation => text["Timeline_evaluation", subject, EvaluationKind(entry.Detail)],
             CaseTimelineKinds.Tracing => entry.Subject == "found"
