@@ -38,7 +38,6 @@ public static class WebWorkspace
                 options.Conventions.AllowAnonymousToPage("/Errors/Error");
                 options.Conventions.AuthorizeFolder("/Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy);
                 options.Conventions.AuthorizePage("/Cases/New", Orchestrator.Cases.CaseServiceCollectionExtensions.WritePolicy);
-                options.Conventions.AllowAnonymousToFolder("/Act"); // the outside person's page: the link is the credential
             })
             .AddMvcOptions(options =>
             {

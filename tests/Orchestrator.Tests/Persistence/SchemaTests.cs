@@ -53,11 +53,10 @@ public abstract class SchemaTests : IAsyncLifetime
         await database.MigrateAsync();
         await using (var migrations = database.CreateMigrationContext())
         {
-            // The provider's whole generated set, the baseline first and every migration that follows it.
             Assert.Empty(await migrations.Database.GetPendingMigrationsAsync());
-            var known = migrations.Database.GetMigrations().ToList();
-            Assert.Equal(Baseline, known[0]);
-            Assert.Equal(known, await migrations.Database.GetAppliedMigrationsAsync());
+            var applied = (await migrations.Database.GetAppliedMigrationsAsync()).ToList();
+            Assert.Equal(migrations.Database.GetMigrations(), applied);
+            Assert.Equal(Baseline, applied[0]);
         }
 
         await using var db = database.CreateContext();
@@ -84,11 +83,11 @@ public abstract class SchemaTests : IAsyncLifetime
     {
         var handWritten = await DatabaseAsync();
         await handWritten.MigrateHandWrittenAsync(DatabaseMigrator.LastHandWrittenMigration);
-
-        // The generated set up to its baseline only (the migrations after it add what came later).
         var generated = await DatabaseAsync();
+        await generated.MigrateAsync();
         await using (var migrations = generated.CreateMigrationContext())
         {
+            // Back to the baseline alone: the migrations after it are later changes, not part of this comparison.
             await migrations.GetService<IMigrator>().MigrateAsync(Baseline);
         }
 
@@ -111,6 +110,11 @@ public abstract class SchemaTests : IAsyncLifetime
         // (an open task, one claimed by a lawyer, one completed whose next task is open).
         var database = await DatabaseAsync();
         await database.MigrateHandWrittenAsync(DatabaseMigrator.LastHandWrittenMigration);
+        List<string> schemaBefore;
+        await using (var db = database.CreateContext())
+        {
+            schemaBefore = await DescribeAsync(db, database.Provider);
+        }
 
         string instance, heldTask, movedTask;
         List<string> lawyersInbox;
@@ -128,17 +132,8 @@ public abstract class SchemaTests : IAsyncLifetime
             Assert.Equal(3, lawyersInbox.Count);
         }
 
-        // The start-up migration: the baseline is recorded, not run (it would fail on the existing tables), and the
-        // schema is left exactly as it was — but for what the generated migrations after the baseline add, which run:
-        // the result is the schema a new database gets.
-        var fresh = await DatabaseAsync();
-        await fresh.MigrateAsync();
-        List<string> newDatabaseSchema;
-        await using (var db = fresh.CreateContext())
-        {
-            newDatabaseSchema = await DescribeAsync(db, fresh.Provider);
-        }
-
+        // The start-up migration: the baseline is recorded, not run (it would fail on the existing tables), the
+        // generated migrations after it run, and the schema ends exactly as a new database's.
         await database.MigrateAsync();
         await using (var migrations = database.CreateMigrationContext())
         {
@@ -149,9 +144,14 @@ public abstract class SchemaTests : IAsyncLifetime
             Assert.Contains("20261122000000_Initial", applied);
         }
 
+        var fresh = await DatabaseAsync();
+        await fresh.MigrateAsync();
         await using (var db = database.CreateContext())
+        await using (var created = fresh.CreateContext())
         {
-            Assert.Equal(string.Join(Environment.NewLine, newDatabaseSchema), string.Join(Environment.NewLine, await DescribeAsync(db, database.Provider)));
+            var adopted = await DescribeAsync(db, database.Provider);
+            Assert.Equal(string.Join(Environment.NewLine, await DescribeAsync(created, fresh.Provider)), string.Join(Environment.NewLine, adopted));
+            Assert.Empty(schemaBefore.Except(adopted, StringComparer.Ordinal)); // nothing the old schema had was lost
         }
 
         // Starting again changes nothing.

@@ -8,6 +8,18 @@ namespace Orchestrator.Cases.CaseFiles;
 /// <param name="People">Display names of the people the file names by user id (creator, reference educator, recorders).</param>
 public sealed record CaseFile(ChildCase Case, string? PlacementName, CaseJourneys Journeys, IReadOnlyList<CaseFileDocument> Documents, IReadOnlyDictionary<string, string> People)
 {
+    /// <summary>
+    /// The dotted paths of the file's fields this reader may not see (<c>flags.traffickingVictim</c>): the case domain
+    /// blanks them and the page shows "Información restringida" in their place. Empty until the case service marks
+    /// sensitive fields.
+    /// </summary>
+    public IReadOnlyList<string> Restricted { get; init; } = [];
+
+    /// <summary>Whether a field is restricted for this reader.</summary>
+    /// <param name="path">The dotted path (<c>flags.traffickingVictim</c>).</param>
+    /// <returns><c>true</c> when the page must not show it.</returns>
+    public bool IsRestricted(string path) => Restricted.Contains(path, StringComparer.Ordinal);
+
     /// <summary>The display name of a user id the file holds, or the id itself.</summary>
     /// <param name="userId">The id.</param>
     /// <returns>The name.</returns>
