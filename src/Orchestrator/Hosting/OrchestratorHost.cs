@@ -157,6 +157,7 @@ public static class OrchestratorHost
         services.AddOrchestratorSecurity(configuration);
         services.AddOrchestratorNotifications(configuration);
         Cases.CaseServiceCollectionExtensions.AddCases(services); // the case domain, its job handlers and API policies (Cases/README.md)
+        Cases.CaseFiles.CaseFilesRegistration.AddCaseFiles(services); // the case file as staff work with it: documents, journeys, registration, list and search (Cases/CaseFiles/README.md)
         // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL
         // and SQL Server, so that a link emailed by one node opens on another; in a folder beside the SQLite file
         // otherwise (one node).
@@ -226,7 +227,7 @@ public static class OrchestratorHost
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.Use(IdempotencyFilter.EnableBuffering);
         app.UseRouting();
-        app.UseEmailActions(); // form-js files under /lib and the rate limiter of /act (Notifications/EmailActions/README.md)
+        app.UseEmailActions(); // the rate limiter of /act (Notifications/EmailActions/README.md)
         app.UseAuthentication();
         Scheduling.HangfireDashboard.UseOrchestratorHangfireDashboard(app); // /hangfire, administrators' cookie only (403 to anyone else), read-only (Scheduling/README.md)
         app.UseAuthorization();
@@ -239,6 +240,7 @@ public static class OrchestratorHost
         var api = app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
         Cases.CaseEndpoints.MapCasesEndpoints(api);
+        Cases.CaseFiles.CaseFileEndpoints.MapCaseFileEndpoints(api);
         app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

@@ -70,14 +70,13 @@ public static class NotificationServiceCollectionExtensions
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>Maps the notification endpoints: the outbox for admins, case documents, and the email-action pages.</summary>
+    /// <summary>Maps the notification endpoints: the outbox for admins and case documents (the email-action pages are Razor Pages, <c>Web/Act/</c>).</summary>
     /// <param name="app">The routes.</param>
     public static IEndpointRouteBuilder MapOrchestratorNotifications(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOutboxEndpoints();
         app.MapLetterEndpoints();
-        app.MapEmailActionEndpoints();
         return app;
     }
 }

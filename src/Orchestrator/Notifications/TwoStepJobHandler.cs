@@ -67,6 +67,9 @@ public abstract class TwoStepJobHandler<TPrepared>(IServiceScopeFactory scopes) 
         return JobOutcome.Fail($"{ElementKind} {context.Job.ElementId}: {problem}");
     }
 
+    /// <summary>For services an attempt needs in a scope of its own.</summary>
+    protected IServiceScopeFactory Scopes => scopes;
+
     /// <summary>Reads in a context of its own (an attempt runs outside the step's transaction).</summary>
     /// <typeparam name="T">The result.</typeparam>
     /// <param name="read">The read.</param>

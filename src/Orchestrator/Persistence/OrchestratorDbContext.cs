@@ -86,6 +86,7 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         CaseDocumentModel.Configure(builder, t);
         Cases.CaseModel.Configure(builder, t);
         global::Orchestrator.Tasks.TaskWorkspaceModel.Configure(builder, t);
+        Cases.CaseFiles.CaseAttachmentModel.Configure(builder, t);
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");

@@ -37,6 +37,8 @@ public static class WebWorkspace
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Errors/Error");
                 options.Conventions.AuthorizeFolder("/Tasks", Policies.Casework);
+                options.Conventions.AuthorizeFolder("/Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy);
+                options.Conventions.AuthorizePage("/Cases/New", Orchestrator.Cases.CaseServiceCollectionExtensions.WritePolicy);
             })
             .AddMvcOptions(options =>
             {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Forms;
 using Orchestrator.Persistence;
@@ -20,6 +21,7 @@ public sealed class EmailActionService(
     ITaskFormValidator validator,
     EmailActionExpiryNotifier expiry,
     JourneyNames names,
+    SensitiveDataGuard sensitive,
     TimeProvider time,
     ILogger<EmailActionService> logger)
 {
@@ -139,10 +141,13 @@ public sealed class EmailActionService(
         return new EmailActionView(row, state, task?.BusinessKey, question, form, data) { ProcessId = task?.ProcessId, ElementId = task?.ElementId };
     }
 
-    /// <summary>The task's variables that the form binds or lists options from; nothing else of the case reaches the page.</summary>
+    /// <summary>
+    /// The task's variables that the form binds or lists options from; nothing else of the case reaches the page, and a
+    /// sensitive one only as its marker (an outside person reads no sensitive category, so nothing is shown to audit).
+    /// </summary>
     private async Task<JsonObject> FormDataAsync(EmailActionTokenRecord row, FormSchema form, CancellationToken ct)
     {
-        var variables = await TaskVariablesAsync(row, ct).ConfigureAwait(false);
+        var variables = sensitive.RedactVariables(await TaskVariablesAsync(row, ct).ConfigureAwait(false), Actor.ExternalRecipient(row.Recipient), out _);
         var names = new HashSet<string>(StringComparer.Ordinal);
         CollectNames(form.Form.Definition, names);
         var data = new JsonObject();

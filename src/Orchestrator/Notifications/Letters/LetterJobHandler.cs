@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Notifications.Effects;
 using Orchestrator.Notifications.Outbox;
@@ -32,7 +33,12 @@ public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory
     /// <inheritdoc/>
     protected override async ValueTask<JobOutcome> PrepareAsync(JobContext context, CancellationToken cancellationToken)
     {
-        var variables = context.Variables;
+        JsonObject variables;
+        await using (var scope = Scopes.CreateAsyncScope())
+        {
+            variables = scope.ServiceProvider.GetRequiredService<SensitiveDataGuard>().RedactVariables(context.Variables, LetterPrinter.Reader, out _);
+        }
+
         var template = variables["template"] is JsonValue t && t.TryGetValue<string>(out var key) ? key.Trim() : "";
         if (template.Length == 0)
         {

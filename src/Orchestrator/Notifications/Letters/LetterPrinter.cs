@@ -2,12 +2,19 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;
+using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.Letters;
 
 /// <summary>Renders a letter with the case's data and prints it (singleton; shared by the API and the <c>letter</c> job).</summary>
 public sealed class LetterPrinter(LetterTemplates templates, ChromiumPdfPrinter printer, TimeProvider time)
 {
+    /// <summary>
+    /// Whom a letter's variables are read as: a letter leaves the organisation, so its reader reads no sensitive category
+    /// and a sensitive variable prints as its marker (<c>SensitiveDataGuard</c>).
+    /// </summary>
+    public static Actor Reader { get; } = Actor.ExternalRecipient("letter");
+
     /// <summary>The kind of letter documents.</summary>
     public const string LetterKind = "letter";
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;
@@ -10,7 +11,7 @@ namespace Orchestrator.Notifications.Letters;
 /// Letters of a case (scoped): generate one from the API, list a case's documents, download one. Every read adds a
 /// history row (<c>DocumentsListed</c>, <c>DocumentRead</c>), like reading an instance does.
 /// </summary>
-public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printer, TimeProvider time, ILogger<LetterService> logger)
+public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printer, SensitiveDataGuard sensitive, TimeProvider time, ILogger<LetterService> logger)
 {
     /// <summary>Renders a letter with the instance's variables, prints it and stores it as a document of the case.</summary>
     /// <param name="instanceId">The instance.</param>
@@ -56,7 +57,7 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
         var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.BusinessKey, i.State })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No process instance '{instanceId}'.");
-        var variables = ProcessInstanceState.FromJson(row.State).Variables;
+        var variables = sensitive.RedactVariables(ProcessInstanceState.FromJson(row.State).Variables, LetterPrinter.Reader, out _);
         var prepared = await printer.PrepareAsync(instanceId, row.BusinessKey, variables, templateKey, language, cancellationToken).ConfigureAwait(false);
         var document = prepared.Record;
         document.CreatedBy = Limit(actor.Id);

@@ -6,6 +6,9 @@ public static class WorkspacePaths
     /// <summary>The inbox: where a signed-in person lands.</summary>
     public const string Inbox = "/";
 
+    /// <summary>The cases list; a case file is <c>/cases/{reference}</c>.</summary>
+    public const string Cases = "/cases";
+
     /// <summary>The designer: where a person whose only work is designing journeys lands.</summary>
     public const string Designer = "/designer";
 
