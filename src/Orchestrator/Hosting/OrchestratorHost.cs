@@ -196,6 +196,7 @@ public static class OrchestratorHost
         services.AddOrchestratorScheduling(configuration); // Quartz fires the timer rows; after the migrating initializer (Scheduling/README.md).
         services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
         services.AddWebWorkspace(); // the pages people use (Web/README.md)
+        Supervision.SupervisionServiceCollectionExtensions.AddSupervision(services); // journeys overview, deadlines, audit, outbox (Supervision/README.md)
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -236,6 +237,7 @@ public static class OrchestratorHost
         app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
         Cases.CaseEndpoints.MapOrchestratorCases(app);
+        Supervision.SupervisionEndpoints.MapSupervisionEndpoints(app);
         app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
