@@ -14,6 +14,9 @@ using Orchestrator.Benchmarks;
 //       names databases (sqlite, postgres) and figures (commands, inbox; memory runs on PostgreSQL) apart; see ServiceReport.cs
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres]
 //       Quartz timers (issue 4): start-up scheduling with 100,000 pending timers, firing lateness p99 at 100 timers/s (TimerReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- supervision-report [--only sqlite,postgres]
+//       the supervision pages' server time (issue 13): the journeys overview with 10,000 running instances and 100
+//       incidents, the deadlines page over 100,000 open tasks and timers (SupervisionReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
@@ -21,6 +24,11 @@ using Orchestrator.Benchmarks;
 if (args.Length > 0 && args[0] == "service-report")
 {
     return await ServiceReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "supervision-report")
+{
+    return await SupervisionReport.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "timer-report")

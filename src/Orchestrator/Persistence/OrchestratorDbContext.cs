@@ -134,10 +134,10 @@ internal static class OrchestratorModel
             b.HasIndex(x => new { x.ProcessId, x.Status }).HasDatabaseName("ix_process_instances_process_status");
             b.HasIndex(x => x.ParentId).HasDatabaseName("ix_process_instances_parent_id");
 
-            // Supervision (migration 20261207500000_SupervisionCounts): the running instances per process and version
-            // are counted from this index alone, and the overview reads the waiting elements without the state.
+            // Supervision (migration 20261207500000_SupervisionCounts): the running instances per process and version,
+            // and where they wait, are read from this index alone, never from the rows with their state documents.
             Text(b.Property(x => x.ActiveElements), "active_elements", t, nullable: true);
-            b.HasIndex(x => new { x.Status, x.ProcessId, x.Version }).HasDatabaseName("ix_process_instances_status_process_version");
+            b.HasIndex(x => new { x.Status, x.ProcessId, x.Version, x.ActiveElements }).HasDatabaseName("ix_process_instances_waiting");
         });
 
         builder.Entity<TaskRecord>(b =>

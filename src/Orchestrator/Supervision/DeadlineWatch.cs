@@ -90,26 +90,31 @@ public sealed class DeadlineWatch(OrchestratorDbContext db, WorkflowRuntime runt
     {
         var tasks = db.Tasks.AsNoTracking().Where(t => t.Status == TaskStatuses.Open && t.Due != null && t.Due < horizon);
         var timers = db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending && t.DueAt < horizon && t.InstanceId != null);
+        // Filters are uncorrelated sub-queries on instance ids: the database evaluates each once and reads the tasks and
+        // timers through their instance_id indexes, instead of testing every row of the window.
         if (!string.IsNullOrWhiteSpace(query.CaseReference))
         {
             var reference = query.CaseReference.Trim();
-            tasks = tasks.Where(t => t.BusinessKey == reference);
-            timers = timers.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && i.BusinessKey == reference));
+            var ofCase = db.Instances.Where(i => i.BusinessKey == reference).Select(i => i.Id);
+            tasks = tasks.Where(t => ofCase.Contains(t.InstanceId));
+            timers = timers.Where(t => ofCase.Contains(t.InstanceId!));
         }
 
         if (!string.IsNullOrWhiteSpace(query.FacilityId))
         {
             var facility = query.FacilityId.Trim();
             var references = await db.Set<ChildCase>().AsNoTracking().Where(c => c.PlacementId == facility).Select(c => c.Reference).ToListAsync(ct).ConfigureAwait(false);
-            tasks = tasks.Where(t => t.BusinessKey != null && references.Contains(t.BusinessKey));
-            timers = timers.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && i.BusinessKey != null && references.Contains(i.BusinessKey)));
+            var placed = db.Instances.Where(i => i.BusinessKey != null && references.Contains(i.BusinessKey)).Select(i => i.Id);
+            tasks = tasks.Where(t => placed.Contains(t.InstanceId));
+            timers = timers.Where(t => placed.Contains(t.InstanceId!));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Worker))
         {
             var worker = query.Worker.Trim();
+            var held = db.Tasks.Where(k => k.Status == TaskStatuses.Open && k.Assignee == worker).Select(k => k.InstanceId);
             tasks = tasks.Where(t => t.Assignee == worker);
-            timers = timers.Where(t => db.Tasks.Any(k => k.InstanceId == t.InstanceId && k.Status == TaskStatuses.Open && k.Assignee == worker));
+            timers = timers.Where(t => held.Contains(t.InstanceId!));
         }
 
         return (tasks, timers);

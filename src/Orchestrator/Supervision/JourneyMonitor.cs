@@ -168,6 +168,27 @@ public sealed class JourneyMonitor(OrchestratorDbContext db, WorkflowRuntime run
         return [.. rows.OrderByDescending(r => r.StartedAt).ThenBy(r => r.InstanceId, StringComparer.Ordinal)];
     }
 
+    /// <summary>The open incidents, oldest first, with their case reference and the failed element's name.</summary>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The incidents.</returns>
+    public async Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct)
+    {
+        var incidents = await workflows.ListIncidentsAsync(ct).ConfigureAwait(false);
+        var ids = incidents.Select(i => i.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        var instances = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.BusinessKey, i.Version })
+            .ToDictionaryAsync(i => i.Id, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var result = new List<IncidentSummary>(incidents.Count);
+        foreach (var incident in incidents)
+        {
+            var instance = instances.GetValueOrDefault(incident.InstanceId);
+            var process = instance is null || incident.ProcessId is null ? null : await TryDefinitionAsync(incident.ProcessId, instance.Version, ct).ConfigureAwait(false);
+            result.Add(new IncidentSummary(incident, instance?.BusinessKey, instance?.Version ?? 0, DeadlineNames.Element(process, incident.ElementId),
+                process?.Name ?? incident.ProcessId ?? ""));
+        }
+
+        return result;
+    }
+
     /// <summary>The pending timers of an instance, soonest first, each named in words.</summary>
     /// <param name="instanceId">The instance.</param>
     /// <param name="ct">Cancellation.</param>
@@ -229,37 +250,49 @@ public sealed class JourneyMonitor(OrchestratorDbContext db, WorkflowRuntime run
 
     /// <summary>
     /// Running instances of a version per element they wait at. A row written before <c>active_elements</c> existed has
-    /// none yet: its state is read once, and the column is filled (only if no command changed the row meanwhile).
+    /// none yet: its state is read once, and the column is filled (only if no command changed the row meanwhile); a row
+    /// waiting at more elements than the column holds (<see cref="ActiveElementList.Overflow"/>) is read from its state.
     /// </summary>
     private async Task<Dictionary<string, int>> CountWaitingAsync(string processId, int version, CancellationToken ct)
     {
-        var rows = await db.Instances.AsNoTracking().Where(i => i.Status == Active && i.ProcessId == processId && i.Version == version)
-            .Select(i => new { i.ActiveElements, Id = i.ActiveElements == null ? i.Id : null, RowVersion = i.ActiveElements == null ? i.RowVersion : 0, State = i.ActiveElements == null ? i.State : null })
-            .ToListAsync(ct).ConfigureAwait(false);
+        // One row per distinct value of the column, counted in the index (ix_process_instances_waiting): a journey's
+        // instances wait in a few dozen combinations of places, however many instances there are. Ids and states are
+        // read only for rows without a value.
+        var groups = await db.Instances.AsNoTracking().Where(i => i.Status == Active && i.ProcessId == processId && i.Version == version)
+            .GroupBy(i => i.ActiveElements).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        foreach (var group in groups.Where(g => g.Key is not (null or ActiveElementList.Overflow)))
         {
-            IReadOnlyList<string> active;
-            if (row.ActiveElements is not null)
-            {
-                active = ActiveElementList.Parse(row.ActiveElements);
-            }
-            else
-            {
-                active = WorkflowEngine.GetActiveElements(ProcessInstanceState.FromJson(row.State!));
-                var value = ActiveElementList.Format(active);
-                var (id, rowVersion) = (row.Id!, row.RowVersion);
-                await db.Instances.Where(i => i.Id == id && i.RowVersion == rowVersion && i.ActiveElements == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.ActiveElements, value), ct).ConfigureAwait(false);
-            }
+            Count(counts, ActiveElementList.Parse(group.Key), group.Count);
+        }
 
-            foreach (var element in active)
+        if (groups.Any(g => g.Key is null or ActiveElementList.Overflow))
+        {
+            var unknown = await db.Instances.AsNoTracking()
+                .Where(i => i.Status == Active && i.ProcessId == processId && i.Version == version && (i.ActiveElements == null || i.ActiveElements == ActiveElementList.Overflow))
+                .Select(i => new { i.Id, i.RowVersion, i.ActiveElements, i.State }).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var row in unknown)
             {
-                counts[element] = counts.GetValueOrDefault(element) + 1;
+                var active = WorkflowEngine.GetActiveElements(ProcessInstanceState.FromJson(row.State));
+                Count(counts, active, 1);
+                if (row.ActiveElements is null)
+                {
+                    var value = ActiveElementList.Format(active);
+                    await db.Instances.Where(i => i.Id == row.Id && i.RowVersion == row.RowVersion && i.ActiveElements == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.ActiveElements, value), ct).ConfigureAwait(false);
+                }
             }
         }
 
         return counts;
+
+        static void Count(Dictionary<string, int> counts, IReadOnlyList<string> active, int instances)
+        {
+            foreach (var element in active)
+            {
+                counts[element] = counts.GetValueOrDefault(element) + instances;
+            }
+        }
     }
 
     private async Task<List<(string ProcessId, string? Name, JourneyVersionSummary Summary)>> VersionsAsync(string? processId, CancellationToken ct)

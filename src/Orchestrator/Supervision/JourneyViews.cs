@@ -77,3 +77,11 @@ public sealed record PendingTimerView(string Id, string ElementId, string Name, 
 /// <param name="CompletedElements">Elements that completed at least once.</param>
 /// <param name="TakenFlows">Sequence flows taken, as <see cref="TakenFlows"/> derives them from the element events.</param>
 public sealed record InstancePath(IReadOnlyList<string> CompletedElements, IReadOnlyList<string> TakenFlows);
+
+/// <summary>An open incident with what a person needs to act on it.</summary>
+/// <param name="Incident">The incident.</param>
+/// <param name="CaseReference">The case reference of its instance.</param>
+/// <param name="Version">The journey version of its instance.</param>
+/// <param name="ElementName">The failed element's name.</param>
+/// <param name="JourneyName">The journey's name.</param>
+public sealed record IncidentSummary(Workflows.IncidentView Incident, string? CaseReference, int Version, string ElementName, string JourneyName);

@@ -36,6 +36,8 @@ public static class WebWorkspace
                 options.RootDirectory = "/Web";
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Errors/Error");
+                options.Conventions.AuthorizeFolder("/Supervision", Policies.Supervise); // coordinators and admins (Supervision/)
+                options.Conventions.AuthorizeFolder("/Administration", Policies.Audit).AuthorizeFolder("/Administration/Staff", Policies.Admin).AuthorizeFolder("/Administration/Outbox", Policies.Admin); // the audit for data managers too
             })
             .AddMvcOptions(options =>
             {

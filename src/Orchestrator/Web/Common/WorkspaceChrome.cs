@@ -24,6 +24,8 @@ public sealed class WorkspaceChrome(
     private static readonly (string Path, string TextKey, string Policy)[] Areas =
     [
         (WorkspacePaths.Inbox, "Nav_Inbox", Policies.Casework),
+        (WorkspacePaths.Supervision, "Nav_Supervision", Policies.Supervise),
+        (WorkspacePaths.Administration, "Nav_Administration", Policies.Audit),
     ];
 
     /// <summary>The organisation's name (<c>Organisation:Name</c>).</summary>
