@@ -122,21 +122,18 @@ public sealed class DeadlinesModel(DeadlineWatch deadlines, StaffAdministration 
     {
         await LoadChoicesAsync(ct).ConfigureAwait(false);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{text["Csv_DeadlinesFile"].Value}-{format.Today:yyyy-MM-dd}.csv");
-        Response.ContentType = CsvText.ContentType;
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        var writer = new StreamWriter(Response.Body, CsvText.Encoding);
-        await using (writer.ConfigureAwait(false))
+        var query = Query(null, PageSize);
+        return new CsvResult(fileName, async (writer, aborted) =>
         {
-            await writer.WriteAsync(CsvText.Line(text["Col_Due"], text["Col_Late"], text["Col_Deadline"], text["Col_Case"], text["Col_Journey"], text["Col_Worker"], text["Col_Facility"], text["Col_Instance"])).ConfigureAwait(false);
-            await foreach (var d in deadlines.AllAsync(Query(null, PageSize), ct).ConfigureAwait(false))
+            await writer.WriteAsync(CsvText.Line(text["Col_Due"], text["Col_Late"], text["Col_Deadline"], text["Col_Case"], text["Col_Journey"], text["Col_Worker"], text["Col_Facility"], text["Col_Instance"]))
+                .ConfigureAwait(false);
+            await foreach (var d in deadlines.AllAsync(query, aborted).ConfigureAwait(false))
             {
                 await writer.WriteAsync(CsvText.Line(
                     format.Local(d.DueAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), d.IsLate ? text["Yes"] : text["No"], d.Name, d.CaseReference,
                     d.ProcessId, WorkersOf(d), FacilityName(d.FacilityId), d.InstanceId)).ConfigureAwait(false);
             }
-        }
-
-        return new EmptyResult();
+        });
     }
 
     private DeadlineQuery Query(string? after, int limit) => new()

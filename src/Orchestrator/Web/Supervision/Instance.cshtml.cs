@@ -70,7 +70,8 @@ public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor moni
     /// <summary>The element's name in the diagram, or its id.</summary>
     /// <param name="elementId">The element id.</param>
     /// <returns>The name.</returns>
-    public string ElementName(string? elementId) => elementId is null ? "" : DeadlineNames.Element(Definition, elementId);
+    public string ElementName(string? elementId) =>
+        elementId is null || elementId == Definition.Id ? "" : DeadlineNames.Element(Definition, elementId);
 
     /// <summary>Shows the instance.</summary>
     /// <param name="id">The instance id.</param>
@@ -88,7 +89,7 @@ public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor moni
         {
             var name = VariableName!.Trim();
             var exists = Instance.Variables.TryGetPropertyValue(name, out var old);
-            Pending = new VariableChange(name, exists ? old?.ToJsonString() ?? "null" : null, value?.ToJsonString() ?? "null", exists);
+            Pending = new VariableChange(name, exists ? DisplayJson.Of(old) : null, DisplayJson.Of(value), exists);
         }
         else
         {

@@ -62,11 +62,13 @@ async function show(element) {
     const waiting = Number(row.dataset.waiting || 0);
     const incidents = Number(row.dataset.incidents || 0);
     if (waiting > 0) {
-      overlays.add(id, 'counts', { position: { bottom: 12, left: -12 }, html: badge('count', waiting) });
+      // Unscaled, so that they stay readable when the whole journey is shown; placed apart (above left, below right)
+      // so that two badges on a small element do not cover each other.
+      overlays.add(id, 'counts', { position: { top: -14, left: -22 }, scale: false, html: badge('count', waiting) });
     }
 
     if (incidents > 0) {
-      overlays.add(id, 'counts', { position: { bottom: 12, right: 12 }, html: badge('incident', incidents) });
+      overlays.add(id, 'counts', { position: { bottom: 14, right: -4 }, scale: false, html: badge('incident', incidents) });
       canvas.addMarker(id, 'has-incident');
     }
   });
@@ -79,6 +81,32 @@ async function show(element) {
         canvas.addMarker(id, marker);
       }
     }
+  }
+
+  // The instance page opens on where the instance is now, at a readable size; the overview shows the whole journey.
+  const here = ids(element.dataset.active).map((id) => registry.get(id)).find(Boolean);
+  if (here) {
+    canvas.zoom(1);
+    canvas.scrollToElement(here, { top: 120, left: 200, right: 200, bottom: 120 });
+  }
+
+  // Zoom buttons (hidden until the diagram is there): a click instead of the mouse wheel or a pinch.
+  const zoom = (factor) => canvas.zoom(Math.min(4, Math.max(0.1, canvas.zoom() * factor)));
+  element.querySelectorAll('[data-zoom]').forEach((button) => {
+    button.addEventListener('click', () => {
+      const how = button.dataset.zoom;
+      if (how === 'in') {
+        zoom(1.25);
+      } else if (how === 'out') {
+        zoom(0.8);
+      } else {
+        canvas.zoom('fit-viewport', 'auto');
+      }
+    });
+  });
+  const toolbar = element.querySelector('[data-diagram-tools]');
+  if (toolbar) {
+    toolbar.hidden = false;
   }
 
   // Clicking an element with instances lists them (the same link as the table's).

@@ -117,22 +117,19 @@ public sealed class IndexModel(AuditTrail audit, StaffAdministration staff, Disp
         }
 
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{text["Audit_File"].Value}-{format.Today:yyyy-MM-dd}.csv");
-        Response.ContentType = CsvText.ContentType;
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        var writer = new StreamWriter(Response.Body, CsvText.Encoding);
-        await using (writer.ConfigureAwait(false))
+        var query = Query(null);
+        var actor = User.ToActor();
+        return new CsvResult(fileName, async (writer, aborted) =>
         {
             await writer.WriteAsync(CsvText.Line(text["Col_When"], text["Col_Who"], text["Col_What"], text["Col_Case"], text["Col_About"], text["Col_Type"], text["Col_Instance"]))
                 .ConfigureAwait(false);
-            await foreach (var row in audit.ExportAsync(Query(null), User.ToActor(), ct).ConfigureAwait(false))
+            await foreach (var row in audit.ExportAsync(query, actor, aborted).ConfigureAwait(false))
             {
                 await writer.WriteAsync(CsvText.Line(
                     format.Local(row.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Names.Of(row.UserId), Words(row.Type), row.CaseReference,
                     row.Subject, row.Type, row.InstanceId)).ConfigureAwait(false);
             }
-        }
-
-        return new EmptyResult();
+        });
     }
 
     private AuditQuery Query(string? after) => new()
