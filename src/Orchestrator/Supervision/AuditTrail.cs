@@ -26,7 +26,7 @@ public sealed class AuditTrail(OrchestratorDbContext db, TimeProvider time, IOpt
         ["ElementStarted", "ElementCompleted", "ElementCancelled", "ElementTerminated", "TimerScheduled", "TimerCancelled", "JobCreated", "MessageSubscribed", "ChildInstanceRequested"];
 
     /// <summary>The detail fields an audit row may show: names of what was touched, never values.</summary>
-    private static readonly string[] NamingFields = ["name", "names", "userName", "roles", "from", "to", "caseReference", "processId", "version"];
+    private static readonly string[] NamingFields = ["name", "names", "userName", "roles", "from", "to", "caseReference", "userId", "fromDate", "toDate", "processId", "version"];
 
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(organisation.Value.TimeZone);
 
