@@ -5,10 +5,6 @@ using Orchestrator.Security;
 
 namespace Orchestrator.Supervision;
 
-/// <summary>A search of the instances of a case (<c>POST /api/instances/search</c>): the reference goes in the body, never the URL.</summary>
-/// <param name="CaseReference">The case reference.</param>
-public sealed record InstanceSearchRequest(string? CaseReference);
-
 /// <summary>
 /// The supervision API, the same services the pages use: journeys with their running instances and incidents, where
 /// instances wait (<c>/api/journeys</c>), a case's instances, an instance's pending timers and path, the deadlines at risk

@@ -175,7 +175,14 @@ public abstract class SupervisionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Deadlines_list_tasks_and_timers_within_the_window_or_late_by_case_and_worker_a_page_at_a_time()
     {
-        // The clock starts at 2026-01-01 09:00 UTC (03:00 in Mexico City): intake due on day 3, the limit on day 45.
+        // The clock starts at 2026-01-01 09:00 UTC (03:00 in Mexico City): intake due on day 3, the limit on day 45. A
+        // timer start event (a weekly meeting from 5 January) is no child's deadline and is never listed or counted.
+        await _h.DeployFixtureAsync("weekly.bpmn");
+        await using (var db = _database.CreateContext())
+        {
+            Assert.True(await db.Timers.AnyAsync(t => t.InstanceId == null && t.Status == "pending"));
+        }
+
         var a = await StartAsync("CA-2026-0001");
         _h.Clock.Advance(TimeSpan.FromHours(1));
         var b = await StartAsync("CA-2026-0002");

@@ -104,6 +104,20 @@ public sealed class JourneyOverviewPageTests(ChromiumBrowser chromium) : IDispos
         await Accessibility.AssertNoHorizontalScrollingAsync(phone.Page);
         await phone.ScreenshotAsync("supervision-journeys-es-375");
 
+        // Find by case reference: typed and sent with Enter; the reference is posted, never in the address.
+        await phone.Page.GetByLabel("Folio del expediente").FillAsync(reference);
+        await phone.Page.GetByLabel("Folio del expediente").PressAsync("Enter");
+        var found = phone.Page.GetByRole(AriaRole.Table, new() { Name = $"Recorridos del folio {reference}" });
+        await Assertions.Expect(found.GetByRole(AriaRole.Row).Filter(new() { HasText = "child-journey" })).ToContainTextAsync("En curso");
+        Assert.Equal(_service.BaseUrl + "/supervision/find", phone.Page.Url);
+        await Accessibility.AssertNoHorizontalScrollingAsync(phone.Page);
+        await Accessibility.AssertNoSeriousViolationsAsync(phone.Page);
+        await found.GetByRole(AriaRole.Link, new() { Name = "Ver el recorrido child-journey" }).ClickAsync();
+        await Assertions.Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = $"Recorrido del folio {reference}", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Page.Locator("#diagram")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+        await Accessibility.AssertNoHorizontalScrollingAsync(phone.Page);
+        await phone.ScreenshotAsync("supervision-instance-es-375");
+
         await using var english = await WorkspaceFactory.PageAsync(chromium, "en-US");
         await _service.SignInAsync(english.Page, Roles.Admin, "/supervision");
         await Assertions.Expect(english.Page.GetByRole(AriaRole.Heading, new() { Name = "Journey supervision", Level = 1 })).ToBeVisibleAsync();
