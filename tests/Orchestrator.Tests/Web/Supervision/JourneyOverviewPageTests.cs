@@ -60,8 +60,8 @@ public sealed class JourneyOverviewPageTests(ChromiumBrowser chromium) : IDispos
         await Accessibility.AssertNoSeriousViolationsAsync(page, Canvas);
         await browser.ScreenshotAsync("supervision-journey-es-1280");
 
-        // A click on the element lists the three children waiting there, by case reference.
-        await page.Locator("g.djs-element[data-element-id='Task_Referral']").ClickAsync();
+        // A click on the element's count lists the three children waiting there, by case reference.
+        await page.Locator(".djs-overlays[data-container-id='Task_Referral'] .diagram-badge-count").ClickAsync();
         var list = page.GetByRole(AriaRole.Table, new() { Name = $"En espera en «{Referral}»" });
         await Assertions.Expect(list).ToBeVisibleAsync();
         foreach (var (reference, _) in cases.Take(3))
@@ -126,6 +126,11 @@ public sealed class JourneyOverviewPageTests(ChromiumBrowser chromium) : IDispos
         await Assertions.Expect(english.Page.Locator("#diagram")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
         await Accessibility.AssertNoSeriousViolationsAsync(english.Page, Canvas);
         await english.ScreenshotAsync("supervision-journey-en-1280");
+
+        // A click on the element itself (under its badge at this size) lists its instances too.
+        await english.Page.Locator("g.djs-element[data-element-id='Task_Referral'] .djs-hit").DispatchEventAsync("click");
+        await Assertions.Expect(english.Page.GetByRole(AriaRole.Table, new() { Name = $"Waiting at “{Referral}”" }).GetByRole(AriaRole.Row).Filter(new() { HasText = reference }))
+            .ToHaveCountAsync(1);
     }
 
     public void Dispose() => _service.Dispose();

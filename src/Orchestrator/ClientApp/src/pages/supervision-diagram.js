@@ -50,7 +50,18 @@ async function show(element) {
   const overlays = viewer.get('overlays');
   canvas.zoom('fit-viewport', 'auto');
 
-  // Counts: from the rows of the table beside the diagram (data-element-id, data-waiting, data-incidents).
+  // Counts: from the rows of the table beside the diagram (data-element-id, data-waiting, data-incidents). A click on
+  // an element or on its badge lists its instances (the same link as the table's; keyboard users follow that link).
+  const link = element.dataset.elementLink;
+  const open = (id) => window.location.assign(link + encodeURIComponent(id) + '#instances');
+  const clickable = (span, id) => {
+    if (link) {
+      span.classList.add('diagram-badge-link');
+      span.addEventListener('click', () => open(id));
+    }
+
+    return span;
+  };
   const listed = new Set();
   document.querySelectorAll('[data-element-id]').forEach((row) => {
     const id = row.dataset.elementId;
@@ -64,11 +75,11 @@ async function show(element) {
     if (waiting > 0) {
       // Unscaled, so that they stay readable when the whole journey is shown; placed apart (above left, below right)
       // so that two badges on a small element do not cover each other.
-      overlays.add(id, 'counts', { position: { top: -14, left: -22 }, scale: false, html: badge('count', waiting) });
+      overlays.add(id, 'counts', { position: { top: -14, left: -22 }, scale: false, html: clickable(badge('count', waiting), id) });
     }
 
     if (incidents > 0) {
-      overlays.add(id, 'counts', { position: { bottom: 14, right: -4 }, scale: false, html: badge('incident', incidents) });
+      overlays.add(id, 'counts', { position: { bottom: 14, right: -4 }, scale: false, html: clickable(badge('incident', incidents), id) });
       canvas.addMarker(id, 'has-incident');
     }
   });
@@ -109,12 +120,10 @@ async function show(element) {
     toolbar.hidden = false;
   }
 
-  // Clicking an element with instances lists them (the same link as the table's).
-  const link = element.dataset.elementLink;
   if (link) {
     viewer.get('eventBus').on('element.click', (event) => {
       if (listed.has(event.element.id)) {
-        window.location.assign(link + encodeURIComponent(event.element.id) + '#instances');
+        open(event.element.id);
       }
     });
   }
