@@ -21,8 +21,8 @@ namespace Orchestrator.Web.Supervision;
 public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor monitor, LetterService letters, StaffAdministration staff, IStringLocalizer<SupervisionText> text)
     : PageModel
 {
-    /// <summary>The most history rows shown (newest first).</summary>
-    public const int HistoryShown = 300;
+    /// <summary>The history rows shown at first (newest first); <c>?history=all</c> shows every one.</summary>
+    public const int HistoryShown = 20;
 
     /// <summary>The instance.</summary>
     public InstanceView Instance { get; private set; } = null!;
@@ -44,6 +44,10 @@ public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor moni
 
     /// <summary>User names of the people in the history.</summary>
     public StaffNames Names { get; private set; } = null!;
+
+    /// <summary><c>all</c> to show the whole history.</summary>
+    [BindProperty(SupportsGet = true, Name = "history")]
+    public string? HistoryShownAll { get; set; }
 
     /// <summary>The variable to repair.</summary>
     [BindProperty]

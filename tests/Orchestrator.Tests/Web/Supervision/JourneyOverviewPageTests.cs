@@ -117,6 +117,7 @@ public sealed class JourneyOverviewPageTests(ChromiumBrowser chromium) : IDispos
         await Assertions.Expect(phone.Page.Locator("#diagram")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
         await Accessibility.AssertNoHorizontalScrollingAsync(phone.Page);
         await phone.ScreenshotAsync("supervision-instance-es-375");
+        await phone.Page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumBrowser.ScreenshotDirectory, "supervision-instance-top-es-375.png") });
 
         await using var english = await WorkspaceFactory.PageAsync(chromium, "en-US");
         await _service.SignInAsync(english.Page, Roles.Admin, "/supervision");

@@ -98,7 +98,8 @@ async function show(element) {
   const here = ids(element.dataset.active).map((id) => registry.get(id)).find(Boolean);
   if (here) {
     canvas.zoom(1);
-    canvas.scrollToElement(here, { top: 120, left: 200, right: 200, bottom: 120 });
+    const box = canvas.viewbox();
+    canvas.viewbox({ x: here.x + here.width / 2 - box.width / 2, y: here.y + here.height / 2 - box.height / 2, width: box.width, height: box.height });
   }
 
   // Zoom buttons (hidden until the diagram is there): a click instead of the mouse wheel or a pinch.
