@@ -24,6 +24,9 @@ using Orchestrator.Benchmarks;
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- tck PATH [--verbose]
 //       the DMN TCK compliance-level-3 cases that apply to standalone FEEL (PATH: dmn-tck/tck's TestCases/compliance-level-3):
 //       pass rate and each failure (Tck/TckReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- supervision-report [--only sqlite,postgres]
+//       the supervision pages' server time (issue 13): the journeys overview with 10,000 running instances and 100
+//       incidents, the deadlines page over 100,000 open tasks and timers (SupervisionReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
@@ -36,6 +39,11 @@ if (args.Length > 0 && args[0] == "service-report")
 if (args.Length > 0 && args[0] == "workspace-report")
 {
     return await WorkspaceReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "supervision-report")
+{
+    return await SupervisionReport.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "timer-report")

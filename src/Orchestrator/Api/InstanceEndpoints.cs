@@ -47,7 +47,7 @@ internal static class InstanceEndpoints
             .Idempotent()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Cancel an instance");
+            .WithSummary("Cancel an instance (?reason= kept in the history, at most 1,000 characters)");
     }
 
     private static async Task<Results<Created<StartedInstanceResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
@@ -108,14 +108,14 @@ internal static class InstanceEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(string id, string? reason, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (UnknownInstance(id) is { } unknown)
         {
             return unknown;
         }
 
-        await workflows.CancelAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false);
+        await workflows.CancelAsync(id, reason, user.ToActor(), cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 

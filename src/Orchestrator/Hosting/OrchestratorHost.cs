@@ -199,6 +199,7 @@ public static class OrchestratorHost
         services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
         services.AddWebWorkspace(); // the pages people use (Web/README.md)
         Tasks.TaskWorkspaceServiceCollectionExtensions.AddTaskWorkspace(services, configuration); // inbox query, task reads, drafts, saved views, live changes (Tasks/README.md)
+        Supervision.SupervisionServiceCollectionExtensions.AddSupervision(services); // journeys overview, deadlines, audit, outbox (Supervision/README.md)
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -241,6 +242,7 @@ public static class OrchestratorHost
         app.MapOrchestratorNotifications();
         Cases.CaseEndpoints.MapCasesEndpoints(api);
         Cases.CaseFiles.CaseFileEndpoints.MapCaseFileEndpoints(api);
+        Supervision.SupervisionEndpoints.MapSupervisionEndpoints(api);
         app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

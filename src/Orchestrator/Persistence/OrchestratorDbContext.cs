@@ -155,6 +155,11 @@ internal static class OrchestratorModel
             b.HasIndex(x => x.BusinessKey).HasDatabaseName("ix_process_instances_business_key");
             b.HasIndex(x => new { x.ProcessId, x.Status }).HasDatabaseName("ix_process_instances_process_status");
             b.HasIndex(x => x.ParentId).HasDatabaseName("ix_process_instances_parent_id");
+
+            // Supervision (migration 20261207500000_SupervisionCounts): the running instances per process and version,
+            // and where they wait, are read from this index alone, never from the rows with their state documents.
+            Text(b.Property(x => x.ActiveElements), "active_elements", t, nullable: true);
+            b.HasIndex(x => new { x.Status, x.ProcessId, x.Version, x.ActiveElements }).HasDatabaseName("ix_process_instances_waiting");
         });
 
         builder.Entity<TaskRecord>(b =>
@@ -294,6 +299,10 @@ internal static class OrchestratorModel
             Text(b.Property(x => x.Detail), "detail", t, nullable: true);
             b.HasIndex(x => new { x.InstanceId, x.Sequence }).HasDatabaseName("ix_history_instance_sequence");
             b.HasIndex(x => new { x.UserId, x.At }).HasDatabaseName("ix_history_user_at"); // migration 20261122000100_HistoryByUser
+
+            // The audit of one case: rows about no instance (case reads, searches) by the case id; only those rows are
+            // in the index, so the engine's many instance rows pay nothing for it (migration 20261207500000_SupervisionCounts).
+            b.HasIndex(x => new { x.ItemId, x.Sequence }).HasDatabaseName("ix_history_item_without_instance").HasFilter("instance_id IS NULL");
         });
 
         builder.Entity<IdempotencyRecord>(b =>

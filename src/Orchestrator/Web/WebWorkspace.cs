@@ -39,6 +39,8 @@ public static class WebWorkspace
                 options.Conventions.AuthorizeFolder("/Tasks", Policies.Casework);
                 options.Conventions.AuthorizeFolder("/Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy);
                 options.Conventions.AuthorizePage("/Cases/New", Orchestrator.Cases.CaseServiceCollectionExtensions.WritePolicy);
+                options.Conventions.AuthorizeFolder("/Supervision", Policies.Supervise); // coordinators and admins (Supervision/)
+                options.Conventions.AuthorizeFolder("/Administration", Policies.Audit).AuthorizeFolder("/Administration/Staff", Policies.Admin).AuthorizeFolder("/Administration/Outbox", Policies.Admin); // the audit for data managers too
             })
             .AddMvcOptions(options =>
             {

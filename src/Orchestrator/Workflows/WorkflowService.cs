@@ -19,6 +19,9 @@ namespace Orchestrator.Workflows;
 /// </summary>
 public sealed class WorkflowService
 {
+    /// <summary>The longest reason a cancellation keeps.</summary>
+    public const int MaxCancelReasonLength = 1000;
+
     private readonly OrchestratorDbContext _db;
     private readonly WorkflowRuntime _runtime;
     private readonly IWorkflowScheduler _scheduler;
@@ -280,12 +283,28 @@ public sealed class WorkflowService
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
     /// <exception cref="WorkflowConflictException">The instance has ended.</exception>
-    public Task CancelAsync(string instanceId, Actor actor, CancellationToken ct)
+    public Task CancelAsync(string instanceId, Actor actor, CancellationToken ct) => CancelAsync(instanceId, null, actor, ct);
+
+    /// <summary>Cancels an instance and its called children, with the reason the person gave (kept in the history).</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="reason">Why (at most 1,000 characters); <c>null</c> records only who cancelled.</param>
+    /// <param name="actor">Who cancels.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="ArgumentException">The reason is longer than 1,000 characters.</exception>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="WorkflowConflictException">The instance has ended.</exception>
+    public Task CancelAsync(string instanceId, string? reason, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (reason?.Length > MaxCancelReasonLength)
+        {
+            throw new ArgumentException($"reason: at most {MaxCancelReasonLength} characters.", nameof(reason));
+        }
+
+        var recorded = string.IsNullOrWhiteSpace(reason) ? "cancelled by " + actor.DisplayName : reason.Trim();
         return ExecuteAsync(actor, async u =>
         {
-            await u.RunAsync(instanceId, new CancelInstance { UserId = actor.Id, Reason = "cancelled by " + actor.DisplayName }).ConfigureAwait(false);
+            await u.RunAsync(instanceId, new CancelInstance { UserId = actor.Id, Reason = recorded }).ConfigureAwait(false);
             await u.DrainAsync().ConfigureAwait(false);
             WorkflowLog.Cancelled(_logger, instanceId, actor.Id);
             return true;

@@ -58,6 +58,16 @@ public sealed class OutboxAdministration(
         })];
     }
 
+    /// <summary>How many emails each status holds (every status of <see cref="OutboxStatuses.All"/> present).</summary>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = await db.Outbox.AsNoTracking().Where(o => o.Kind == EmailOutbox.EmailKind).GroupBy(o => o.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        return OutboxStatuses.All.ToDictionary(s => s, s => counts.GetValueOrDefault(s), StringComparer.Ordinal);
+    }
+
     /// <summary>How many emails are failed and neither retried nor dismissed (what <c>/health</c> reports).</summary>
     /// <param name="cancellationToken">Cancellation.</param>
     public Task<int> CountFailedAsync(CancellationToken cancellationToken) =>

@@ -25,6 +25,8 @@ public sealed class WorkspaceChrome(
     [
         (WorkspacePaths.Inbox, "Nav_Inbox", Policies.Casework),
         (WorkspacePaths.Cases, "Nav_Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy),
+        (WorkspacePaths.Supervision, "Nav_Supervision", Policies.Supervise),
+        (WorkspacePaths.Administration, "Nav_Administration", Policies.Audit),
     ];
 
     /// <summary>The organisation's name (<c>Organisation:Name</c>).</summary>
