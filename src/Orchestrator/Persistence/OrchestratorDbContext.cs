@@ -65,6 +65,7 @@ public class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> optio
         OrchestratorModel.Configure(builder, t);
         CaseDocumentModel.Configure(builder, t);
         Cases.CaseModel.Configure(builder, t);
+        Designer.DesignerModel.Configure(builder, t); // drafts, scenarios and versioned forms (issue 14)
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");

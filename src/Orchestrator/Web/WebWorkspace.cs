@@ -36,6 +36,7 @@ public static class WebWorkspace
                 options.RootDirectory = "/Web";
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Errors/Error");
+                options.Conventions.AuthorizeFolder("/Designer", Policies.Design); // the designer (issue 14)
             })
             .AddMvcOptions(options =>
             {

@@ -24,6 +24,7 @@ public sealed class WorkspaceChrome(
     private static readonly (string Path, string TextKey, string Policy)[] Areas =
     [
         (WorkspacePaths.Inbox, "Nav_Inbox", Policies.Casework),
+        (WorkspacePaths.Designer, "Nav_Designer", Policies.Design),
     ];
 
     /// <summary>The organisation's name (<c>Organisation:Name</c>).</summary>
