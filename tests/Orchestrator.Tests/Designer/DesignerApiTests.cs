@@ -206,6 +206,6 @@ public sealed class DesignerApiTests(DesignerServiceFactory fixture) : IClassFix
 
         var forms = (await designer.GetJsonAsync("/api/designer/forms")).EnumerateArray().Select(f => f.GetProperty("key").GetString()).ToList();
         Assert.Contains("referral", forms);
-        Assert.Equal(Directory.GetFiles(Path.Combine(ApiFactory.RepositoryRoot, "workflows", "forms"), "*.form").Length, forms.Count);
+        Assert.Equal(Directory.GetFiles(Path.Combine(_service.WorkflowsDirectory, "forms"), "*.form").Length, forms.Count);
     }
 }

@@ -26,7 +26,7 @@ export function parseDuration(text) {
 /** "45 días", "1 día y 12 horas", "2 meses, 3 días y 4 horas". */
 export function durationWords(parts) {
   const pieces = UNITS.filter((unit) => parts[unit]).map((unit) =>
-    t(parts[unit] === 1 ? `Unit_${unit}_one` : `Unit_${unit}_other`, { n: parts[unit].toLocaleString(document.documentElement.lang) }));
+    t(parts[unit] === 1 ? `Unit_${unit}_one` : `Unit_${unit}_other`, { n: parts[unit].toLocaleString(document.documentElement.lang === 'en' ? 'en' : 'es-MX') }));
   if (pieces.length === 0) {
     return t('Unit_none');
   }
