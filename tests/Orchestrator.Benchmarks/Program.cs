@@ -14,6 +14,9 @@ using Orchestrator.Benchmarks;
 //       names databases (sqlite, postgres) and figures (commands, inbox; memory runs on PostgreSQL) apart; see ServiceReport.cs
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres]
 //       Quartz timers (issue 4): start-up scheduling with 100,000 pending timers, firing lateness p99 at 100 timers/s (TimerReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- designer-report [--elements 200] [--opens 10] [--validations 200]
+//       the designer (issue 14): a 200-element journey opened in Chromium until its markers are drawn, and the server
+//       validator over loopback (DesignerReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
@@ -26,6 +29,11 @@ if (args.Length > 0 && args[0] == "service-report")
 if (args.Length > 0 && args[0] == "timer-report")
 {
     return await TimerReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "designer-report")
+{
+    return await DesignerReport.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report")

@@ -58,12 +58,13 @@ public sealed class DesignerChecks(OrchestratorDbContext db, WorkflowRuntime run
         if (parsed.Definitions is { } definitions)
         {
             // The validator sees one file; a call of a process this service has deployed is fine.
-            var deployed = (await db.Definitions.AsNoTracking().Select(d => d.ProcessId).Distinct().ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            // The processes this node has loaded (the runtime's memory: no query on every keystroke's check).
+            var deployed = runtime.Definitions.LatestVersions().Select(d => d.ProcessId).ToHashSet(StringComparer.Ordinal);
             var callsDeployed = definitions.Processes.SelectMany(p => p.AllElements.Values).OfType<CallActivity>()
                 .Where(c => !c.CalledElement.IsFeel && deployed.Contains(c.CalledElement.Text)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             problems.RemoveAll(p => p.Code == "called-process-unknown" && callsDeployed.Contains(p.ElementId));
 
-            var known = (await forms.ListLatestAsync(ct).ConfigureAwait(false)).Select(f => f.Key).Concat(catalog.Keys)
+            var known = (await forms.KeysAsync(ct).ConfigureAwait(false)).Concat(catalog.Keys)
                 .Concat(request.Forms?.Select(f => f.Key) ?? []).ToHashSet(StringComparer.Ordinal);
             foreach (var element in definitions.Processes.SelectMany(p => p.AllElements.Values))
             {

@@ -24,6 +24,11 @@ public sealed class DeployedForms(OrchestratorDbContext db, FormCatalog catalog)
         return [.. rows.Select(r => new DeployedFormSummary(r.FormKey, r.Version, r.DeployedBy, r.DeployedAt, TitleOf(r.Schema)))];
     }
 
+    /// <summary>The key of every deployed form.</summary>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<string>> KeysAsync(CancellationToken ct) =>
+        await db.Set<FormVersionRecord>().AsNoTracking().Select(f => f.FormKey).Distinct().ToListAsync(ct).ConfigureAwait(false);
+
     /// <summary>The newest version of one form, or <c>null</c> when no form has that key.</summary>
     /// <param name="formKey">The form key.</param>
     /// <param name="ct">Cancellation.</param>
