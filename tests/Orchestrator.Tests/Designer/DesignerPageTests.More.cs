@@ -159,7 +159,8 @@ public sealed partial class DesignerPageTests
         var path = await download.PathAsync();
         Assert.Contains("Transition to independent living", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Volver a la versión 1" }).ClickAsync();
+        await page.GetByText("Volver a la versión 1…").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Desplegar la versión 1 como la versión 3" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Se volvió a la versión 1 de transition-to-independence: ahora es la versión 3." })).ToBeVisibleAsync();
         Assert.Equal(original, (await designer.GetJsonAsync("/api/designer/processes/transition-to-independence/versions/3")).GetProperty("xml").GetString());
         Assert.Empty(browser.ConsoleErrors);
@@ -193,6 +194,30 @@ public sealed partial class DesignerPageTests
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Descargar imagen SVG" }).ClickAsync());
         Assert.Equal("transition-to-independence.svg", download.SuggestedFilename);
         Assert.StartsWith("<?xml", await File.ReadAllTextAsync(await download.PathAsync()), StringComparison.Ordinal);
+        Assert.Empty(browser.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_new_diagram_needs_a_usable_id_and_opens_in_the_designer_with_a_start_event()
+    {
+        await using var browser = await WorkspaceFactory.PageAsync(chromium);
+        var page = browser.Page;
+        await _service.SignInAsync(page, Roles.Designer);
+        await page.GetByLabel("Id del proceso").FillAsync("1 niño");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Crear diagrama" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ese id no sirve: empiece con una letra y use solo letras, números, '-', '_' o '.'.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Id del proceso")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel("Id del proceso").FillAsync("acogida-familiar");
+        await page.GetByLabel("Nombre", new() { Exact = true }).FillAsync("Acogida familiar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Crear diagrama" }).ClickAsync();
+        await WaitForCheckAsync(page);
+        await Assertions.Expect(page.GetByText("Borrador de un proceso nuevo (revisión 1).", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#outline")).ToContainTextAsync("Proceso «Acogida familiar» (acogida-familiar)");
+        await Assertions.Expect(page.Locator("#outline").GetByRole(AriaRole.Button, new() { Name = "Inicio: StartEvent_1" })).ToBeVisibleAsync();
+        await page.GotoAsync(_service.BaseUrl + "/designer");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "acogida-familiar" })).ToContainTextAsync("Nunca desplegado");
         Assert.Empty(browser.ConsoleErrors);
     }
 }
