@@ -43,6 +43,15 @@ public sealed class DesignerDeployTests : IDisposable
 
         var openBefore = await StartAndOpenTaskAsync(coordinator);
 
+        // What the deploy dialog is told: the instance running on version 1 waits at the task about to change.
+        var preview = await designer.PostJsonAsync("/api/designer/deploy/preview", new { processId = "designer-noted", elementIds = new[] { "Task_Note", "End_Noted" } }, HttpStatusCode.OK);
+        Assert.Equal(1, preview.GetProperty("deployedVersion").GetInt32());
+        Assert.Equal(1, preview.GetProperty("waitingInstances").GetInt32());
+        var waiting = Assert.Single(preview.GetProperty("waiting").EnumerateArray());
+        Assert.Equal("Task_Note", waiting.GetProperty("elementId").GetString());
+        Assert.Equal(1, waiting.GetProperty("count").GetInt32());
+        Assert.Equal(1, Assert.Single(preview.GetProperty("running").EnumerateArray()).GetProperty("count").GetInt32());
+
         // Only the form changes: the diagram is the same, yet it is a new version, because the form belongs to it.
         var second = await designer.PostJsonAsync("/api/designer/deploy", new { xml = NotedXml, forms = new JsonObject { ["note"] = NoteWithFollowUp() } }, HttpStatusCode.Created);
         var deployed = second.GetProperty("processes")[0];
