@@ -164,7 +164,8 @@ public sealed class DesignerDeployment(
 
         var parsed = BpmnParser.Parse(xml, DesignerChecks.DraftFileName);
         var processes = parsed.Definitions?.Processes.Where(p => p.IsExecutable).ToList() ?? [];
-        var owner = request.DraftProcessId ?? processes.FirstOrDefault()?.Id;
+        // The scenarios belong to the draft's process; if its id was changed in the diagram, to the first process.
+        var owner = processes.Any(p => p.Id == request.DraftProcessId) ? request.DraftProcessId : processes.FirstOrDefault()?.Id;
         if (problems.Count == 0 && runScenarios && scenarios.Count > 0)
         {
             foreach (var result in await checks.RunScenariosAsync(new ScenarioRunRequest(xml, scenarios), ct).ConfigureAwait(false))
