@@ -27,6 +27,9 @@ using Orchestrator.Benchmarks;
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- supervision-report [--only sqlite,postgres]
 //       the supervision pages' server time (issue 13): the journeys overview with 10,000 running instances and 100
 //       incidents, the deadlines page over 100,000 open tasks and timers (SupervisionReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- designer-report [--elements 200] [--opens 10] [--validations 200]
+//       the designer (issue 14): a 200-element journey opened in Chromium until its markers are drawn, and the server
+//       validator over loopback (DesignerReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
@@ -59,6 +62,11 @@ if (args.Length > 0 && args[0] == "interop")
 if (args.Length > 0 && args[0] == "tck")
 {
     return Orchestrator.Benchmarks.Tck.TckReport.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "designer-report")
+{
+    return await DesignerReport.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report")

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Orchestrator.Api;
+using Orchestrator.Designer;
 using Orchestrator.Forms;
 using Orchestrator.Notifications;
 using Orchestrator.Notifications.EmailActions;
@@ -145,6 +146,8 @@ public static class OrchestratorHost
         services.AddOrchestratorWorkflows(configuration);
         services.AddHostedService<DatabaseMigration>(); // first of the hosted services: the others may read tables at start.
 
+        services.AddOrchestratorDesigner(); // issue 14: drafts, checks, deploys with forms and scenarios; forms versioned with the processes (Designer/README.md)
+
         // Task forms: every workflows/forms/*.form, checked on task completion (422 naming the fields).
         services.TryAddSingleton(sp =>
         {
@@ -243,6 +246,7 @@ public static class OrchestratorHost
         Cases.CaseEndpoints.MapCasesEndpoints(api);
         Cases.CaseFiles.CaseFileEndpoints.MapCaseFileEndpoints(api);
         Supervision.SupervisionEndpoints.MapSupervisionEndpoints(api);
+        app.MapDesignerEndpoints(); // /api/designer (Designer/README.md)
         app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

@@ -87,6 +87,7 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         Cases.CaseModel.Configure(builder, t);
         global::Orchestrator.Tasks.TaskWorkspaceModel.Configure(builder, t);
         Cases.CaseFiles.CaseAttachmentModel.Configure(builder, t);
+        Designer.DesignerModel.Configure(builder, t); // drafts, scenarios and versioned forms (Designer/README.md)
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");

@@ -41,6 +41,7 @@ public static class WebWorkspace
                 options.Conventions.AuthorizePage("/Cases/New", Orchestrator.Cases.CaseServiceCollectionExtensions.WritePolicy);
                 options.Conventions.AuthorizeFolder("/Supervision", Policies.Supervise); // coordinators and admins (Supervision/)
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Audit).AuthorizeFolder("/Administration/Staff", Policies.Admin).AuthorizeFolder("/Administration/Outbox", Policies.Admin); // the audit for data managers too
+                options.Conventions.AuthorizeFolder("/Designer", Policies.Design); // the designer
             })
             .AddMvcOptions(options =>
             {

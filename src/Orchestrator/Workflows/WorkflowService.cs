@@ -56,7 +56,21 @@ public sealed class WorkflowService
     /// <param name="actor">Who deploys.</param>
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="WorkflowValidationException">The file has errors.</exception>
-    public async Task<IReadOnlyList<DeploymentOutcome>> DeployAsync(string xml, string sourceName, Actor actor, CancellationToken ct)
+    public Task<IReadOnlyList<DeploymentOutcome>> DeployAsync(string xml, string sourceName, Actor actor, CancellationToken ct) =>
+        DeployAsync(xml, sourceName, actor, newVersionEvenIfUnchanged: false, ct);
+
+    /// <summary>
+    /// Validates and deploys a BPMN file; with <paramref name="newVersionEvenIfUnchanged"/> every executable process gets
+    /// a new version even when the XML equals the latest version's (the designer deploys a changed form with an
+    /// unchanged diagram: the form belongs to the new version, and tasks of the old one keep theirs).
+    /// </summary>
+    /// <param name="xml">The BPMN XML.</param>
+    /// <param name="sourceName">The file name (for problems).</param>
+    /// <param name="actor">Who deploys.</param>
+    /// <param name="newVersionEvenIfUnchanged">Whether unchanged content still gets a new version.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowValidationException">The file has errors.</exception>
+    public async Task<IReadOnlyList<DeploymentOutcome>> DeployAsync(string xml, string sourceName, Actor actor, bool newVersionEvenIfUnchanged, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(xml);
         ArgumentNullException.ThrowIfNull(actor);
@@ -94,7 +108,7 @@ public sealed class WorkflowService
                 var latest = await _db.Definitions.AsNoTracking().Where(d => d.ProcessId == process.Id)
                     .OrderByDescending(d => d.Version).Select(d => new { d.Version, d.ContentHash })
                     .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-                if (latest is not null && latest.ContentHash == hash)
+                if (latest is not null && latest.ContentHash == hash && !newVersionEvenIfUnchanged)
                 {
                     result.Add(new DeploymentOutcome(process.Id, latest.Version, false));
                     continue;
@@ -515,7 +529,7 @@ public sealed class WorkflowService
             {
                 var state = await u.TryLoadAsync(task.InstanceId).ConfigureAwait(false)
                     ?? throw new WorkflowNotFoundException($"No process instance '{task.InstanceId}'.");
-                var errors = _forms.Validate(formKey, variables ?? [], _runtime.Engine.GetTaskVariables(state, taskId));
+                var errors = await _forms.ValidateAsync(formKey, variables ?? [], _runtime.Engine.GetTaskVariables(state, taskId), state.ProcessId, state.Version, ct).ConfigureAwait(false);
                 if (errors.Count > 0)
                 {
                     throw new FormValidationException(errors);

@@ -15,7 +15,7 @@ using Xunit.Abstractions;
 namespace Orchestrator.Tests.Journeys;
 
 /// <summary>
-/// The care journeys in <c>workflows/</c>, proved by their scenarios (<c>Journeys/&lt;journey&gt;/*.scenario.json</c>) run
+/// The care journeys in <c>workflows/</c>, proved by their scenarios (<c>workflows/scenarios/&lt;journey&gt;/*.scenario.json</c>) run
 /// through the <c>simulate</c> command's own code, plus the checks a deployment relies on: the files validate, every
 /// element is drawn, every form key and email template they name exists.
 /// </summary>
@@ -34,7 +34,8 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
 
     private static string WorkflowsDirectory => Path.Combine(ApiFactory.RepositoryRoot, "workflows");
 
-    private static string ScenariosDirectory => Path.Combine(ApiFactory.RepositoryRoot, "tests", "Orchestrator.Tests", "Journeys");
+    // Beside the journeys (workflows/scenarios/PROCESS/): the service deploys them with each version, and the designer runs them.
+    private static string ScenariosDirectory => Path.Combine(WorkflowsDirectory, "scenarios");
 
     private static IEnumerable<string> JourneyFiles => JourneyIds.Select(id => Path.Combine(WorkflowsDirectory, id + ".bpmn"));
 

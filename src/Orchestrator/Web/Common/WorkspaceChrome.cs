@@ -27,6 +27,7 @@ public sealed class WorkspaceChrome(
         (WorkspacePaths.Cases, "Nav_Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy),
         (WorkspacePaths.Supervision, "Nav_Supervision", Policies.Supervise),
         (WorkspacePaths.Administration, "Nav_Administration", Policies.Audit),
+        (WorkspacePaths.Designer, "Nav_Designer", Policies.Design),
     ];
 
     /// <summary>The organisation's name (<c>Organisation:Name</c>).</summary>

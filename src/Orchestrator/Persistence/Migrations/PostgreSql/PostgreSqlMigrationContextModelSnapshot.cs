@@ -1372,6 +1372,156 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
                     b.ToTable("restitution_measures", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Designer.DefinitionScenarioRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "Name")
+                        .HasName("pk_definition_scenarios");
+
+                    b.ToTable("definition_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Designer.DesignerDraftRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("base_version");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scenarios");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("ProcessId")
+                        .HasName("pk_designer_drafts");
+
+                    b.ToTable("designer_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.DefinitionFormRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "FormKey")
+                        .HasName("pk_definition_forms");
+
+                    b.ToTable("definition_forms", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.FormVersionRecord", b =>
+                {
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("schema");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("FormKey", "Version")
+                        .HasName("pk_form_versions");
+
+                    b.ToTable("form_versions", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Persistence.CaseDocumentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1620,6 +1770,10 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
                     b.HasIndex("InstanceId", "Sequence")
                         .HasDatabaseName("ix_history_instance_sequence");
 
+                    b.HasIndex("ItemId", "Sequence")
+                        .HasDatabaseName("ix_history_item_without_instance")
+                        .HasFilter("instance_id IS NULL");
+
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_history_user_at");
 
@@ -1735,6 +1889,10 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ActiveElements")
+                        .HasColumnType("text")
+                        .HasColumnName("active_elements");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1794,6 +1952,9 @@ namespace Orchestrator.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ProcessId", "Status")
                         .HasDatabaseName("ix_process_instances_process_status");
+
+                    b.HasIndex("Status", "ProcessId", "Version", "ActiveElements")
+                        .HasDatabaseName("ix_process_instances_waiting");
 
                     b.ToTable("process_instances", (string)null);
                 });

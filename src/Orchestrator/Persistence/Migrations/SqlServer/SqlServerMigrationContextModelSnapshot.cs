@@ -1373,6 +1373,156 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                     b.ToTable("restitution_measures", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Designer.DefinitionScenarioRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("content");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "Name")
+                        .HasName("pk_definition_scenarios");
+
+                    b.ToTable("definition_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Designer.DesignerDraftRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("base_version");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("scenarios");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml");
+
+                    b.HasKey("ProcessId")
+                        .HasName("pk_designer_drafts");
+
+                    b.ToTable("designer_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.DefinitionFormRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("form_version");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "FormKey")
+                        .HasName("pk_definition_forms");
+
+                    b.ToTable("definition_forms", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.FormVersionRecord", b =>
+                {
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("schema");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("FormKey", "Version")
+                        .HasName("pk_form_versions");
+
+                    b.ToTable("form_versions", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Persistence.CaseDocumentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1621,6 +1771,10 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                     b.HasIndex("InstanceId", "Sequence")
                         .HasDatabaseName("ix_history_instance_sequence");
 
+                    b.HasIndex("ItemId", "Sequence")
+                        .HasDatabaseName("ix_history_item_without_instance")
+                        .HasFilter("instance_id IS NULL");
+
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_history_user_at");
 
@@ -1736,6 +1890,10 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ActiveElements")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("active_elements");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
@@ -1795,6 +1953,9 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProcessId", "Status")
                         .HasDatabaseName("ix_process_instances_process_status");
+
+                    b.HasIndex("Status", "ProcessId", "Version", "ActiveElements")
+                        .HasDatabaseName("ix_process_instances_waiting");
 
                     b.ToTable("process_instances", (string)null);
                 });

@@ -1361,6 +1361,156 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("restitution_measures", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Designer.DefinitionScenarioRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "Name")
+                        .HasName("pk_definition_scenarios");
+
+                    b.ToTable("definition_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Designer.DesignerDraftRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_version");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scenarios");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("ProcessId")
+                        .HasName("pk_designer_drafts");
+
+                    b.ToTable("designer_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.DefinitionFormRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "FormKey")
+                        .HasName("pk_definition_forms");
+
+                    b.ToTable("definition_forms", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.FormVersionRecord", b =>
+                {
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long>("DeployedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("FormKey", "Version")
+                        .HasName("pk_form_versions");
+
+                    b.ToTable("form_versions", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Persistence.CaseDocumentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1607,6 +1757,10 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                     b.HasIndex("InstanceId", "Sequence")
                         .HasDatabaseName("ix_history_instance_sequence");
 
+                    b.HasIndex("ItemId", "Sequence")
+                        .HasDatabaseName("ix_history_item_without_instance")
+                        .HasFilter("instance_id IS NULL");
+
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_history_user_at");
 
@@ -1722,6 +1876,10 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("ActiveElements")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("active_elements");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -1781,6 +1939,9 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProcessId", "Status")
                         .HasDatabaseName("ix_process_instances_process_status");
+
+                    b.HasIndex("Status", "ProcessId", "Version", "ActiveElements")
+                        .HasDatabaseName("ix_process_instances_waiting");
 
                     b.ToTable("process_instances", (string)null);
                 });
