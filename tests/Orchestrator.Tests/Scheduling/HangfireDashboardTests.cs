@@ -12,7 +12,7 @@ namespace Orchestrator.Tests.Scheduling;
 /// </summary>
 public sealed partial class HangfireDashboardTests : IDisposable
 {
-    private readonly OutageService _service = new(null, "Hangfire");
+    private readonly OutageService _service = new(null);
 
     public void Dispose() => _service.Dispose();
 
