@@ -154,6 +154,10 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             ConsoleOutput.Dispose();
             SqliteConnection.ClearAllPools();
+
+            // Hangfire's workers and server processes each held a pooled PostgreSQL connection (about 17 a service);
+            // left idle in the pool they would count against the test server's max_connections for minutes.
+            Npgsql.NpgsqlConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_root, recursive: true);
