@@ -67,34 +67,29 @@ internal static class TimerReport
         PostgresCluster? server = null;
         try
         {
+            if (only.Contains("sqlite"))
             {
-                if (only.Contains("sqlite"))
+                var dir = Path.Combine(Path.GetTempPath(), "orchestrator-timers-" + Guid.NewGuid().ToString("N")[..8]);
+                Directory.CreateDirectory(dir);
+                try
                 {
-                    var dir = Path.Combine(Path.GetTempPath(), "orchestrator-timers-" + Guid.NewGuid().ToString("N")[..8]);
-                    Directory.CreateDirectory(dir);
-                    try
-                    {
-                        const string label = "Hangfire, SQLite (its own storage file)";
-                        rows.AddRange(await MeasureAsync(label, "Sqlite", $"Data Source={Path.Combine(dir, "startup.db")}", $"Data Source={Path.Combine(dir, "lateness.db")}", timers, rate, seconds, threads));
-                    }
-                    finally
-                    {
-                        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                        Directory.Delete(dir, recursive: true);
-                    }
+                    const string label = "Hangfire, SQLite (its own storage file)";
+                    rows.AddRange(await MeasureAsync(label, "Sqlite", $"Data Source={Path.Combine(dir, "startup.db")}", $"Data Source={Path.Combine(dir, "lateness.db")}", timers, rate, seconds, threads));
                 }
-
-                if (only.Contains("postgres"))
+                finally
                 {
-                    if (server is null)
-                    {
-                        server = new PostgresCluster();
-                        await server.InitializeAsync();
-                    }
-
-                    const string label = "Hangfire, PostgreSQL (its storage, 1 node)";
-                    rows.AddRange(await MeasureAsync(label, "PostgreSql", await server.CreateDatabaseAsync("timers_startup"), await server.CreateDatabaseAsync("timers_lateness"), timers, rate, seconds, threads));
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    Directory.Delete(dir, recursive: true);
                 }
+            }
+
+            if (only.Contains("postgres"))
+            {
+                server = new PostgresCluster();
+                await server.InitializeAsync();
+
+                const string label = "Hangfire, PostgreSQL (its storage, 1 node)";
+                rows.AddRange(await MeasureAsync(label, "PostgreSql", await server.CreateDatabaseAsync("timers_startup"), await server.CreateDatabaseAsync("timers_lateness"), timers, rate, seconds, threads));
             }
         }
         finally
