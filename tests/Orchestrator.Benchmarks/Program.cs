@@ -14,6 +14,22 @@ using Orchestrator.Benchmarks;
 //       names databases (sqlite, postgres) and figures (commands, inbox; memory runs on PostgreSQL) apart; see ServiceReport.cs
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres]
 //       Hangfire timers (issues 4, 16): start with 100,000 pending timers, firing lateness p99 at 100 timers/s, early firings (TimerReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- workspace-report [--runs 50] [--only sqlite,postgres,chromium]
+//       the staff workspace (issue 12) from the real host: the inbox page for a person in two groups with 100,000 open
+//       tasks, its counts and the task page, on SQLite and PostgreSQL; the compressed JavaScript each page downloads; the
+//       task page in Chromium until its form is usable (WorkspaceReport.cs, README.md)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- interop PATH... [--list] [--code CODE]
+//       `validate` over every .bpmn file under the paths, one by one (BPMN MIWG suite, Camunda examples): files,
+//       files refused, crashes, diagnostics per code, elements with more than one error (InteropReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- tck PATH [--verbose]
+//       the DMN TCK compliance-level-3 cases that apply to standalone FEEL (PATH: dmn-tck/tck's TestCases/compliance-level-3):
+//       pass rate and each failure (Tck/TckReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- supervision-report [--only sqlite,postgres]
+//       the supervision pages' server time (issue 13): the journeys overview with 10,000 running instances and 100
+//       incidents, the deadlines page over 100,000 open tasks and timers (SupervisionReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- designer-report [--elements 200] [--opens 10] [--validations 200]
+//       the designer (issue 14): a 200-element journey opened in Chromium until its markers are drawn, and the server
+//       validator over loopback (DesignerReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- --filter *
 //       the full BenchmarkDotNet run (FeelBenchmarks prints the feelin ratio in its columns)
 //
@@ -23,9 +39,34 @@ if (args.Length > 0 && args[0] == "service-report")
     return await ServiceReport.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "workspace-report")
+{
+    return await WorkspaceReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "supervision-report")
+{
+    return await SupervisionReport.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "timer-report")
 {
     return await TimerReport.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "interop")
+{
+    return InteropReport.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "tck")
+{
+    return Orchestrator.Benchmarks.Tck.TckReport.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "designer-report")
+{
+    return await DesignerReport.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report")

@@ -291,6 +291,14 @@ internal static class ServiceReport
         }
 
         services.AddOrchestratorWorkflows(configuration);
+        if (Environment.GetEnvironmentVariable("ORCHESTRATOR_BENCH_TASK_EFFECTS") == "1")
+        {
+            // What the host adds to every command for the staff workspace (drafts deleted, the live change feed), to
+            // measure its cost: ORCHESTRATOR_BENCH_TASK_EFFECTS=1 … service-report --only sqlite,commands.
+            services.AddSingleton<Orchestrator.Tasks.TaskChangeFeed>();
+            services.AddScoped<IWorkflowEffects, Orchestrator.Tasks.TaskChangeEffects>();
+        }
+
         return services.BuildServiceProvider();
     }
 
@@ -582,49 +590,8 @@ internal static class ServiceReport
             await scope.ServiceProvider.GetRequiredService<WorkflowDeployer>().InitializeDatabaseAsync(CancellationToken.None);
         }
 
-        // 100,000 open tasks across 20 groups (one candidate group each), 10% claimed by someone, a due date on half; bulk SQL.
         var seed = Stopwatch.StartNew();
-        await using (var c = Connect(provider, connectionString))
-        {
-            await c.OpenAsync();
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                await ExecAsync(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-                await using var tx = await c.BeginTransactionAsync();
-                var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
-                await ExecAsync(c, $"""
-                    WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < 99999)
-                    INSERT INTO user_tasks (id, instance_id, process_id, business_key, element_id, name, assignee, due_at, due_sort, follow_up_at, priority, form_key, external_recipient, created_at, status, ended_at, ended_by)
-                    SELECT 'inst' || i || ':1', 'inst' || i, 'Bench', NULL, 'Task_Review', 'Review the file',
-                           CASE WHEN i % 10 = 0 THEN 'u-other' || (i % 50) ELSE NULL END,
-                           CASE WHEN i % 2 = 0 THEN {t0} + i * 6000000000 ELSE NULL END,
-                           CASE WHEN i % 2 = 0 THEN {t0} + i * 6000000000 ELSE 9223372036854775807 END, NULL, 50, NULL, NULL, {t0} + i * 10000000, 'open', NULL, NULL FROM s
-                    """, tx);
-                await ExecAsync(c, """
-                    INSERT INTO user_task_candidates (task_id, kind, name, offered, due_sort, priority, created_at)
-                    SELECT id, 'group', 'group-' || (CAST(substr(instance_id, 5) AS INTEGER) % 20), assignee IS NULL, due_sort, priority, created_at FROM user_tasks
-                    """, tx);
-                await tx.CommitAsync();
-                await ExecAsync(c, "ANALYZE");
-            }
-            else
-            {
-                await ExecAsync(c, """
-                    INSERT INTO user_tasks (id, instance_id, process_id, business_key, element_id, name, assignee, due_at, due_sort, follow_up_at, priority, form_key, external_recipient, created_at, status, ended_at, ended_by)
-                    SELECT 'inst' || i || ':1', 'inst' || i, 'Bench', NULL, 'Task_Review', 'Review the file',
-                           CASE WHEN i % 10 = 0 THEN 'u-other' || (i % 50) ELSE NULL END,
-                           CASE WHEN i % 2 = 0 THEN timestamptz '2026-01-01' + i * interval '10 minutes' ELSE NULL END,
-                           CASE WHEN i % 2 = 0 THEN 639028224000000000 + i::bigint * 6000000000 ELSE 9223372036854775807 END, NULL, 50, NULL, NULL,
-                           timestamptz '2026-01-01' + i * interval '1 second', 'open', NULL, NULL
-                    FROM generate_series(0, 99999) AS i;
-                    INSERT INTO user_task_candidates (task_id, kind, name, offered, due_sort, priority, created_at)
-                    SELECT id, 'group', 'group-' || (substr(instance_id, 5)::int % 20), assignee IS NULL, due_sort, priority, created_at FROM user_tasks;
-                    """);
-                await ExecAsync(c, "VACUUM ANALYZE user_tasks"); // what autovacuum does soon after a bulk load
-                await ExecAsync(c, "VACUUM ANALYZE user_task_candidates");
-            }
-        }
-
+        await SeedInboxTasksAsync(provider, connectionString);
         Console.Error.WriteLine($"{label} inbox: seeded 100,000 tasks in {seed.Elapsed.TotalSeconds:N1} s");
         var coordinator = new Actor("u-coord", "Carla Coordinator", new HashSet<string>([Actor.CoordinatorRole], StringComparer.Ordinal));
         var cases = new (string Name, Actor Actor, int Limit, int Skip)[]
@@ -669,6 +636,55 @@ internal static class ServiceReport
         if (provider == DatabaseProvider.PostgreSql)
         {
             await ExplainAsync(sp, connectionString);
+        }
+    }
+
+    /// <summary>
+    /// 100,000 open tasks across 20 groups (<c>group-0</c> … <c>group-19</c>, one candidate group each), 10% claimed by
+    /// someone, a due date on half; bulk SQL into a migrated database. Shared by the inbox figures here and the inbox
+    /// page of <see cref="WorkspaceReport"/>.
+    /// </summary>
+    internal static async Task SeedInboxTasksAsync(DatabaseProvider provider, string connectionString)
+    {
+        await using (var c = Connect(provider, connectionString))
+        {
+            await c.OpenAsync();
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await ExecAsync(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+                await using var tx = await c.BeginTransactionAsync();
+                var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+                await ExecAsync(c, $"""
+                    WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < 99999)
+                    INSERT INTO user_tasks (id, instance_id, process_id, business_key, element_id, name, assignee, due_at, due_sort, follow_up_at, priority, form_key, external_recipient, created_at, status, ended_at, ended_by)
+                    SELECT 'inst' || i || ':1', 'inst' || i, 'Bench', NULL, 'Task_Review', 'Review the file',
+                           CASE WHEN i % 10 = 0 THEN 'u-other' || (i % 50) ELSE NULL END,
+                           CASE WHEN i % 2 = 0 THEN {t0} + i * 6000000000 ELSE NULL END,
+                           CASE WHEN i % 2 = 0 THEN {t0} + i * 6000000000 ELSE 9223372036854775807 END, NULL, 50, NULL, NULL, {t0} + i * 10000000, 'open', NULL, NULL FROM s
+                    """, tx);
+                await ExecAsync(c, """
+                    INSERT INTO user_task_candidates (task_id, kind, name, offered, due_sort, priority, created_at)
+                    SELECT id, 'group', 'group-' || (CAST(substr(instance_id, 5) AS INTEGER) % 20), assignee IS NULL, due_sort, priority, created_at FROM user_tasks WHERE process_id = 'Bench'
+                    """, tx);
+                await tx.CommitAsync();
+                await ExecAsync(c, "ANALYZE");
+            }
+            else
+            {
+                await ExecAsync(c, """
+                    INSERT INTO user_tasks (id, instance_id, process_id, business_key, element_id, name, assignee, due_at, due_sort, follow_up_at, priority, form_key, external_recipient, created_at, status, ended_at, ended_by)
+                    SELECT 'inst' || i || ':1', 'inst' || i, 'Bench', NULL, 'Task_Review', 'Review the file',
+                           CASE WHEN i % 10 = 0 THEN 'u-other' || (i % 50) ELSE NULL END,
+                           CASE WHEN i % 2 = 0 THEN timestamptz '2026-01-01' + i * interval '10 minutes' ELSE NULL END,
+                           CASE WHEN i % 2 = 0 THEN 639028224000000000 + i::bigint * 6000000000 ELSE 9223372036854775807 END, NULL, 50, NULL, NULL,
+                           timestamptz '2026-01-01' + i * interval '1 second', 'open', NULL, NULL
+                    FROM generate_series(0, 99999) AS i;
+                    INSERT INTO user_task_candidates (task_id, kind, name, offered, due_sort, priority, created_at)
+                    SELECT id, 'group', 'group-' || (substr(instance_id, 5)::int % 20), assignee IS NULL, due_sort, priority, created_at FROM user_tasks WHERE process_id = 'Bench';
+                    """);
+                await ExecAsync(c, "VACUUM ANALYZE user_tasks"); // what autovacuum does soon after a bulk load
+                await ExecAsync(c, "VACUUM ANALYZE user_task_candidates");
+            }
         }
     }
 

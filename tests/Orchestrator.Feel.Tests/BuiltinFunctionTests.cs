@@ -220,7 +220,6 @@ public class BuiltinFunctionTests
     [InlineData("sqrt(-1)")]
     [InlineData("log(0)")]
     [InlineData("modulo(1, 0)")]
-    [InlineData("decimal(1, 1.5)")]
     [InlineData("floor(\"a\")")]
     [InlineData("exp(1000)")]
     public void BadNumericCallsAreNullWithWarning(string expression) => Feel.CheckNullWithWarning(expression);

@@ -6,18 +6,6 @@ using System.Text.Json.Nodes;
 
 namespace Orchestrator.Feel.Tests;
 
-/// <summary>One expression for feelin, and feelin's answer.</summary>
-internal sealed record FeelinRequest(string Id, string Expression, JsonObject? Context);
-
-/// <summary>
-/// feelin's answer for one expression: either a value (as JSON, with its FEEL type tree; see
-/// tests/node/feel-json.mjs) or an error (feelin threw: <c>syntax</c> or <c>exception</c>).
-/// </summary>
-internal sealed record FeelinAnswer(string Id, JsonNode? Value, JsonNode? Type, string? Error, string? ErrorKind, IReadOnlyList<string> Warnings)
-{
-    public bool IsError => Error is not null;
-}
-
 /// <summary>
 /// Runs the reference FEEL interpreter, feelin (npm, the one bpmn-io uses), over many expressions
 /// in ONE node process (tests/node/feelin-batch.mjs). tests/node is installed by the MSBuild target

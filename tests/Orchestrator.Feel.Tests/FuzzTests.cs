@@ -5,7 +5,7 @@ using System.Text;
 namespace Orchestrator.Feel.Tests;
 
 /// <summary>
-/// Fuzz test (issue 2): at least 100,000 random and mutated inputs, fixed seed. The parser never
+/// Fuzz test: at least 100,000 random and mutated inputs, fixed seed. The parser never
 /// throws, it only reports errors, each at a line and column inside the input; whatever parses is
 /// evaluated under a small budget, and evaluation never throws either. No timing is asserted (the
 /// test is sized to take a few seconds here); a hang would show as the test not finishing.

@@ -1,15 +1,5 @@
 namespace Orchestrator.Engine.Model;
 
-/// <summary>How bad a <see cref="BpmnProblem"/> is.</summary>
-public enum ProblemSeverity
-{
-    /// <summary>The file cannot be deployed.</summary>
-    Error,
-
-    /// <summary>Deployable, but probably not what the designer meant.</summary>
-    Warning,
-}
-
 /// <summary>
 /// One problem found while parsing or validating a BPMN file. Printed by <c>validate</c> as
 /// <c>FILE: ELEMENT_ID: CODE: message</c>, with <c>-</c> for file-level problems.

@@ -27,22 +27,18 @@ public sealed class Definitions
 
     /// <summary>Whether the file carries diagram layout (BPMNDI), so it opens in bpmn-js as drawn.</summary>
     public bool HasDiagram { get; internal set; }
+
+    /// <summary>
+    /// Expressions the parser already refused (JUEL, a language other than FEEL), by the id of the element a
+    /// designer clicks and the trimmed text: the validator does not check them again, so that one problem is
+    /// reported once.
+    /// </summary>
+    internal HashSet<(string ElementId, string Text)> RefusedExpressions { get; } = [];
+
+    /// <summary>
+    /// Elements whose way of doing their work the parser already reported on (Java code, an external task, a
+    /// script in another language or from a resource, a condition it cannot run, a resource assignment it
+    /// cannot read): the validator does not add that the work is missing.
+    /// </summary>
+    internal HashSet<string> ReportedImplementations { get; } = new(StringComparer.Ordinal);
 }
-
-/// <summary>A root <c>bpmn:message</c>: the name messages are correlated by.</summary>
-/// <param name="Id">The element id.</param>
-/// <param name="Name">The message name used for correlation.</param>
-/// <param name="CorrelationKey">A default correlation key expression declared on the message (<c>orc:correlationKey</c>), if any.</param>
-public sealed record MessageDeclaration(string Id, string Name, ValueExpression? CorrelationKey);
-
-/// <summary>A root <c>bpmn:error</c>: the code a thrown BPMN error is matched by.</summary>
-/// <param name="Id">The element id.</param>
-/// <param name="Name">The human-readable name.</param>
-/// <param name="ErrorCode">The code matched against thrown errors; <c>null</c> catches every error.</param>
-public sealed record ErrorDeclaration(string Id, string? Name, string? ErrorCode);
-
-/// <summary>A root <c>bpmn:escalation</c>.</summary>
-/// <param name="Id">The element id.</param>
-/// <param name="Name">The human-readable name.</param>
-/// <param name="EscalationCode">The code matched against thrown escalations; <c>null</c> catches every escalation.</param>
-public sealed record EscalationDeclaration(string Id, string? Name, string? EscalationCode);

@@ -83,6 +83,12 @@ public static class ParseCodes
     /// <summary>An input/output or call activity mapping without its name, source or target.</summary>
     public const string InvalidMapping = "invalid-mapping";
 
-    /// <summary>Warning: a sequence flow's condition is empty; it is treated as unconditional.</summary>
+    /// <summary>Warning: a sequence flow's condition is empty; it is treated as unconditional (reported by the validator, which knows whether the flow needed one).</summary>
     public const string EmptyCondition = "empty-condition";
+
+    /// <summary>
+    /// Warning: a user task's <c>humanPerformer</c> or <c>potentialOwner</c> that cannot be read as an assignee or candidates
+    /// (parameter bindings, a language other than FEEL, a reference to no resource); it is ignored.
+    /// </summary>
+    public const string ResourceAssignmentIgnored = "resource-assignment-ignored";
 }

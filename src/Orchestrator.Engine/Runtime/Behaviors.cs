@@ -5,14 +5,11 @@ using Orchestrator.Engine.Runtime.Tasks;
 
 namespace Orchestrator.Engine.Runtime;
 
-/// <summary>What one kind of BPMN element does when a token enters it.</summary>
-internal abstract class NodeBehavior
-{
-    /// <summary>Runs the element for a token that just entered it (inputs applied, boundary events open).</summary>
-    public abstract void Execute(InstanceRun run, ExecutionState e, FlowNode node);
-}
-
-/// <summary>The behaviour of each element kind (one small class per kind, as Camunda does).</summary>
+/// <summary>
+/// The behaviour of each element kind (one small class per kind, as Camunda does). An element kind nobody mapped
+/// here is an error, never a silent pass-through: a new element must say what it does (the Runtime README lists the
+/// places a new element touches).
+/// </summary>
 internal static class Behaviors
 {
     private static readonly StartEventBehavior Start = new();
@@ -49,6 +46,8 @@ internal static class Behaviors
         SubProcess => Sub,
         EventBasedGateway => EventBased,
         BoundaryEvent => Boundary,
-        _ => PassThrough,
+        PassThroughTask => PassThrough,
+        _ => throw new InvalidOperationException(
+            $"No behaviour is mapped for {node.Kind} '{node.Id}' ({node.GetType().Name}); map its kind in Behaviors.For."),
     };
 }

@@ -6,8 +6,10 @@ using Orchestrator.Engine.Model;
 namespace Orchestrator.Engine.Simulation;
 
 /// <summary>
-/// A designer's test of a journey, in the scenario format of ARCHITECTURE.md: where to start, with which
-/// variables, how service tasks answer, and a list of steps (complete, advance, message, expect).
+/// A designer's test of a journey, in the scenario format of the <c>simulate</c> command (JSON: <c>process</c>,
+/// <c>start</c>, <c>variables</c>, <c>mocks</c>, <c>steps</c>): where to start, with which variables, how service tasks
+/// answer (<c>output</c>, <c>error</c>, <c>fail</c>), and a list of steps (<c>complete</c>, <c>advance</c>,
+/// <c>message</c>, <c>expect</c>).
 /// </summary>
 public sealed record Scenario
 {
@@ -319,139 +321,4 @@ public sealed record Scenario
 
         return list;
     }
-}
-
-/// <summary>A scenario that cannot be read; the message names the field.</summary>
-public sealed class ScenarioFormatException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public ScenarioFormatException()
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What is wrong and where.</param>
-    public ScenarioFormatException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What is wrong and where.</param>
-    /// <param name="innerException">The cause.</param>
-    public ScenarioFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
-/// <summary>How a mocked service task answers.</summary>
-public abstract record ServiceMock
-{
-    private ServiceMock()
-    {
-    }
-
-    /// <summary>Completes with these variables.</summary>
-    /// <param name="Variables">The output.</param>
-    public sealed record Output(JsonObject Variables) : ServiceMock;
-
-    /// <summary>Throws a BPMN error with this code.</summary>
-    /// <param name="Code">The error code.</param>
-    public sealed record BpmnError(string Code) : ServiceMock;
-
-    /// <summary>Fails technically (retries, then an incident).</summary>
-    /// <param name="Message">The failure message.</param>
-    public sealed record Failure(string Message) : ServiceMock;
-}
-
-/// <summary>One step of a scenario; <see cref="Number"/> counts from 1.</summary>
-/// <param name="Number">The step's position, as failure messages print it.</param>
-public abstract record ScenarioStep(int Number)
-{
-    /// <summary>Completes the open user task of an element.</summary>
-    /// <param name="Number">The step's position.</param>
-    /// <param name="ElementId">The user task's element id.</param>
-    /// <param name="Variables">The form data.</param>
-    public sealed record Complete(int Number, string ElementId, JsonObject Variables) : ScenarioStep(Number);
-
-    /// <summary>Moves the virtual clock and fires every timer that falls due, in due order.</summary>
-    /// <param name="Number">The step's position.</param>
-    /// <param name="Text">The duration as written.</param>
-    /// <param name="Duration">The duration.</param>
-    public sealed record Advance(int Number, string Text, IsoDuration Duration) : ScenarioStep(Number);
-
-    /// <summary>Correlates a message.</summary>
-    /// <param name="Number">The step's position.</param>
-    /// <param name="Name">The message name.</param>
-    /// <param name="CorrelationKey">The correlation key, if any.</param>
-    /// <param name="Variables">The message payload.</param>
-    public sealed record Message(int Number, string Name, string? CorrelationKey, JsonObject Variables) : ScenarioStep(Number);
-
-    /// <summary>Checks the instance.</summary>
-    /// <param name="Number">The step's position.</param>
-    /// <param name="Expectation">What must hold.</param>
-    public sealed record Expect(int Number, Expectation Expectation) : ScenarioStep(Number);
-}
-
-/// <summary>What an <c>expect</c> step checks; a <c>null</c> property is not checked.</summary>
-public sealed record Expectation
-{
-    /// <summary>The exact set of elements waiting now.</summary>
-    public IReadOnlyList<string>? Active { get; init; }
-
-    /// <summary>Elements that must have completed at least once.</summary>
-    public IReadOnlyList<string>? Completed { get; init; }
-
-    /// <summary>Elements that must not have completed.</summary>
-    public IReadOnlyList<string>? NotCompleted { get; init; }
-
-    /// <summary>Whether the instance must have ended.</summary>
-    public bool? Ended { get; init; }
-
-    /// <summary>Variables that must have these values (partial match: other variables may exist).</summary>
-    public JsonObject? Variables { get; init; }
-
-    /// <summary>Open tasks that must exist with these properties (partial match).</summary>
-    public IReadOnlyList<TaskExpectation>? Tasks { get; init; }
-
-    /// <summary>The exact set of elements with an open incident.</summary>
-    public IReadOnlyList<string>? Incidents { get; init; }
-
-    /// <summary>
-    /// <c>"reminders": {"Task_Review": 2}</c>: how many <c>orc:reminder</c> notifications each named task element has sent
-    /// so far (exactly; 0 checks that none was). Elements not named are not checked.
-    /// </summary>
-    public IReadOnlyDictionary<string, int>? Reminders { get; init; }
-
-    /// <summary><c>"escalated": ["Task_Review"]</c>: the exact set of task elements escalated (<c>orc:escalateAfter</c>) so far; <c>[]</c> checks that none was.</summary>
-    public IReadOnlyList<string>? Escalated { get; init; }
-}
-
-/// <summary>An open user task that an <c>expect</c> step looks for; <c>null</c> properties are not checked.</summary>
-public sealed record TaskExpectation
-{
-    /// <summary>The user task's element id.</summary>
-    public required string Id { get; init; }
-
-    /// <summary>The candidate groups, as a set.</summary>
-    public IReadOnlyList<string>? CandidateGroups { get; init; }
-
-    /// <summary>The candidate users, as a set.</summary>
-    public IReadOnlyList<string>? CandidateUsers { get; init; }
-
-    /// <summary>The assignee.</summary>
-    public string? Assignee { get; init; }
-
-    /// <summary>The due instant.</summary>
-    public DateTimeOffset? Due { get; init; }
-
-    /// <summary>The follow-up instant.</summary>
-    public DateTimeOffset? FollowUp { get; init; }
-
-    /// <summary>The priority.</summary>
-    public int? Priority { get; init; }
-
-    /// <summary>The form key.</summary>
-    public string? FormKey { get; init; }
 }

@@ -4,11 +4,6 @@ using Orchestrator.Engine.Runtime;
 
 namespace Orchestrator.Engine.Simulation;
 
-/// <summary>A BPMN file given to <see cref="ScenarioRunner"/>: its text and the name problems are reported under.</summary>
-/// <param name="SourceName">The file name.</param>
-/// <param name="Xml">The BPMN XML.</param>
-public sealed record BpmnSource(string SourceName, string Xml);
-
 /// <summary>
 /// Runs one <see cref="Scenario"/> against one instance in memory on a virtual clock and reports what happened.
 /// This is <c>simulate</c>: how designers test a journey before deploying it, and how workflow tests are written.
@@ -17,7 +12,7 @@ public sealed record BpmnSource(string SourceName, string Xml);
 /// The trace names each history event in kebab case (<c>timer-fired</c>, <c>task-created</c>); task reminders and
 /// escalations (<c>orc:reminder</c>, <c>orc:escalateAfter</c>) appear as <c>task-reminder-sent</c> and
 /// <c>task-escalated</c>, and an <c>expect</c> step can check them with <c>reminders</c> and <c>escalated</c>
-/// (additions to the ARCHITECTURE.md format; scenarios without them read as before).
+/// (additions to the scenario format; scenarios without them read as before).
 /// </summary>
 public static class ScenarioRunner
 {

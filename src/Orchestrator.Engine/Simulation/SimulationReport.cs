@@ -45,7 +45,7 @@ public sealed record SimulationReport
         Converters = { new UtcInstantConverter() },
     };
 
-    /// <summary>The report as ARCHITECTURE.md prints it (instants in UTC with a <c>Z</c>).</summary>
+    /// <summary>The report as <c>simulate</c> prints it: <c>{"trace","active","ended","variables","incidents","failures"}</c>, instants in UTC with a <c>Z</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>Writes instants as <c>2026-01-01T09:00:00Z</c>, the form scenarios are written in.</summary>
@@ -58,19 +58,3 @@ public sealed record SimulationReport
             writer.WriteStringValue(value.UtcDateTime.ToString(value.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 }
-
-/// <summary>One line of the trace.</summary>
-/// <param name="At">When, on the virtual clock.</param>
-/// <param name="Element">The element id, or the process id for instance-level events.</param>
-/// <param name="Event">What happened (for example <c>started</c>, <c>completed</c>, <c>timer-fired</c>).</param>
-public sealed record TraceEntry(
-    [property: JsonPropertyName("at")] DateTimeOffset At,
-    [property: JsonPropertyName("element")] string Element,
-    [property: JsonPropertyName("event")] string Event);
-
-/// <summary>An incident in the report.</summary>
-/// <param name="Element">The element it happened at.</param>
-/// <param name="Message">Why.</param>
-public sealed record IncidentEntry(
-    [property: JsonPropertyName("element")] string Element,
-    [property: JsonPropertyName("message")] string Message);

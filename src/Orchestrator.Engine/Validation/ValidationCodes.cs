@@ -40,6 +40,9 @@ public static class ValidationCodes
     /// <summary>A flow leaving an exclusive or inclusive gateway with several outgoing flows has no condition and is not the default.</summary>
     public const string MissingCondition = "missing-condition";
 
+    /// <summary>Warning: a sequence flow's condition is empty (where the flow needs no condition); it is treated as unconditional.</summary>
+    public const string EmptyCondition = Parsing.ParseCodes.EmptyCondition;
+
     /// <summary>Warning: a default flow has a condition, which is ignored.</summary>
     public const string DefaultFlowCondition = "default-flow-condition";
 

@@ -1,4 +1,3 @@
-using Orchestrator.Feel.Evaluation;
 using static Orchestrator.Feel.Builtins.Signature;
 
 namespace Orchestrator.Feel.Builtins;

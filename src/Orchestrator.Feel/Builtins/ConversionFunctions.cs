@@ -31,35 +31,32 @@ internal static class ConversionFunctions
                 return s.Warn("date: year, month and day must be integers");
             }
 
-            if (y is < 1 or > 9999 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-            {
-                return s.Warn($"date: {y}-{m}-{d} is not a valid date (years 1-9999 are supported)");
-            }
-
-            return new FeelDate(new DateOnly(y, m, d));
+            return Eras.Date(y, m, d) ?? (FeelValue)s.Warn($"date: {y}-{m}-{d} is not a valid date (years -999999999 to 999999999)");
         }
 
         return a[0] switch
         {
-            FeelString str => TemporalParser.TryParseDate(str.Value, out var date)
-                ? new FeelDate(date)
-                : TemporalParser.ParseDateTime(str.Value) is { } dt ? new FeelDate(DateOnly.FromDateTime(dt.LocalDateTime)) : s.Warn($"date: '{str.Value}' is not a date (YYYY-MM-DD)"),
+            FeelString str => TemporalParser.ParseDate(str.Value)
+                ?? (TemporalParser.ParseDateTime(str.Value) is { } dt ? DateOf(dt) : s.Warn($"date: '{str.Value}' is not a date (YYYY-MM-DD)")),
             FeelDate d => d,
-            FeelDateTime dt => new FeelDate(DateOnly.FromDateTime(dt.LocalDateTime)),
+            FeelDateTime dt => DateOf(dt),
             FeelNull => FeelNull.Instance,
             var other => Args.Bad(s, "date", "from", "a string, date or date and time", other),
         };
     }
 
+    /// <summary>The date of a date and time (its wall-clock date), with its year.</summary>
+    private static FeelValue DateOf(FeelDateTime dt) => (FeelValue?)Eras.Date(DateOnly.FromDateTime(dt.LocalDateTime), dt.Cycles) ?? FeelNull.Instance;
+
     private static FeelValue DateAndTime(FeelValue[] a, EvalState s)
     {
         if (a.Length == 2)
         {
-            var day = a[0] switch
+            var (day, cycles) = a[0] switch
             {
-                FeelDate d => (DateOnly?)d.Value,
-                FeelDateTime dt => DateOnly.FromDateTime(dt.LocalDateTime),
-                _ => null,
+                FeelDate d => ((DateOnly?)d.Value, d.Cycles),
+                FeelDateTime dt => (DateOnly.FromDateTime(dt.LocalDateTime), dt.Cycles),
+                _ => (null, 0L),
             };
             if (day is null || a[1] is not FeelTime t)
             {
@@ -67,19 +64,17 @@ internal static class ConversionFunctions
             }
 
             var local = day.Value.ToDateTime(TimeOnly.MinValue).Add(t.TimeOfDay);
-            if (t.Zone is not null && Zones.TryFind(t.Zone, out var zone))
-            {
-                return FeelDateTime.InZone(local, zone, t.Zone);
-            }
-
-            return t.Offset is { } o ? FeelDateTime.WithOffset(local, o) : FeelDateTime.Local(local);
+            var held = t.Zone is not null && Zones.TryFind(t.Zone, out var zone)
+                ? FeelDateTime.InZone(local, zone, t.Zone)
+                : t.Offset is { } o ? FeelDateTime.WithOffset(local, o) : FeelDateTime.Local(local);
+            return cycles == 0 ? held : (FeelValue?)held.InCycles(cycles) ?? FeelNull.Instance;
         }
 
         return a[0] switch
         {
-            FeelString str => TemporalParser.ParseDateTime(str.Value) ?? (FeelValue)s.Warn($"date and time: '{str.Value}' is not a date and time (YYYY-MM-DDThh:mm:ss with an optional offset or @zone)"),
+            FeelString str => Cut(TemporalParser.ParseDateTime(str.Value), str.Value, "date and time", s) ?? s.Warn($"date and time: '{str.Value}' is not a date and time (YYYY-MM-DDThh:mm:ss with an optional offset or @zone)"),
             FeelDateTime dt => dt,
-            FeelDate d => FeelDateTime.Local(d.Value.ToDateTime(TimeOnly.MinValue)),
+            FeelDate d => (FeelValue?)FeelDateTime.Local(d.Value.ToDateTime(TimeOnly.MinValue)).InCycles(d.Cycles) ?? FeelNull.Instance,
             FeelNull => FeelNull.Instance,
             var other => Args.Bad(s, "date and time", "from", "a string", other),
         };
@@ -116,7 +111,7 @@ internal static class ConversionFunctions
 
         return a[0] switch
         {
-            FeelString str => TemporalParser.ParseTime(str.Value) ?? (FeelValue)s.Warn($"time: '{str.Value}' is not a time (hh:mm:ss with an optional offset or @zone)"),
+            FeelString str => Cut(TemporalParser.ParseTime(str.Value), str.Value, "time", s) ?? s.Warn($"time: '{str.Value}' is not a time (hh:mm:ss with an optional offset or @zone)"),
             FeelTime t => t,
             FeelDateTime dt => new FeelTime(dt.LocalDateTime.TimeOfDay, dt.Zone is null ? dt.Offset : null, dt.Zone),
             FeelDate => new FeelTime(TimeSpan.Zero, TimeSpan.Zero, null),
@@ -172,9 +167,20 @@ internal static class ConversionFunctions
             : s.Warn($"number: '{str.Value}' is not a number");
     }
 
+    /// <summary>A parsed value whose text had digits below 100 ns: kept, cut to 100 ns, with a warning that says so.</summary>
+    private static FeelValue? Cut(FeelValue? value, string text, string function, EvalState s)
+    {
+        if (value is not null && TemporalParser.CutsBelowTicks(text))
+        {
+            s.Warn($"{function}: '{text}' has fractions of a second below 100 ns, which are cut ({value})");
+        }
+
+        return value;
+    }
+
     private static FeelValue Duration(FeelValue[] a, EvalState s) => a[0] switch
     {
-        FeelString str => TemporalParser.ParseDuration(str.Value) ?? (FeelValue)s.Warn($"duration: '{str.Value}' is not a duration (for example P1DT2H or P1Y2M)"),
+        FeelString str => Cut(TemporalParser.ParseDuration(str.Value), str.Value, "duration", s) ?? s.Warn($"duration: '{str.Value}' is not a duration (for example P1DT2H or P1Y2M)"),
         FeelDaysTimeDuration or FeelYearsMonthsDuration => a[0],
         FeelNull => FeelNull.Instance,
         var other => Args.Bad(s, "duration", "from", "a string", other),
@@ -184,10 +190,10 @@ internal static class ConversionFunctions
     {
         // Whole months between the calendar dates; a date and time counts by its own date (its time
         // and offset do not matter), as DMN TCK 1121 expects (2014-12-31T23:59:59 to 2016-12-31T00:00:01 is P2Y).
-        static DateTime? Point(FeelValue v) => v switch
+        static (DateTime Held, long Cycles)? Point(FeelValue v) => v switch
         {
-            FeelDate d => d.Value.ToDateTime(TimeOnly.MinValue),
-            FeelDateTime dt => dt.LocalDateTime.Date,
+            FeelDate d => (d.Value.ToDateTime(TimeOnly.MinValue), d.Cycles),
+            FeelDateTime dt => (dt.LocalDateTime.Date, dt.Cycles),
             _ => null,
         };
 
@@ -198,7 +204,8 @@ internal static class ConversionFunctions
             return a[0].IsNull || a[1].IsNull ? FeelNull.Instance : s.Warn("years and months duration: from and to must be dates or dates and times");
         }
 
-        return new FeelYearsMonthsDuration((int)TemporalMath.MonthsBetween(from.Value, to.Value));
+        var months = TemporalMath.MonthsBetween(from.Value.Held, from.Value.Cycles, to.Value.Held, to.Value.Cycles);
+        return months is < int.MinValue or > int.MaxValue ? s.Warn("years and months duration: the result is outside the range") : new FeelYearsMonthsDuration((int)months);
     }
 
     private static FeelValue Context(FeelValue[] a, EvalState s)

@@ -467,7 +467,11 @@ internal static class ListFunctions
             return FeelList.Wrap(items);
         }
 
-        var index = Index(a[1], items.Length);
+        // A position that is not whole is cut toward zero, as the DMN TCK has it (2.5 is 2, -1.5 is -1).
+        var position = a[1] is FeelNumber { Value: var p } && p != decimal.Truncate(p) && Math.Abs(p) < int.MaxValue
+            ? new FeelNumber(decimal.Truncate(p))
+            : a[1];
+        var index = Index(position, items.Length);
         if (index < 0)
         {
             return s.Warn($"list replace: position {a[1]} is outside a list of {items.Length} items");

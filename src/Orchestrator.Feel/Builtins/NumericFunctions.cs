@@ -9,6 +9,7 @@ internal static class NumericFunctions
     public static IEnumerable<Builtin> All() =>
     [
         new("decimal", Of("n", "scale"), (a, s) => Rounded(a, s, "decimal", MidpointRounding.ToEven, true)),
+        new("round half even", Of("n", "scale"), (a, s) => Rounded(a, s, "round half even", MidpointRounding.ToEven, true)),
         new("floor", Of("n", "scale?"), (a, s) => Rounded(a, s, "floor", MidpointRounding.ToNegativeInfinity, false)),
         new("ceiling", Of("n", "scale?"), (a, s) => Rounded(a, s, "ceiling", MidpointRounding.ToPositiveInfinity, false)),
         new("round up", Of("n", "scale"), (a, s) => Rounded(a, s, "round up", null, true)),
@@ -45,6 +46,13 @@ internal static class NumericFunctions
         if (a[1].IsNull)
         {
             return false; // an explicit null scale is null, also where the scale is optional (DMN TCK 1101, 1102)
+        }
+
+        // A scale that is not whole is cut toward zero, as the DMN TCK has it (decimal(1/3, 2.5) = 0.33).
+        if (a[1] is FeelNumber { Value: var written } && written != decimal.Truncate(written) && Math.Abs(written) < int.MaxValue)
+        {
+            scale = (int)decimal.Truncate(written);
+            return scale is >= -6111 and <= 6176;
         }
 
         return Args.Integer(a[1], out scale) && scale is >= -6111 and <= 6176;

@@ -38,7 +38,7 @@ internal static class TemporalFunctions
 
         return FeelBoolean.Of(x switch
         {
-            FeelDateTime p when y is FeelDateTime q => p.LocalDateTime == q.LocalDateTime && p.Offset == q.Offset && p.Zone == q.Zone,
+            FeelDateTime p when y is FeelDateTime q => p.LocalDateTime == q.LocalDateTime && p.Cycles == q.Cycles && p.Offset == q.Offset && p.Zone == q.Zone,
             FeelTime p when y is FeelTime q => p.TimeOfDay == q.TimeOfDay && p.Offset == q.Offset && p.Zone == q.Zone,
             _ => FeelComparer.AreEqual(x, y) == true,
         });

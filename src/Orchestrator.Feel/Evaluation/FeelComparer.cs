@@ -39,7 +39,7 @@ internal static class FeelComparer
                 return ContextsEqual(c, (FeelContext)b);
             case FeelRange r:
                 var o = (FeelRange)b;
-                if (r.StartIncluded != o.StartIncluded || r.EndIncluded != o.EndIncluded)
+                if (r.StartIncluded != o.StartIncluded || r.EndIncluded != o.EndIncluded || !string.Equals(r.Comparison, o.Comparison, StringComparison.Ordinal))
                 {
                     return false;
                 }
@@ -127,8 +127,14 @@ internal static class FeelComparer
             case FeelString s when b is FeelString t:
                 return Math.Sign(string.CompareOrdinal(s.Value, t.Value));
             case FeelDate d when b is FeelDate e:
-                return d.Value.CompareTo(e.Value);
+                // Years outside 1-9999 have cycles (0 within them), so (cycles, held date) orders as the calendar does.
+                return d.Cycles != e.Cycles ? d.Cycles.CompareTo(e.Cycles) : d.Value.CompareTo(e.Value);
             case FeelDateTime x when b is FeelDateTime y:
+                if (x.Cycles != y.Cycles)
+                {
+                    return x.Cycles.CompareTo(y.Cycles);
+                }
+
                 if (x.Offset is { } xo && y.Offset is { } yo)
                 {
                     return (x.LocalDateTime - xo).CompareTo(y.LocalDateTime - yo);
@@ -162,8 +168,8 @@ internal static class FeelComparer
         FeelNumber n => FeelNumber.Normalize(n.Value).GetHashCode(),
         FeelString s => StringComparer.Ordinal.GetHashCode(s.Value),
         FeelBoolean b => b.Value ? 1 : 2,
-        FeelDate d => d.Value.GetHashCode(),
-        FeelDateTime dt => dt.Offset is { } o ? (dt.LocalDateTime - o).GetHashCode() : dt.LocalDateTime.GetHashCode(),
+        FeelDate d => HashCode.Combine(d.Value, d.Cycles),
+        FeelDateTime dt => HashCode.Combine(dt.Offset is { } o ? dt.LocalDateTime - o : dt.LocalDateTime, dt.Cycles),
         FeelDaysTimeDuration d => d.Value.GetHashCode(),
         FeelYearsMonthsDuration y => y.TotalMonths.GetHashCode(),
         FeelList l => l.Count,

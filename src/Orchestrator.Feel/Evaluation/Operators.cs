@@ -2,27 +2,6 @@ using Orchestrator.Feel.Temporal;
 
 namespace Orchestrator.Feel.Evaluation;
 
-/// <summary>Arithmetic operators.</summary>
-internal enum ArithmeticOp
-{
-    Add,
-    Subtract,
-    Multiply,
-    Divide,
-    Power,
-}
-
-/// <summary>Comparison operators.</summary>
-internal enum CompareOp
-{
-    Equal,
-    NotEqual,
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-}
-
 /// <summary>FEEL's arithmetic and comparison tables (DMN 1.4 §10.3.2.3, tables 55-61): null in, null out.</summary>
 internal static class Operators
 {
@@ -120,14 +99,19 @@ internal static class Operators
             case FeelYearsMonthsDuration x when b is FeelYearsMonthsDuration y:
                 return new FeelYearsMonthsDuration(checked(x.TotalMonths - y.TotalMonths));
             case FeelDate x when b is FeelDate y:
-                return new FeelDaysTimeDuration(TimeSpan.FromDays(x.Value.DayNumber - y.Value.DayNumber));
+                return TemporalMath.Ticks((decimal)(Eras.AbsoluteDay(x) - Eras.AbsoluteDay(y)) * TimeSpan.TicksPerDay) is { } days
+                    ? new FeelDaysTimeDuration(days)
+                    : throw new OverflowException();
             case FeelDateTime x when b is FeelDateTime y:
-                if (x.Offset is { } xo && y.Offset is { } yo)
+                if (x.Offset is null != y.Offset is null)
                 {
-                    return new FeelDaysTimeDuration((x.LocalDateTime - xo) - (y.LocalDateTime - yo));
+                    return null;
                 }
 
-                return x.Offset is null && y.Offset is null ? new FeelDaysTimeDuration(x.LocalDateTime - y.LocalDateTime) : null;
+                // On the time line: the held ticks, the 400-year cycles apart, and the offsets.
+                var elapsed = Eras.Ticks(x.LocalDateTime, x.Cycles) - (x.Offset ?? TimeSpan.Zero).Ticks
+                    - (Eras.Ticks(y.LocalDateTime, y.Cycles) - (y.Offset ?? TimeSpan.Zero).Ticks);
+                return TemporalMath.Ticks(elapsed) is { } between ? new FeelDaysTimeDuration(between) : throw new OverflowException();
             case FeelDateTime x when b is FeelDate y:
                 return Subtract(x, ToDateTime(y));
             case FeelDate x when b is FeelDateTime y:
@@ -156,26 +140,66 @@ internal static class Operators
     /// A date as a date and time: UTC midnight (DMN 1.5 table 57), so subtracting it from a local
     /// date and time is undefined (null), as the TCK's 0100-arithmetic expects.
     /// </summary>
-    private static FeelDateTime ToDateTime(FeelDate d) => FeelDateTime.WithOffset(d.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    private static FeelDateTime ToDateTime(FeelDate d) =>
+        FeelDateTime.WithOffset(d.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).InCycles(d.Cycles) ?? throw new OverflowException();
 
     /// <summary>date ± duration is a date: the date of (its midnight ± the duration), DMN 1.4 table 57.</summary>
     private static FeelDate? Shift(FeelDate d, FeelValue duration, int sign)
     {
-        var midnight = d.Value.ToDateTime(TimeOnly.MinValue);
+        try
+        {
+            return Shift(d.Value.ToDateTime(TimeOnly.MinValue), d.Cycles, duration, sign);
+        }
+        catch (ArgumentOutOfRangeException) when (d.Cycles == 0)
+        {
+            // Past 9999-12-31 or before 0001-01-01: the same arithmetic on the date's place in the 400-year cycle.
+            var (held, cycles) = Eras.Working(d.Value.ToDateTime(TimeOnly.MinValue));
+            return Shift(held, cycles, duration, sign);
+        }
+    }
+
+    private static FeelDate? Shift(DateTime midnight, long cycles, FeelValue duration, int sign)
+    {
         switch (duration)
         {
             case FeelDaysTimeDuration x:
                 var moved = TemporalMath.Add(midnight, sign > 0 ? x.Value : x.Value.Negate()) ?? throw new ArgumentOutOfRangeException(nameof(duration));
-                return new FeelDate(DateOnly.FromDateTime(moved));
+                return InCycles(moved, cycles);
             case FeelYearsMonthsDuration y:
                 var shifted = TemporalMath.AddMonths(midnight, (long)sign * y.TotalMonths) ?? throw new ArgumentOutOfRangeException(nameof(duration));
-                return new FeelDate(DateOnly.FromDateTime(shifted));
+                return InCycles(shifted, cycles);
             default:
                 return null;
         }
     }
 
+    /// <summary>The date of a held midnight moved by arithmetic, with the cycles of the date it came from.</summary>
+    private static FeelDate InCycles(DateTime held, long cycles) =>
+        cycles == 0 ? new FeelDate(DateOnly.FromDateTime(held)) : Eras.Normalize(held, cycles) is { } n && Eras.Date(DateOnly.FromDateTime(n.Held), n.Cycles) is { } date
+            ? date
+            : throw new ArgumentOutOfRangeException(nameof(held));
+
     private static FeelDateTime? Shift(FeelDateTime dt, FeelValue duration, int sign)
+    {
+        if (dt.Cycles != 0)
+        {
+            return ShiftHeld(dt, duration, sign)?.InCycles(dt.Cycles) ?? throw new ArgumentOutOfRangeException(nameof(duration));
+        }
+
+        try
+        {
+            return ShiftHeld(dt, duration, sign);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Past 9999 or before year 1: the same arithmetic on the value's place in the 400-year cycle.
+            var (working, cycles) = dt.Working();
+            return ShiftHeld(working, duration, sign)?.InCycles(cycles) ?? throw new ArgumentOutOfRangeException(nameof(duration));
+        }
+    }
+
+    /// <summary>date and time ± duration on the held value (its cycles are added back by the caller).</summary>
+    private static FeelDateTime? ShiftHeld(FeelDateTime dt, FeelValue duration, int sign)
     {
         switch (duration)
         {
@@ -184,7 +208,7 @@ internal static class Operators
                 if (dt.Zone is not null && Zones.TryFind(dt.Zone, out var zone))
                 {
                     // Elapsed time: add to the instant, then read the wall clock in the zone (DST-correct).
-                    var instant = TemporalMath.Add(dt.Instant!.Value, delta) ?? throw new ArgumentOutOfRangeException(nameof(duration));
+                    var instant = TemporalMath.Add(dt.HeldInstant!.Value, delta) ?? throw new ArgumentOutOfRangeException(nameof(duration));
                     return FeelDateTime.AtInstant(instant, zone, dt.Zone);
                 }
 

@@ -31,7 +31,7 @@ internal static class Properties
     {
         FeelDate d => name switch
         {
-            "year" => N(d.Value.Year),
+            "year" => N(d.Year),
             "month" => N(d.Value.Month),
             "day" => N(d.Value.Day),
             "weekday" => N(Weekday(d.Value.DayOfWeek)),
@@ -39,7 +39,7 @@ internal static class Properties
         },
         FeelDateTime dt => name switch
         {
-            "year" => N(dt.LocalDateTime.Year),
+            "year" => N(dt.Year),
             "month" => N(dt.LocalDateTime.Month),
             "day" => N(dt.LocalDateTime.Day),
             "weekday" => N(Weekday(dt.LocalDateTime.DayOfWeek)),

@@ -13,6 +13,13 @@ internal static class RangeOps
             return null;
         }
 
+        if (r.Comparison is { } comparison)
+        {
+            // (= x) and (!= x): equality, which also holds for values that have no order (booleans, lists, contexts).
+            var equal = FeelComparer.AreEqual(v, r.Start);
+            return comparison == "=" ? equal : !equal;
+        }
+
         if (!r.Start.IsNull)
         {
             var c = FeelComparer.Compare(v, r.Start);

@@ -42,7 +42,7 @@ internal static class ValueText
                 AppendQuoted(sb, s.Value);
                 break;
             case FeelDate d:
-                sb.Append(TemporalFormat.Date(d.Value));
+                sb.Append(TemporalFormat.Date(d));
                 break;
             case FeelTime t:
                 sb.Append(TemporalFormat.Time(t));
@@ -106,6 +106,13 @@ internal static class ValueText
 
     private static void AppendRange(StringBuilder sb, FeelRange r, int depth)
     {
+        if (r.Comparison is { } comparison)
+        {
+            sb.Append('(').Append(comparison).Append(' ');
+            Append(sb, r.Start, depth + 1);
+            sb.Append(')');
+            return;
+        }
         if (r.Start.IsNull && !r.End.IsNull)
         {
             sb.Append(r.EndIncluded ? "<= " : "< ");

@@ -3,41 +3,6 @@ using System.Text;
 
 namespace Orchestrator.Feel.Syntax;
 
-internal enum TokenKind
-{
-    End,
-    Error,
-    Name,
-    Number,
-    String,
-    Temporal,
-    LParen,
-    RParen,
-    LBracket,
-    RBracket,
-    LBrace,
-    RBrace,
-    Comma,
-    Colon,
-    Dot,
-    DotDot,
-    Plus,
-    Minus,
-    Star,
-    Slash,
-    StarStar,
-    Equal,
-    NotEqual,
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-    Arrow,
-}
-
-/// <summary>One token: its kind, where it starts and ends, and its text or number.</summary>
-internal readonly record struct Token(TokenKind Kind, int Start, int End, string? Text = null, decimal Number = 0, bool Quoted = false);
-
 /// <summary>
 /// An on-demand lexer: the parser asks for the token at an offset. Re-lexing from any offset lets
 /// the parser match multi-word names (<c>date and time</c>) against the raw text.

@@ -1,5 +1,3 @@
-using Orchestrator.Feel.Evaluation;
-
 namespace Orchestrator.Feel.Syntax;
 
 internal sealed partial class Parser

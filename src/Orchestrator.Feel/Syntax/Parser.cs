@@ -5,17 +5,6 @@ using Orchestrator.Feel.Evaluation;
 
 namespace Orchestrator.Feel.Syntax;
 
-/// <summary>A syntax error at an offset; caught by <see cref="Parser.Parse"/> and never seen by callers.</summary>
-#pragma warning disable CA1064 // Internal by design: Parser.Parse turns it into a FeelSyntaxError.
-internal sealed class ParseException(int position, string message) : Exception(message)
-{
-    public int Position { get; } = position;
-}
-#pragma warning restore CA1064
-
-/// <summary>The outcome of <see cref="Parser.Parse"/>.</summary>
-internal sealed record ParsedTree(Node? Expression, UnaryTestList? Tests, bool UsesInput, FeelSyntaxError? Error);
-
 /// <summary>
 /// Recursive-descent parser for FEEL expressions and unary tests (DMN 1.4 grammar, chapter 10.3.1).
 /// It counts its nesting so that hostile input ends in a syntax error instead of a stack overflow,

@@ -8,6 +8,13 @@ internal static class TemporalFormat
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A date; a year outside 1-9999 is written with its sign and at least four digits (<c>-2021-01-01</c>, <c>999999999-12-31</c>).</summary>
+    public static string Date(FeelDate date) =>
+        date.Cycles == 0 ? Date(date.Value) : Year(Eras.Year(date.Value.Year, date.Cycles)) + date.Value.ToString("-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Year(long year) =>
+        year < 0 ? "-" + (-year).ToString("0000", CultureInfo.InvariantCulture) : year.ToString("0000", CultureInfo.InvariantCulture);
+
     public static string Time(FeelTime time)
     {
         var sb = new StringBuilder(24);
@@ -19,7 +26,9 @@ internal static class TemporalFormat
     public static string DateTime(FeelDateTime value)
     {
         var sb = new StringBuilder(40);
-        sb.Append(value.LocalDateTime.ToString("yyyy-MM-dd'T'", CultureInfo.InvariantCulture));
+        sb.Append(value.Cycles == 0
+            ? value.LocalDateTime.ToString("yyyy-MM-dd'T'", CultureInfo.InvariantCulture)
+            : Year(Eras.Year(value.LocalDateTime.Year, value.Cycles)) + value.LocalDateTime.ToString("-MM-dd'T'", CultureInfo.InvariantCulture));
         AppendTimeOfDay(sb, value.LocalDateTime.TimeOfDay);
         AppendSuffix(sb, value.Offset, value.Zone);
         return sb.ToString();

@@ -52,9 +52,12 @@ internal static class TemporalMath
     }
 
     /// <summary>Whole months from one date-time to another, as java.time's Period.between counts them (incomplete months do not count).</summary>
-    public static long MonthsBetween(DateTime from, DateTime to)
+    public static long MonthsBetween(DateTime from, DateTime to) => MonthsBetween(from, 0, to, 0);
+
+    /// <summary>The same, for held values of years outside 1-9999 (<see cref="Eras"/>): the real years count.</summary>
+    public static long MonthsBetween(DateTime from, long fromCycles, DateTime to, long toCycles)
     {
-        long months = ((to.Year - from.Year) * 12L) + (to.Month - from.Month);
+        var months = ((Eras.Year(to.Year, toCycles) - Eras.Year(from.Year, fromCycles)) * 12L) + (to.Month - from.Month);
         var dayAndTime = (to.Day, to.TimeOfDay).CompareTo((from.Day, from.TimeOfDay));
         if (months > 0 && dayAndTime < 0)
         {

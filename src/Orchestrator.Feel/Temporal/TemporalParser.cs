@@ -29,6 +29,34 @@ internal static class TemporalParser
         return true;
     }
 
+    /// <summary>
+    /// <c>[-]YYYY-MM-DD</c> with a year of 4 to 9 digits (FEEL's years -999,999,999 to 999,999,999); years outside
+    /// 1-9999 are held as <see cref="Eras"/> says.
+    /// </summary>
+    public static FeelDate? ParseDate(ReadOnlySpan<char> s)
+    {
+        if (TryParseDate(s, out var plain))
+        {
+            return new FeelDate(plain);
+        }
+
+        var negative = s.Length > 0 && s[0] == '-';
+        var body = negative ? s[1..] : s;
+        var yearDigits = body.IndexOf('-');
+        if (yearDigits is < 4 or > 9 || body.Length != yearDigits + 6 || body[yearDigits + 3] != '-'
+            || (yearDigits > 4 && body[0] == '0'))
+        {
+            return null;
+        }
+
+        if (!Digits(body, 0, yearDigits, out var y) || !Digits(body, yearDigits + 1, 2, out var m) || !Digits(body, yearDigits + 4, 2, out var d))
+        {
+            return null;
+        }
+
+        return Eras.Date(negative ? -(long)y : y, m, d);
+    }
+
     /// <summary><c>hh:mm[:ss[.fff]]</c> followed by nothing, <c>Z</c>, <c>±hh:mm</c> or <c>@Zone/Id</c>.</summary>
     public static FeelTime? ParseTime(ReadOnlySpan<char> s)
     {
@@ -54,17 +82,34 @@ internal static class TemporalParser
     /// <summary><c>YYYY-MM-DDThh:mm:ss[.fff][suffix]</c>; a bare date means its midnight (local).</summary>
     public static FeelDateTime? ParseDateTime(ReadOnlySpan<char> s)
     {
-        if (s.Length < 10 || !TryParseDate(s[..10], out var date))
+        // The date part ends at the T (a year may have more than four digits, or a sign).
+        var t = s.IndexOf('T');
+        if (t >= 0 && (t < 10 || !char.IsAsciiDigit(s[t - 1])))
         {
             return null;
         }
 
-        if (s.Length == 10)
+        if (ParseDate(t < 0 ? s : s[..t]) is not { } parsed)
+        {
+            return null;
+        }
+
+        if (parsed.Cycles != 0)
+        {
+            return ParseDateTime(s, t, parsed.Value) is { } held ? held.InCycles(parsed.Cycles) : null;
+        }
+
+        return ParseDateTime(s, t, parsed.Value);
+    }
+
+    private static FeelDateTime? ParseDateTime(ReadOnlySpan<char> s, int t, DateOnly date)
+    {
+        if (t < 0)
         {
             return FeelDateTime.Local(date.ToDateTime(TimeOnly.MinValue));
         }
 
-        if (s[10] != 'T' || !TryTimeOfDay(s[11..], out var tod, out var used))
+        if (!TryTimeOfDay(s[(t + 1)..], out var tod, out var used))
         {
             return null;
         }
@@ -75,7 +120,7 @@ internal static class TemporalParser
         }
 
         var local = date.ToDateTime(TimeOnly.MinValue).Add(tod);
-        if (!TrySuffix(s[(11 + used)..], out var offset, out var zoneId, out var zone))
+        if (!TrySuffix(s[(t + 1 + used)..], out var offset, out var zoneId, out var zone))
         {
             return null;
         }
@@ -267,13 +312,10 @@ internal static class TemporalParser
                     i++;
                 }
 
-                if (i == fractionStart)
-                {
-                    return null;
-                }
+                // "PT0.S": a point with no digits after it (the DMN TCK reads it as PT0S).
             }
 
-            if (i == start || i >= s.Length || i - start > 24)
+            if (i == start || i >= s.Length || i - start > 24 || (i - start == 1 && s[start] == '.'))
             {
                 return null;
             }
@@ -327,8 +369,42 @@ internal static class TemporalParser
             return null;
         }
 
+        // Fractions of a second below 100 ns (one tick) are cut, as for times: PT0.999999999S is PT0.9999999S, not PT1S.
+        ticks = decimal.Truncate(ticks);
         var span = TemporalMath.Ticks(negative ? -ticks : ticks);
         return span is { } v ? new FeelDaysTimeDuration(v) : null;
+    }
+
+    /// <summary>
+    /// Whether the text has a fraction of a second with a non-zero digit beyond the seventh: the values hold 100 ns
+    /// ticks, so such digits are cut, and the conversion functions say so in a warning.
+    /// </summary>
+    public static bool CutsBelowTicks(ReadOnlySpan<char> s)
+    {
+        for (var i = s.IndexOf('.'); i >= 0 && i < s.Length; i++)
+        {
+            var digits = 0;
+            var j = i + 1;
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+            {
+                if (++digits > 7 && s[j] != '0')
+                {
+                    return true;
+                }
+
+                j++;
+            }
+
+            var next = s[j..].IndexOf('.');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            i = j + next - 1;
+        }
+
+        return false;
     }
 
     /// <summary>The value of a temporal literal <c>@"..."</c>: a duration, date-time, date or time.</summary>
@@ -339,17 +415,14 @@ internal static class TemporalParser
             return ParseDuration(s);
         }
 
-        if (s.Length > 10 && s[10] == 'T')
+        // A date and time has its T right after the date's digits (a zone id may hold a T too: @"23:00:50@Etc/GMT").
+        var t = s.IndexOf('T', StringComparison.Ordinal);
+        if (t >= 10 && char.IsAsciiDigit(s[t - 1]))
         {
             return ParseDateTime(s);
         }
 
-        if (TryParseDate(s, out var d))
-        {
-            return new FeelDate(d);
-        }
-
-        return ParseTime(s);
+        return (FeelValue?)ParseDate(s) ?? ParseTime(s);
     }
 
     private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        api.MapTaskViewEndpoints();
         api.MapMessageEndpoints();
         api.MapIncidentEndpoints();
         return api;

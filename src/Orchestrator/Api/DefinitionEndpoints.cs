@@ -45,7 +45,7 @@ internal static class DefinitionEndpoints
         return group;
     }
 
-    private static async Task<IResult> DeployAsync(HttpRequest request, WorkflowService workflows, ClaimsPrincipal user, string? name, CancellationToken cancellationToken)
+    private static async Task<IResult> DeployAsync(HttpRequest request, Designer.DesignerDeployment deployment, ClaimsPrincipal user, string? name, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !XmlContentTypes.Contains(mediaType.MediaType.Value, StringComparer.OrdinalIgnoreCase))
@@ -69,7 +69,8 @@ internal static class DefinitionEndpoints
         }
 
         var sourceName = string.IsNullOrWhiteSpace(name) ? "upload.bpmn" : Path.GetFileName(name);
-        var outcomes = await workflows.DeployAsync(xml, sourceName, user.ToActor(), cancellationToken).ConfigureAwait(false);
+        // Through the designer's deployment: each new version records the forms it names and keeps its scenarios.
+        var outcomes = await deployment.DeployFromApiAsync(xml, sourceName, user.ToActor(), cancellationToken).ConfigureAwait(false);
         var deployed = outcomes.Select(o => new DeployedProcessResponse(o.ProcessId, o.Version)).ToArray();
         var created = outcomes.Any(o => o.Created);
         object body = deployed.Length == 1 ? deployed[0] : deployed;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Security;
 using Orchestrator.Workflows;
 
@@ -46,7 +47,7 @@ internal static class InstanceEndpoints
             .Idempotent()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Cancel an instance");
+            .WithSummary("Cancel an instance (?reason= kept in the history, at most 1,000 characters)");
     }
 
     private static async Task<Results<Created<StartedInstanceResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
@@ -70,15 +71,16 @@ internal static class InstanceEndpoints
         return TypedResults.Created($"/api/instances/{Uri.EscapeDataString(id)}", new StartedInstanceResponse(id));
     }
 
-    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    // Reads go through the sensitive-data guard: a variable marked sensitive shows its value only to its readers.
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, GuardedWorkflowReads reads, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         UnknownInstance(id) is { } unknown
             ? unknown
-            : TypedResults.Ok(await workflows.GetInstanceAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
+            : TypedResults.Ok(await reads.GetInstanceAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
 
-    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(string id, GuardedWorkflowReads reads, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         UnknownInstance(id) is { } unknown
             ? unknown
-            : TypedResults.Ok(await workflows.GetHistoryAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
+            : TypedResults.Ok(await reads.GetHistoryAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false));
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetVariablesAsync(
         string id,
@@ -106,14 +108,14 @@ internal static class InstanceEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(string id, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(string id, string? reason, WorkflowService workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (UnknownInstance(id) is { } unknown)
         {
             return unknown;
         }
 
-        await workflows.CancelAsync(id, user.ToActor(), cancellationToken).ConfigureAwait(false);
+        await workflows.CancelAsync(id, reason, user.ToActor(), cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 

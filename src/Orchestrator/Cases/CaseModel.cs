@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orchestrator.Persistence;
+using static Orchestrator.Cases.CaseColumns;
 
 namespace Orchestrator.Cases;
 
 /// <summary>
-/// The mapping of the case tables; migration <c>20261122000700_CaseDomain</c> creates exactly this (SchemaTests check
-/// it on both providers). Applied from <see cref="OrchestratorDbContext"/>, so case rows and engine rows share one
+/// The mapping of the case tables; migrations <c>20261122000700_CaseDomain</c> and <c>20261207300000_OpenDoorAndProgrammes</c>
+/// create exactly this (SchemaTests check it on both providers). The open door's and the programmes' tables are mapped
+/// by <see cref="OpenDoor.OpenDoorModel"/> and <see cref="Programmes.ProgrammeModel"/>, called from here. Applied from <see cref="OrchestratorDbContext"/>, so case rows and engine rows share one
 /// transaction.
 /// </summary>
 internal static class CaseModel
@@ -22,6 +24,8 @@ internal static class CaseModel
     public static void Configure(ModelBuilder builder, ColumnTypes t)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        OpenDoor.OpenDoorModel.Configure(builder, t);
+        Programmes.ProgrammeModel.Configure(builder, t);
         builder.Entity<ChildCase>(b =>
         {
             b.ToTable("child_cases");
@@ -54,6 +58,10 @@ internal static class CaseModel
             Str(b.Property(x => x.ReferenceEducator), "reference_educator", t, NameLength, nullable: true);
             Str(b.Property(x => x.AsylumStatus), "asylum_status", t, ShortLength);
             Str(b.Property(x => x.SiblingGroup), "sibling_group", t, IdLength, nullable: true);
+            Str(b.Property(x => x.LegalRepresentative), "legal_representative", t, ShortLength, nullable: true);
+            Str(b.Property(x => x.HivStatus), "hiv_status", t, ShortLength, nullable: true);
+            Text(b.Property(x => x.SexualExploitationHistory), "sexual_exploitation_history", t, nullable: true);
+            b.Ignore(x => x.PlacementKey);
             Time(b.Property(x => x.CreatedAt), "created_at", t);
             Str(b.Property(x => x.CreatedBy), "created_by", t, NameLength);
             Time(b.Property(x => x.UpdatedAt), "updated_at", t);
@@ -68,6 +76,9 @@ internal static class CaseModel
             b.HasMany(x => x.Evaluations).WithOne().HasForeignKey(x => x.CaseId).HasConstraintName("fk_life_plan_evaluations_case").OnDelete(DeleteBehavior.Cascade);
             b.HasMany(x => x.FamilyTracing).WithOne().HasForeignKey(x => x.CaseId).HasConstraintName("fk_family_tracing_records_case").OnDelete(DeleteBehavior.Cascade);
             b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.CaseId).HasConstraintName("fk_case_events_case").OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Enrolments).WithOne().HasForeignKey(x => x.CaseId).HasConstraintName("fk_programme_enrolments_case").OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Consents).WithOne().HasForeignKey(x => x.CaseId).HasConstraintName("fk_case_consents_case").OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Babies).WithOne().HasForeignKey(x => x.MotherCaseId).HasConstraintName("fk_baby_records_case").OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ChildOpinion>(b =>
@@ -234,97 +245,5 @@ internal static class CaseModel
 
     /// <summary>The store type of a calendar date.</summary>
     /// <param name="t">The provider's types.</param>
-    public static string DateColumn(ColumnTypes t) => t.IsSqlite ? "TEXT" : "date";
-
-    private static void Key<T>(EntityTypeBuilder<T> b, string name, ColumnTypes t)
-        where T : class
-    {
-        b.HasKey("Id").HasName(name);
-        b.Property<Guid>("Id").HasColumnName("id").HasColumnType(t.UuidColumn).ValueGeneratedNever();
-    }
-
-    private static PropertyBuilder Str(PropertyBuilder p, string column, ColumnTypes t, int max, bool nullable = false) =>
-        p.HasColumnName(column).HasColumnType(t.Varchar(max)).HasMaxLength(max).IsRequired(!nullable);
-
-    private static void Text(PropertyBuilder p, string column, ColumnTypes t, bool nullable = false) =>
-        p.HasColumnName(column).HasColumnType(t.Text).IsRequired(!nullable);
-
-    private static PropertyBuilder<int> Int(PropertyBuilder<int> p, string column, ColumnTypes t) =>
-        p.HasColumnName(column).HasColumnType(t.IntColumn);
-
-    private static void Bool(PropertyBuilder<bool> p, string column, ColumnTypes t) =>
-        p.HasColumnName(column).HasColumnType(t.BoolColumn);
-
-    private static void Bool(ComplexTypePropertyBuilder<bool> p, string column, ColumnTypes t) =>
-        p.HasColumnName(column).HasColumnType(t.BoolColumn);
-
-    private static void Date(PropertyBuilder<DateOnly?> p, string column, ColumnTypes t) =>
-        p.HasColumnName(column).HasColumnType(DateColumn(t));
-
-    private static void Time(PropertyBuilder<DateTimeOffset> p, string column, ColumnTypes t)
-    {
-        p.HasColumnName(column).HasColumnType(t.Time);
-        if (t.IsSqlite)
-        {
-            p.HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        }
-        else
-        {
-            p.HasConversion(v => v.ToUniversalTime(), v => v);
-        }
-    }
-
-    private static void Time(PropertyBuilder<DateTimeOffset?> p, string column, ColumnTypes t)
-    {
-        p.HasColumnName(column).HasColumnType(t.Time).IsRequired(false);
-        if (t.IsSqlite)
-        {
-            p.HasConversion(v => v.HasValue ? v.Value.UtcTicks : (long?)null, v => v.HasValue ? new DateTimeOffset(v.Value, TimeSpan.Zero) : null);
-        }
-        else
-        {
-            p.HasConversion(v => v.HasValue ? v.Value.ToUniversalTime() : v, v => v);
-        }
-    }
-}
-
-/// <summary>The stored names of <see cref="FosterFamilyStatus"/> (kebab case, as the API and the journeys write them).</summary>
-public static class FosterFamilyStatuses
-{
-    /// <summary>The stored name.</summary>
-    /// <param name="status">The status.</param>
-    public static string ToKey(FosterFamilyStatus status) => status switch
-    {
-        FosterFamilyStatus.Applicant => "applicant",
-        FosterFamilyStatus.Informed => "informed",
-        FosterFamilyStatus.Evaluated => "evaluated",
-        FosterFamilyStatus.Certified => "certified",
-        FosterFamilyStatus.Active => "active",
-        FosterFamilyStatus.Suspended => "suspended",
-        FosterFamilyStatus.Closed => "closed",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    /// <summary>The status of a stored name.</summary>
-    /// <param name="key">The name.</param>
-    public static FosterFamilyStatus Parse(string key) =>
-        TryParse(key, out var status) ? status : throw new ArgumentException($"Unknown foster family status '{key}'.", nameof(key));
-
-    /// <summary>The status of a name, if it is one.</summary>
-    /// <param name="key">The name.</param>
-    /// <param name="status">The status.</param>
-    public static bool TryParse(string? key, out FosterFamilyStatus status)
-    {
-        foreach (var s in Enum.GetValues<FosterFamilyStatus>())
-        {
-            if (string.Equals(ToKey(s), key, StringComparison.Ordinal))
-            {
-                status = s;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
-    }
+    public static string DateColumn(ColumnTypes t) => CaseColumns.DateColumn(t);
 }

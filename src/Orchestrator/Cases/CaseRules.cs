@@ -4,33 +4,15 @@ using Orchestrator.Persistence;
 
 namespace Orchestrator.Cases;
 
-/// <summary>The case tables of the one DbContext (the context itself stays the engine's file).</summary>
-public static class CaseSets
-{
-    /// <summary>Child case files.</summary>
-    /// <param name="db">The context.</param>
-    public static DbSet<ChildCase> ChildCases(this OrchestratorDbContext db) => (db ?? throw new ArgumentNullException(nameof(db))).Set<ChildCase>();
-
-    /// <summary>Facilities.</summary>
-    /// <param name="db">The context.</param>
-    public static DbSet<Facility> Facilities(this OrchestratorDbContext db) => (db ?? throw new ArgumentNullException(nameof(db))).Set<Facility>();
-
-    /// <summary>The foster-family register.</summary>
-    /// <param name="db">The context.</param>
-    public static DbSet<FosterFamily> FosterFamilies(this OrchestratorDbContext db) => (db ?? throw new ArgumentNullException(nameof(db))).Set<FosterFamily>();
-
-    /// <summary>Consulates.</summary>
-    /// <param name="db">The context.</param>
-    public static DbSet<Consulate> Consulates(this OrchestratorDbContext db) => (db ?? throw new ArgumentNullException(nameof(db))).Set<Consulate>();
-}
-
-/// <summary>Why a placement is refused: the BPMN error code and a sentence for the coordinator.</summary>
-/// <param name="ErrorCode">A <see cref="CaseErrorCodes"/> value.</param>
-/// <param name="Message">What is wrong.</param>
-public sealed record PlacementRefusal(string ErrorCode, string Message);
-
-/// <summary>The rules of the case domain that both the handlers and the API apply.</summary>
-public static class CaseRules
+/// <summary>
+/// The invariants of the case domain, in one place: what must hold whoever changes a case (a journey's service task or
+/// a request to the API). This file: case files, placements, facilities and families; <c>CaseRules.OpenDoor.cs</c>:
+/// street outreach, the residence's ages, programmes and consent. Process decisions (what happens next, deadlines) are
+/// drawn in the journeys' BPMN; the shape of input (required fields, vocabularies) is checked by the forms and
+/// <see cref="CaseInput"/>; lifecycles that touch one row only are methods of the entities
+/// (<see cref="ChildCase.ChangePhase"/>, <see cref="FosterFamily.Certify"/>, ...).
+/// </summary>
+public static partial class CaseRules
 {
     /// <summary>
     /// Whether <paramref name="child"/> may be placed: the facility's (or family's) capacity must hold the child and the
@@ -138,6 +120,129 @@ public static class CaseRules
         return await counters.AsNoTracking().Where(c => c.Name == name && c.Year == year).Select(c => c.LastNumber).SingleAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether a family may be issued (or renewed) a certificate of aptitude: not once it left the programme.
+    /// </summary>
+    /// <param name="family">The family.</param>
+    /// <exception cref="CaseInputException">The family is closed (naming <c>familyId</c>).</exception>
+    public static void CheckCertifiable(FosterFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        if (family.Status == FosterFamilyStatus.Closed)
+        {
+            throw new CaseInputException("familyId", $"foster family {family.Reference} left the programme ({family.ClosureReason}); a closed family is not certified.");
+        }
+    }
+
+    /// <summary>Whether a family may enter the register: it holds a certificate of aptitude.</summary>
+    /// <param name="family">The family.</param>
+    /// <exception cref="CaseInputException">No certificate (naming <c>familyId</c>).</exception>
+    public static void CheckRegistrable(FosterFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        if (family.CertificateNumber is null)
+        {
+            throw new CaseInputException("familyId", $"foster family {family.Reference} has no certificate of aptitude; family.certify comes first.");
+        }
+    }
+
+    /// <summary>The number of a family's certificate of aptitude: <c>{prefix}-{year}-{family reference}</c>; a renewal keeps the first.</summary>
+    /// <param name="family">The family.</param>
+    /// <param name="prefix">The prefix (<c>Cases:CertificatePrefix</c>).</param>
+    /// <param name="year">The year of issue.</param>
+    public static string CertificateNumberFor(FosterFamily family, string prefix, int year)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        return family.CertificateNumber ?? string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year}-{family.Reference}");
+    }
+
+    /// <summary>
+    /// The status a journey's <c>family.setStatus</c> value stands for: a closure reason (<see cref="FamilyClosureReasons"/>)
+    /// closes the family with that reason; a status name is taken as it is.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <exception cref="CaseInputException">Neither (naming <c>status</c>).</exception>
+    public static (FosterFamilyStatus Status, string? ClosureReason) FamilyStatusFor(string value)
+    {
+        if (FamilyClosureReasons.All.Contains(value, StringComparer.Ordinal))
+        {
+            return (FosterFamilyStatus.Closed, value);
+        }
+
+        return FosterFamilyStatuses.TryParse(value, out var status)
+            ? (status, null)
+            : throw new CaseInputException("status", $"'{value}' is not one of {string.Join(", ", FamilyClosureReasons.All.Concat(Enum.GetValues<FosterFamilyStatus>().Select(FosterFamilyStatuses.ToKey)))}.");
+    }
+
+    /// <summary>
+    /// The capacity of a new facility: its kind's setting when none is given, and never more than that (the documented
+    /// ceiling of the kind).
+    /// </summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="capacity">The capacity asked for, if any.</param>
+    /// <param name="defaults">The kind's settings.</param>
+    /// <exception cref="CaseInputException">Below 1 or above the ceiling (naming <c>capacity</c>).</exception>
+    public static int FacilityCapacity(string kind, int? capacity, FacilityDefaults defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        var value = capacity ?? defaults.Capacity;
+        return value < 1 || value > defaults.Capacity
+            ? throw new CaseInputException("capacity", $"a {kind} facility takes 1 to {defaults.Capacity} children (Cases settings).")
+            : value;
+    }
+
+    /// <summary>
+    /// Makes sure the counter row <paramref name="name"/>/<paramref name="year"/> exists (its own save, outside any
+    /// command), so that a later <see cref="LockCounterAsync"/> inside a command's transaction finds it. Two callers
+    /// inserting it at once is fine: one row stays.
+    /// </summary>
+    /// <param name="db">A context of the caller's own (not a command's).</param>
+    /// <param name="name">The counter.</param>
+    /// <param name="year">The year (0 for a counter that is only a lock).</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task EnsureCounterAsync(OrchestratorDbContext db, string name, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var counters = db.Set<ReferenceCounter>();
+        if (await counters.AnyAsync(c => c.Name == name && c.Year == year, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        counters.Add(new ReferenceCounter { Name = name, Year = year, LastNumber = 0 });
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (DatabaseProviders.IsConcurrencyConflict(e))
+        {
+            // Another caller inserted it first: it exists, which is all this asks.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Updates the counter row inside the caller's transaction, which takes its row lock (PostgreSQL; SQLite serialises
+    /// writers anyway): callers that count and then write under the same lock cannot both take the last place.
+    /// </summary>
+    /// <param name="db">The command's context, in its transaction.</param>
+    /// <param name="name">The counter (made by <see cref="EnsureCounterAsync"/>).</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="Workflows.WorkflowConflictException">The row is missing (the job runs again, and its attempt makes it).</exception>
+    public static async Task LockCounterAsync(OrchestratorDbContext db, string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var updated = await db.Set<ReferenceCounter>().Where(c => c.Name == name && c.Year == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            throw new Workflows.WorkflowConflictException($"The lock row '{name}' is missing; the job runs again.");
+        }
+    }
+
     /// <summary>Formats a reference: <c>CA-2026-0001</c>.</summary>
     /// <param name="prefix">The prefix.</param>
     /// <param name="year">The year.</param>
@@ -149,63 +254,4 @@ public static class CaseRules
     /// <param name="languages">The list.</param>
     public static HashSet<string> LanguagesOf(string? languages) =>
         new((languages ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.ToLowerInvariant()), StringComparer.Ordinal);
-}
-
-/// <summary>Checks staged case rows against their columns' lengths before they are written.</summary>
-internal static class CaseLengths
-{
-    /// <summary>
-    /// Throws <see cref="CaseInputException"/> naming the first text that is longer than its column allows (PostgreSQL
-    /// would refuse it with a bare error, SQLite would store it whole): the request is answered 400 and nothing is written.
-    /// </summary>
-    /// <param name="db">The context with the staged rows.</param>
-    public static void Check(DbContext db)
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            foreach (var property in entry.Properties)
-            {
-                if (property.Metadata.GetMaxLength() is { } max && property.CurrentValue is string text && text.Length > max)
-                {
-                    var field = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name);
-                    throw new CaseInputException(field, $"is {text.Length} characters long; at most {max} are kept.");
-                }
-            }
-        }
-    }
-}
-
-/// <summary>
-/// Bad input to a case operation (a missing or unknown value), naming the field; nothing was changed. An
-/// <see cref="ArgumentException"/>, so the API answers 400 with its message; a job handler turns it into a failure.
-/// </summary>
-public sealed class CaseInputException : ArgumentException
-{
-    /// <summary>Creates the exception.</summary>
-    public CaseInputException()
-        : this("input", "is invalid.")
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What is wrong.</param>
-    public CaseInputException(string message)
-        : this("input", message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What is wrong.</param>
-    /// <param name="innerException">The cause.</param>
-    public CaseInputException(string message, Exception innerException)
-        : base(message, innerException) => Field = "input";
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="field">The field or variable.</param>
-    /// <param name="problem">What is wrong with it.</param>
-    public CaseInputException(string field, string problem)
-        : base($"{field}: {problem}") => Field = field;
-
-    /// <summary>The field or variable.</summary>
-    public string Field { get; }
 }

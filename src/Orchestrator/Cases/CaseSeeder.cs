@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Orchestrator.Cases.OpenDoor;
 using Orchestrator.Hosting;
 using Orchestrator.Persistence;
 using Orchestrator.Security;
@@ -11,13 +12,16 @@ namespace Orchestrator.Cases;
 /// <summary>
 /// Development start-up seeding, so that a newcomer meets a living system: three facilities, three consulates, and three
 /// children at different points of their journeys, each a case file with a running <c>child-journey</c> whose first
-/// tasks were completed through <see cref="WorkflowService"/> (so their service tasks ran the real case handlers).
+/// tasks were completed through <see cref="WorkflowService"/> (so their service tasks ran the real case handlers); and
+/// the open door's outreach contacts and a child in pre-community on her second stay (<see cref="OpenDoorSeeder"/>).
 /// Runs only when enabled (<c>Cases:SeedDemoCases</c>, default: as <c>Security:SeedDemoAccounts</c>, default
 /// Development), when the journeys are deployed, and when no case and no facility exists yet.
 /// </summary>
 public sealed class CaseSeeder(
     OrchestratorDbContext db,
     CaseService cases,
+    FacilityService facilities,
+    OpenDoorSeeder openDoor,
     WorkflowService workflows,
     IOptions<CasesOptions> options,
     IOptions<SecurityOptions> security,
@@ -36,6 +40,8 @@ public sealed class CaseSeeder(
             return [];
         }
 
+        // The open door has its own check (no outreach contact or record yet), so it is seeded into older databases too.
+        await openDoor.SeedAsync(SeedActor, ct).ConfigureAwait(false);
         if (await db.ChildCases().AnyAsync(ct).ConfigureAwait(false) || await db.Facilities().AnyAsync(ct).ConfigureAwait(false))
         {
             return [];
@@ -49,9 +55,9 @@ public sealed class CaseSeeder(
         }
 
         var o = options.Value;
-        var reception = await cases.CreateFacilityAsync(new NewFacilityRequest("cas-recepcion-cdmx", "CAS de primera acogida Ciudad de México", FacilityKinds.FirstReception, o.FirstReception.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
-        await cases.CreateFacilityAsync(new NewFacilityRequest("cas-largo-plazo-cdmx", "CAS de largo plazo Ciudad de México", FacilityKinds.LongTerm, o.LongTerm.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
-        await cases.CreateFacilityAsync(new NewFacilityRequest("casa-hogar-tlalpan", "Casa hogar Tlalpan", FacilityKinds.GroupHome, o.GroupHome.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
+        var reception = await facilities.CreateFacilityAsync(new NewFacilityRequest("cas-recepcion-cdmx", "CAS de primera acogida Ciudad de México", FacilityKinds.FirstReception, o.FirstReception.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
+        await facilities.CreateFacilityAsync(new NewFacilityRequest("cas-largo-plazo-cdmx", "CAS de largo plazo Ciudad de México", FacilityKinds.LongTerm, o.LongTerm.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
+        await facilities.CreateFacilityAsync(new NewFacilityRequest("casa-hogar-tlalpan", "Casa hogar Tlalpan", FacilityKinds.GroupHome, o.GroupHome.Capacity, null, null, FacilitySexes.Any, "Ciudad de México"), ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         db.AddRange(
             new Consulate { Id = "gt-cdmx", Country = "Guatemala", City = "Ciudad de México", Email = $"consulado-guatemala@{IdentitySeeder.DemoDomain}", Phone = "+52 55 0000 0001" },

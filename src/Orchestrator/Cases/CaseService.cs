@@ -1,15 +1,20 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Orchestrator.Cases.Programmes;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Cases;
 
 /// <summary>
-/// Case files, facilities, the foster-family register and consulates, for the API and the start-up seeding. Every
-/// read of a case file writes an audit row (history type <c>CaseRead</c>: who, when, which case).
+/// Child case files (open, read, list) and what staff add to them (restitution measures, life-plan objectives and
+/// activities, the child's opinions, family tracing), for the API, the pages and the start-up seeding. Every read of a
+/// case file is checked against the reader's caseload and audited (<see cref="CaseAccess"/>). Facilities, the
+/// foster-family register and the consulates have services of their own.
 /// </summary>
-public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOptions<CasesOptions> options, WorkflowOptions workflowOptions)
+public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOptions<CasesOptions> options, WorkflowOptions workflowOptions, CaseAccess access, SensitiveDataGuard guard)
 {
     private readonly CasesOptions _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
@@ -22,12 +27,13 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        Require(request.GivenNames, "givenNames");
-        Require(request.Nationality, "nationality");
+        CaseInput.Require(request.GivenNames, "givenNames");
+        CaseInput.Require(request.Nationality, "nationality");
         var sex = request.Sex ?? ChildSexes.Other;
-        OneOf(sex, ChildSexes.All, "sex");
+        CaseInput.OneOf(sex, ChildSexes.All, "sex");
         var asylum = request.AsylumStatus ?? AsylumStatuses.None;
-        OneOf(asylum, AsylumStatuses.All, "asylumStatus");
+        CaseInput.OneOf(asylum, AsylumStatuses.All, "asylumStatus");
+        var representative = request.LegalRepresentative is null or "none" ? null : CaseInput.OneOf(request.LegalRepresentative, LegalRepresentatives.All, "legalRepresentative");
         var now = time.GetUtcNow();
         if (request.BirthDate is { } birth && birth > DateOnly.FromDateTime(now.UtcDateTime))
         {
@@ -63,15 +69,16 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
                         ReferenceEducator = request.ReferenceEducator,
                         AsylumStatus = asylum,
                         SiblingGroup = request.SiblingGroup,
+                        LegalRepresentative = representative,
                         CreatedAt = now,
-                        CreatedBy = Limit(actor.Id),
+                        CreatedBy = CaseInput.Limit(actor.Id),
                         UpdatedAt = now,
                     };
                     db.Add(child);
-                    db.Add(new CaseEvent { Id = Guid.NewGuid(), CaseId = child.Id, At = now, Type = CaseEventTypes.Opened, To = CasePhases.Detection, UserId = Limit(actor.Id) });
+                    db.Add(new CaseEvent { Id = Guid.NewGuid(), CaseId = child.Id, At = now, Type = CaseEventTypes.Opened, To = CasePhases.Detection, UserId = CaseInput.Limit(actor.Id) });
                     if (!string.IsNullOrWhiteSpace(request.ChildOpinion))
                     {
-                        db.Add(new ChildOpinion { Id = Guid.NewGuid(), CaseId = child.Id, Decision = "first-interview", Opinion = request.ChildOpinion, RecordedAt = now, RecordedBy = Limit(actor.Id) });
+                        db.Add(new ChildOpinion { Id = Guid.NewGuid(), CaseId = child.Id, Decision = "first-interview", Opinion = request.ChildOpinion, RecordedAt = now, RecordedBy = CaseInput.Limit(actor.Id) });
                     }
 
                     CaseLengths.Check(db);
@@ -91,21 +98,42 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         }
     }
 
-    /// <summary>A case file with its plans, evaluations, placement, opinions and events (the read is audited).</summary>
+    /// <summary>
+    /// Opens a case file (as <see cref="CreateCaseAsync"/>) and answers it as <paramref name="actor"/> may see it: what
+    /// the API and the pages show of the new file.
+    /// </summary>
+    /// <param name="request">The child.</param>
+    /// <param name="actor">Who opens it.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="CaseInputException">A field is missing or not allowed.</exception>
+    public async Task<Redacted<ChildCase>> OpenCaseFileAsync(NewCaseRequest request, Actor actor, CancellationToken ct)
+    {
+        var child = await CreateCaseAsync(request, actor, ct).ConfigureAwait(false);
+        return await guard.RedactAsync(child, child.Id, actor, "case-file", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A case file with its plans, evaluations, placement, opinions, events, programmes, consents and babies, as
+    /// <paramref name="actor"/> may see it: only when it is on their caseload, and with a restricted marker for each
+    /// sensitive field they do not read (<see cref="Redacted{T}.IsRestricted"/>). The read is audited, and so is every
+    /// sensitive field shown.
+    /// </summary>
     /// <param name="caseId">The case id or its reference.</param>
     /// <param name="actor">Who reads.</param>
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="WorkflowNotFoundException">No such case.</exception>
-    public async Task<ChildCase> GetCaseAsync(string caseId, Actor actor, CancellationToken ct)
+    /// <exception cref="WorkflowForbiddenException">Not on the actor's caseload.</exception>
+    public async Task<Redacted<ChildCase>> GetCaseAsync(string caseId, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var child = await db.ChildCases().AsNoTracking().AsSplitQuery()
             .Include(c => c.Opinions).Include(c => c.RestitutionMeasures).Include(c => c.Objectives).ThenInclude(o => o.Activities)
             .Include(c => c.Evaluations).Include(c => c.FamilyTracing).Include(c => c.Events)
+            .Include(c => c.Enrolments).Include(c => c.Consents).Include(c => c.Babies)
             .SingleOrDefaultAsync(c => c.Id == caseId || c.Reference == caseId, ct).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No case '{caseId}'.");
-        await EnsureOnCaseloadAsync(child, actor, ct).ConfigureAwait(false);
-        await AuditAsync(child.Id, "CaseRead", actor, ct).ConfigureAwait(false);
+        await access.EnsureOnCaseloadAsync(child, actor, ct).ConfigureAwait(false);
+        await access.AuditAsync(child.Id, "CaseRead", actor, ct).ConfigureAwait(false);
         child.Opinions = [.. child.Opinions.OrderBy(o => o.RecordedAt)];
         child.RestitutionMeasures = [.. child.RestitutionMeasures.OrderBy(m => m.CreatedAt)];
         child.Objectives = [.. child.Objectives.OrderBy(o => o.CreatedAt)];
@@ -117,7 +145,10 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         child.Evaluations = [.. child.Evaluations.OrderBy(e => e.EvaluatedAt)];
         child.FamilyTracing = [.. child.FamilyTracing.OrderBy(f => f.RecordedAt)];
         child.Events = [.. child.Events.OrderBy(e => e.At)];
-        return child;
+        child.Enrolments = [.. child.Enrolments.OrderBy(e => e.EnrolledAt)];
+        child.Consents = [.. child.Consents.OrderBy(c => c.RecordedAt)];
+        child.Babies = [.. child.Babies.OrderBy(b => b.RecordedAt)];
+        return await guard.RedactAsync(child, child.Id, actor, "case-file", ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -133,7 +164,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         ArgumentNullException.ThrowIfNull(actor);
         if (phase is not null)
         {
-            OneOf(phase, CasePhases.All, "phase");
+            CaseInput.OneOf(phase, CasePhases.All, "phase");
         }
 
         var query = db.ChildCases().AsNoTracking();
@@ -145,7 +176,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         var list = await query.OrderBy(c => c.Reference).Take(1000)
             .Select(c => new CaseSummary(c.Id, c.Reference, c.Phase, c.PhaseSince, c.PlacementType, c.PlacementId, c.PlacementSince, c.ReferenceEducator))
             .ToListAsync(ct).ConfigureAwait(false);
-        await AuditAsync(null, "CaseListRead", actor, ct, phase).ConfigureAwait(false);
+        await access.AuditAsync(null, "CaseListRead", actor, ct, phase is null ? null : new JsonObject { ["phase"] = phase }).ConfigureAwait(false);
         return list;
     }
 
@@ -157,15 +188,12 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
     public async Task<RestitutionMeasure> AddMeasureAsync(string caseId, NewMeasureRequest request, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Require(request.RightConcerned, "rightConcerned");
-        Require(request.Measure, "measure");
-        Require(request.ResponsibleInstitution, "responsibleInstitution");
+        CaseInput.Require(request.RightConcerned, "rightConcerned");
+        CaseInput.Require(request.Measure, "measure");
+        CaseInput.Require(request.ResponsibleInstitution, "responsibleInstitution");
         var status = request.Status ?? MeasureStatuses.Planned;
-        OneOf(status, MeasureStatuses.All, "status");
-        if (request.StartDate is { } s && request.DueDate is { } d && d < s)
-        {
-            throw new CaseInputException("dueDate", "comes before startDate.");
-        }
+        CaseInput.OneOf(status, MeasureStatuses.All, "status");
+        CaseInput.InOrder(request.StartDate, request.DueDate, "dueDate", "startDate");
 
         var child = await TouchAsync(caseId, ct).ConfigureAwait(false);
         var measure = new RestitutionMeasure
@@ -182,7 +210,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(measure);
-        await SaveAsync(ct).ConfigureAwait(false);
+        await CaseWrites.SaveAsync(db, ct).ConfigureAwait(false);
         return measure;
     }
 
@@ -194,9 +222,9 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
     public async Task<LifePlanObjective> AddObjectiveAsync(string caseId, NewObjectiveRequest request, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        OneOf(request.Programme, LifePlanProgrammes.All, "programme");
-        OneOf(request.Horizon, LifePlanHorizons.All, "horizon");
-        Require(request.Description, "description");
+        CaseInput.OneOf(request.Programme, LifePlanProgrammes.All, "programme");
+        CaseInput.OneOf(request.Horizon, LifePlanHorizons.All, "horizon");
+        CaseInput.Require(request.Description, "description");
         var child = await TouchAsync(caseId, ct).ConfigureAwait(false);
         var objective = new LifePlanObjective
         {
@@ -208,7 +236,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(objective);
-        await SaveAsync(ct).ConfigureAwait(false);
+        await CaseWrites.SaveAsync(db, ct).ConfigureAwait(false);
         return objective;
     }
 
@@ -221,13 +249,10 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
     public async Task<LifePlanActivity> AddActivityAsync(string caseId, Guid objectiveId, NewActivityRequest request, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Require(request.Description, "description");
+        CaseInput.Require(request.Description, "description");
         var status = request.Status ?? MeasureStatuses.Planned;
-        OneOf(status, MeasureStatuses.All, "status");
-        if (request.StartsOn is { } s && request.EndsOn is { } e && e < s)
-        {
-            throw new CaseInputException("endsOn", "comes before startsOn.");
-        }
+        CaseInput.OneOf(status, MeasureStatuses.All, "status");
+        CaseInput.InOrder(request.StartsOn, request.EndsOn, "endsOn", "startsOn");
 
         var child = await TouchAsync(caseId, ct).ConfigureAwait(false);
         if (!await db.Set<LifePlanObjective>().AnyAsync(o => o.Id == objectiveId && o.CaseId == child.Id, ct).ConfigureAwait(false))
@@ -246,7 +271,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(activity);
-        await SaveAsync(ct).ConfigureAwait(false);
+        await CaseWrites.SaveAsync(db, ct).ConfigureAwait(false);
         return activity;
     }
 
@@ -259,8 +284,8 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        Require(request.Decision, "decision");
-        Require(request.Opinion, "opinion");
+        CaseInput.Require(request.Decision, "decision");
+        CaseInput.Require(request.Opinion, "opinion");
         var child = await TouchAsync(caseId, ct).ConfigureAwait(false);
         var opinion = new ChildOpinion
         {
@@ -269,10 +294,10 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             Decision = request.Decision!,
             Opinion = request.Opinion!,
             RecordedAt = time.GetUtcNow(),
-            RecordedBy = Limit(actor.Id),
+            RecordedBy = CaseInput.Limit(actor.Id),
         };
         db.Add(opinion);
-        await SaveAsync(ct).ConfigureAwait(false);
+        await CaseWrites.SaveAsync(db, ct).ConfigureAwait(false);
         return opinion;
     }
 
@@ -288,7 +313,7 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
         string[] locations = ["mexico", "country-of-origin", "third-country"];
         if (request.FamilyFound)
         {
-            OneOf(request.FamilyLocation, locations, "familyLocation");
+            CaseInput.OneOf(request.FamilyLocation, locations, "familyLocation");
         }
 
         var child = await TouchAsync(caseId, ct).ConfigureAwait(false);
@@ -300,405 +325,19 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             FamilyLocation = request.FamilyFound ? request.FamilyLocation : null,
             Notes = request.Notes,
             RecordedAt = time.GetUtcNow(),
-            RecordedBy = Limit(actor.Id),
+            RecordedBy = CaseInput.Limit(actor.Id),
         };
         db.Add(record);
-        await SaveAsync(ct).ConfigureAwait(false);
+        await CaseWrites.SaveAsync(db, ct).ConfigureAwait(false);
         return record;
     }
-
-    /// <summary>Facilities with their occupancy.</summary>
-    /// <param name="ct">Cancellation.</param>
-    public async Task<IReadOnlyList<FacilityView>> ListFacilitiesAsync(CancellationToken ct)
-    {
-        var facilities = await db.Facilities().AsNoTracking().OrderBy(f => f.Kind).ThenBy(f => f.Id).ToListAsync(ct).ConfigureAwait(false);
-        var occupied = await db.ChildCases().AsNoTracking().Where(c => c.PlacementId != null && c.Phase != CasePhases.Closed)
-            .GroupBy(c => c.PlacementId!).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct).ConfigureAwait(false);
-        return [.. facilities.Select(f => new FacilityView(f.Id, f.Name, f.Kind, f.Capacity, occupied.GetValueOrDefault(f.Id), f.MinAge, f.MaxAge, f.Sex, f.City))];
-    }
-
-    /// <summary>Registers a facility; capacity and ages default to its kind's settings, and capacity may not exceed them.</summary>
-    /// <param name="request">The facility.</param>
-    /// <param name="ct">Cancellation.</param>
-    public async Task<Facility> CreateFacilityAsync(NewFacilityRequest request, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        Require(request.Id, "id");
-        Require(request.Name, "name");
-        OneOf(request.Kind, FacilityKinds.All, "kind");
-        var defaults = _options.DefaultsFor(request.Kind!);
-        var capacity = request.Capacity ?? defaults.Capacity;
-        if (capacity < 1 || capacity > defaults.Capacity)
-        {
-            throw new CaseInputException("capacity", $"a {request.Kind} facility takes 1 to {defaults.Capacity} children (Cases settings).");
-        }
-
-        var facility = new Facility
-        {
-            Id = request.Id!.Trim(),
-            Name = request.Name!,
-            Kind = request.Kind!,
-            Capacity = capacity,
-            MinAge = request.MinAge ?? defaults.MinAge,
-            MaxAge = request.MaxAge ?? defaults.MaxAge,
-            Sex = request.Sex ?? FacilitySexes.Any,
-            City = request.City,
-        };
-        OneOf(facility.Sex, FacilitySexes.All, "sex");
-        if (facility.MinAge > facility.MaxAge)
-        {
-            throw new CaseInputException("minAge", "is above maxAge.");
-        }
-
-        if (await db.Facilities().AnyAsync(f => f.Id == facility.Id, ct).ConfigureAwait(false))
-        {
-            throw new WorkflowConflictException($"A facility '{facility.Id}' exists already.");
-        }
-
-        db.Add(facility);
-        await SaveAsync(ct).ConfigureAwait(false);
-        return facility;
-    }
-
-    /// <summary>The foster-family register, optionally of one status.</summary>
-    /// <param name="status">A status name, or <c>null</c>.</param>
-    /// <param name="ct">Cancellation.</param>
-    public async Task<IReadOnlyList<FosterFamily>> ListFamiliesAsync(string? status, CancellationToken ct)
-    {
-        var query = db.FosterFamilies().AsNoTracking();
-        if (status is not null)
-        {
-            if (!FosterFamilyStatuses.TryParse(status, out var s))
-            {
-                throw new CaseInputException("status", $"'{status}' is not one of {string.Join(", ", Enum.GetValues<FosterFamilyStatus>().Select(FosterFamilyStatuses.ToKey))}.");
-            }
-
-            query = query.Where(f => f.Status == s);
-        }
-
-        return await query.OrderBy(f => f.Reference).ToListAsync(ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Registers a family that answered the public call (status <c>applicant</c>).</summary>
-    /// <param name="request">The family.</param>
-    /// <param name="ct">Cancellation.</param>
-    public async Task<FosterFamily> RegisterFamilyAsync(NewFamilyRequest request, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        Require(request.Reference, "reference");
-        Require(request.Name, "name");
-        if (request.Capacity is not { } capacity || capacity < 1)
-        {
-            throw new CaseInputException("capacity", "is required and must be at least 1.");
-        }
-
-        if (request.PreferredMinAge is { } lo && request.PreferredMaxAge is { } hi && lo > hi)
-        {
-            throw new CaseInputException("preferredMinAge", "is above preferredMaxAge.");
-        }
-
-        var now = time.GetUtcNow();
-        var family = new FosterFamily
-        {
-            Id = string.IsNullOrWhiteSpace(request.Id) ? "family-" + Guid.NewGuid().ToString("N")[..12] : request.Id.Trim(),
-            Reference = request.Reference!.Trim(),
-            Name = request.Name!,
-            Status = FosterFamilyStatus.Applicant,
-            Culture = request.Culture,
-            Languages = request.Languages ?? "",
-            Capacity = capacity,
-            PreferredMinAge = request.PreferredMinAge,
-            PreferredMaxAge = request.PreferredMaxAge,
-            HouseholdNotes = request.HouseholdNotes,
-            Email = request.Email,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        if (await db.FosterFamilies().AnyAsync(f => f.Id == family.Id || f.Reference == family.Reference, ct).ConfigureAwait(false))
-        {
-            throw new WorkflowConflictException($"A foster family with id '{family.Id}' or reference '{family.Reference}' exists already.");
-        }
-
-        db.Add(family);
-        await SaveAsync(ct).ConfigureAwait(false);
-        return family;
-    }
-
-    /// <summary>
-    /// Active families of the register that could take the child, best first: a place left (capacity minus children
-    /// placed), the child's age in the preferred range (when both are known), then shared languages and culture.
-    /// The read is audited (it reads the case file).
-    /// </summary>
-    /// <param name="caseId">The case id or reference.</param>
-    /// <param name="actor">Who asks.</param>
-    /// <param name="ct">Cancellation.</param>
-    public async Task<IReadOnlyList<FamilyMatch>> SuggestFamiliesAsync(string caseId, Actor actor, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var child = await db.ChildCases().AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId || c.Reference == caseId, ct).ConfigureAwait(false)
-            ?? throw new WorkflowNotFoundException($"No case '{caseId}'.");
-        await EnsureOnCaseloadAsync(child, actor, ct).ConfigureAwait(false);
-        await AuditAsync(child.Id, "CaseMatchRead", actor, ct).ConfigureAwait(false);
-        var age = child.AgeOn(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var languages = CaseRules.LanguagesOf(child.Languages);
-        var families = await db.FosterFamilies().AsNoTracking().Where(f => f.Status == FosterFamilyStatus.Active).ToListAsync(ct).ConfigureAwait(false);
-        var ids = families.Select(f => f.Id).ToList();
-        var placed = await db.ChildCases().AsNoTracking().Where(c => c.PlacementId != null && ids.Contains(c.PlacementId) && c.Phase != CasePhases.Closed)
-            .GroupBy(c => c.PlacementId!).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct).ConfigureAwait(false);
-        var matches = new List<FamilyMatch>();
-        foreach (var f in families)
-        {
-            var left = f.Capacity - placed.GetValueOrDefault(f.Id);
-            if (left < 1)
-            {
-                continue;
-            }
-
-            if (age is { } a && ((f.PreferredMinAge is { } lo && a < lo) || (f.PreferredMaxAge is { } hi && a > hi)))
-            {
-                continue;
-            }
-
-            var shared = CaseRules.LanguagesOf(f.Languages).Intersect(languages, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var sameCulture = child.Culture is not null && string.Equals(child.Culture, f.Culture, StringComparison.OrdinalIgnoreCase);
-            var score = (shared.Count * 2) + (sameCulture ? 3 : 0);
-            matches.Add(new FamilyMatch(f.Id, f.Reference, f.Name, left, shared, sameCulture, score));
-        }
-
-        return [.. matches.OrderByDescending(m => m.Score).ThenByDescending(m => m.PlacesLeft).ThenBy(m => m.Reference, StringComparer.Ordinal).Take(_options.MaxSuggestions)];
-    }
-
-    /// <summary>Consulates by country.</summary>
-    /// <param name="ct">Cancellation.</param>
-    public async Task<IReadOnlyList<Consulate>> ListConsulatesAsync(CancellationToken ct) =>
-        await db.Consulates().AsNoTracking().OrderBy(c => c.Country).ThenBy(c => c.City).ToListAsync(ct).ConfigureAwait(false);
 
     private async Task<ChildCase> TouchAsync(string caseId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var child = await db.ChildCases().SingleOrDefaultAsync(c => c.Id == caseId || c.Reference == caseId, ct).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No case '{caseId}'.");
-        child.UpdatedAt = time.GetUtcNow();
-        child.RowVersion++;
+        child.Touch(time.GetUtcNow());
         return child;
     }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            CaseLengths.Check(db);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException e)
-        {
-            throw new WorkflowConflictException("The case was changed by another request at the same time. Try again.", e);
-        }
-        catch (DbUpdateException e) when (DatabaseProviders.IsConcurrencyConflict(e))
-        {
-            // Two requests created the same facility or family id at once: the unique key let one in.
-            throw new WorkflowConflictException("Another request wrote the same record at the same time (the id or reference exists now). Try again or choose another.", e);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="actor"/> may open this child's file. Coordinators, data managers and admins open every
-    /// file; other staff (and programs with their roles) only the files on their caseload: a case they registered or
-    /// are the reference educator of, one with a task they claimed or completed, or one with an open task offered to
-    /// them or to one of their groups (the task in their inbox) — any instance whose business key is the case's
-    /// reference, called journeys included (they inherit it). A refusal is audited like a read.
-    /// </summary>
-    private async Task EnsureOnCaseloadAsync(ChildCase child, Actor actor, CancellationToken ct)
-    {
-        if (SeesEveryCase(actor) || child.CreatedBy == actor.Id || (child.ReferenceEducator is { } educator && (educator == actor.Id || educator == actor.DisplayName)))
-        {
-            return;
-        }
-
-        var reference = child.Reference;
-        var groups = actor.Roles.ToList();
-        var id = actor.Id;
-        var onCaseload = await db.Tasks.AsNoTracking()
-            .Where(t => db.Instances.Any(i => i.Id == t.InstanceId && i.BusinessKey == reference))
-            .AnyAsync(t => t.Assignee == id || t.EndedBy == id
-                || (t.Status == TaskStatuses.Open && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Name == id) || (c.Kind == CandidateKinds.Group && groups.Contains(c.Name)))), ct)
-            .ConfigureAwait(false);
-        if (!onCaseload)
-        {
-            await AuditAsync(child.Id, "CaseReadRefused", actor, ct).ConfigureAwait(false);
-            throw new WorkflowForbiddenException($"Case {reference} is not on your caseload: you have no task in it and are not its reference educator. A coordinator can open it.");
-        }
-    }
-
-    private static bool SeesEveryCase(Actor actor) =>
-        actor.SeesAllTasks || actor.Roles.Contains(Security.Roles.DataManager);
-
-    private async Task AuditAsync(string? caseId, string type, Actor actor, CancellationToken ct, string? detail = null)
-    {
-        db.History.Add(new HistoryRecord
-        {
-            InstanceId = null,
-            At = time.GetUtcNow(),
-            Type = type,
-            ItemId = caseId,
-            UserId = Limit(actor.Id),
-            Detail = detail is null ? null : new System.Text.Json.Nodes.JsonObject { ["phase"] = detail }.ToJsonString(),
-        });
-        CaseLengths.Check(db);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-    }
-
-    private static void Require(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new CaseInputException(field, "is required.");
-        }
-    }
-
-    private static void OneOf(string? value, IReadOnlyList<string> allowed, string field)
-    {
-        if (value is null || !allowed.Contains(value, StringComparer.Ordinal))
-        {
-            throw new CaseInputException(field, $"'{value}' is not one of {string.Join(", ", allowed)}.");
-        }
-    }
-
-    private static string Limit(string value) => value.Length <= CaseModel.NameLength ? value : value[..CaseModel.NameLength];
 }
-
-/// <summary>A new case file (POST /api/cases).</summary>
-public sealed record NewCaseRequest
-{
-    /// <summary>Given names (required).</summary>
-    public string? GivenNames { get; init; }
-
-    /// <summary>Family names.</summary>
-    public string? FamilyNames { get; init; }
-
-    /// <summary>Date of birth, if known.</summary>
-    public DateOnly? BirthDate { get; init; }
-
-    /// <summary><c>female</c>, <c>male</c> or <c>other</c> (default).</summary>
-    public string? Sex { get; init; }
-
-    /// <summary>Nationality (required).</summary>
-    public string? Nationality { get; init; }
-
-    /// <summary>Languages, comma-separated.</summary>
-    public string? Languages { get; init; }
-
-    /// <summary>Culture or people.</summary>
-    public string? Culture { get; init; }
-
-    /// <summary>Profile flags.</summary>
-    public ProfileFlags? Flags { get; init; }
-
-    /// <summary>The reference educator.</summary>
-    public string? ReferenceEducator { get; init; }
-
-    /// <summary>Asylum status (default <c>none</c>).</summary>
-    public string? AsylumStatus { get; init; }
-
-    /// <summary>Siblings share a group.</summary>
-    public string? SiblingGroup { get; init; }
-
-    /// <summary>The child's opinion at the first interview.</summary>
-    public string? ChildOpinion { get; init; }
-}
-
-/// <summary>A restitution measure (POST /api/cases/{id}/restitution-measures).</summary>
-/// <param name="RightConcerned">The right concerned.</param>
-/// <param name="Measure">The measure.</param>
-/// <param name="ResponsibleInstitution">The institution.</param>
-/// <param name="ResponsiblePerson">The person.</param>
-/// <param name="StartDate">Start.</param>
-/// <param name="DueDate">Due.</param>
-/// <param name="Status">Status (default planned).</param>
-public sealed record NewMeasureRequest(string? RightConcerned, string? Measure, string? ResponsibleInstitution, string? ResponsiblePerson, DateOnly? StartDate, DateOnly? DueDate, string? Status);
-
-/// <summary>A life-plan objective (POST /api/cases/{id}/life-plan/objectives).</summary>
-/// <param name="Programme">education, independent-living, personal-growth.</param>
-/// <param name="Horizon">short, medium, long.</param>
-/// <param name="Description">The objective.</param>
-public sealed record NewObjectiveRequest(string? Programme, string? Horizon, string? Description);
-
-/// <summary>A life-plan activity (POST /api/cases/{id}/life-plan/objectives/{objectiveId}/activities).</summary>
-/// <param name="Description">The activity.</param>
-/// <param name="StartsOn">Start.</param>
-/// <param name="EndsOn">End.</param>
-/// <param name="Status">Status (default planned).</param>
-public sealed record NewActivityRequest(string? Description, DateOnly? StartsOn, DateOnly? EndsOn, string? Status);
-
-/// <summary>The child's opinion (POST /api/cases/{id}/opinions).</summary>
-/// <param name="Decision">The decision it is about.</param>
-/// <param name="Opinion">The opinion.</param>
-public sealed record NewOpinionRequest(string? Decision, string? Opinion);
-
-/// <summary>A step of family tracing (POST /api/cases/{id}/family-tracing), as the family-tracing form records it.</summary>
-/// <param name="FamilyFound">Whether family was found.</param>
-/// <param name="FamilyLocation">mexico, country-of-origin or third-country (required when found).</param>
-/// <param name="Notes">Notes.</param>
-public sealed record NewTracingRequest(bool FamilyFound, string? FamilyLocation, string? Notes);
-
-/// <summary>A facility (POST /api/facilities).</summary>
-/// <param name="Id">Its id (a short slug).</param>
-/// <param name="Name">Name.</param>
-/// <param name="Kind">first-reception, long-term, group-home.</param>
-/// <param name="Capacity">Capacity (default and ceiling: the kind's setting).</param>
-/// <param name="MinAge">Youngest age (default: the kind's).</param>
-/// <param name="MaxAge">Oldest age (default: the kind's).</param>
-/// <param name="Sex">any (default), female, male.</param>
-/// <param name="City">City.</param>
-public sealed record NewFacilityRequest(string? Id, string? Name, string? Kind, int? Capacity, int? MinAge, int? MaxAge, string? Sex, string? City);
-
-/// <summary>A facility with its occupancy.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="Name">Name.</param>
-/// <param name="Kind">Kind.</param>
-/// <param name="Capacity">Capacity.</param>
-/// <param name="Occupied">Children placed there now.</param>
-/// <param name="MinAge">Youngest age.</param>
-/// <param name="MaxAge">Oldest age.</param>
-/// <param name="Sex">Who it admits.</param>
-/// <param name="City">City.</param>
-public sealed record FacilityView(string Id, string Name, string Kind, int Capacity, int Occupied, int MinAge, int MaxAge, string Sex, string? City);
-
-/// <summary>A family that answered the public call (POST /api/foster-families).</summary>
-/// <param name="Id">Its id (default: generated); the certification journey's <c>familyId</c>.</param>
-/// <param name="Reference">Its reference (letters carry it; required, unique).</param>
-/// <param name="Name">Name (required).</param>
-/// <param name="Culture">Culture.</param>
-/// <param name="Languages">Languages, comma-separated.</param>
-/// <param name="Capacity">How many children (required).</param>
-/// <param name="PreferredMinAge">Youngest preferred age.</param>
-/// <param name="PreferredMaxAge">Oldest preferred age.</param>
-/// <param name="HouseholdNotes">Notes.</param>
-/// <param name="Email">Email.</param>
-public sealed record NewFamilyRequest(string? Id, string? Reference, string? Name, string? Culture, string? Languages, int? Capacity, int? PreferredMinAge, int? PreferredMaxAge, string? HouseholdNotes, string? Email);
-
-/// <summary>A suggested foster family for a child.</summary>
-/// <param name="FamilyId">The family.</param>
-/// <param name="Reference">Its reference.</param>
-/// <param name="Name">Its name.</param>
-/// <param name="PlacesLeft">Places left.</param>
-/// <param name="SharedLanguages">Languages shared with the child.</param>
-/// <param name="SameCulture">Whether the culture is the child's.</param>
-/// <param name="Score">Higher is a better match (2 per shared language, 3 for the same culture).</param>
-public sealed record FamilyMatch(string FamilyId, string Reference, string Name, int PlacesLeft, IReadOnlyList<string> SharedLanguages, bool SameCulture, int Score);
-
-/// <summary>What a list of cases shows: no names, birth date, story or profile flags (those need a read of the one case, which is audited).</summary>
-/// <param name="Id">The case id.</param>
-/// <param name="Reference">The case reference (<c>CA-2026-0001</c>).</param>
-/// <param name="Phase">The phase.</param>
-/// <param name="PhaseSince">Since when.</param>
-/// <param name="PlacementType">The kind of placement, if placed.</param>
-/// <param name="PlacementId">The facility or family.</param>
-/// <param name="PlacementSince">Since when.</param>
-/// <param name="ReferenceEducator">The reference educator.</param>
-public sealed record CaseSummary(string Id, string Reference, string Phase, DateTimeOffset PhaseSince, string? PlacementType, string? PlacementId, DateTimeOffset? PlacementSince, string? ReferenceEducator);

@@ -1,10 +1,18 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orchestrator.Cases.Handlers;
+using Orchestrator.Cases.OpenDoor;
+using Orchestrator.Cases.Programmes;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Security;
 
 namespace Orchestrator.Cases;
 
-/// <summary>Registers the case domain: settings, the service-task handlers, <see cref="CaseService"/>, its policies and the Development seeding.</summary>
+/// <summary>
+/// Registers the case domain (<see cref="AddCases"/>): its settings, services, service-task handlers, policies and the
+/// Development seeding. The routes are <see cref="CaseEndpoints.MapCasesEndpoints"/>.
+/// </summary>
 public static class CaseServiceCollectionExtensions
 {
     /// <summary>Read case files, facilities, the register and consulates: care staff and admins.</summary>
@@ -13,47 +21,81 @@ public static class CaseServiceCollectionExtensions
     /// <summary>Create and change case files, facilities and the register: coordinators, data managers and admins.</summary>
     public const string WritePolicy = "cases-write";
 
+    /// <summary>Record street outreach and a child's comings and goings at pre-community: counsellors, educators, social workers, coordinators, data managers, admins.</summary>
+    public const string OpenDoorWritePolicy = "open-door-write";
+
+    /// <summary>The handlers of the case domain, by job type (<c>orc:type</c>).</summary>
+    private static readonly (string JobType, Type Handler)[] Handlers =
+    [
+        (SetPhaseHandler.JobType, typeof(SetPhaseHandler)),
+        (AssignPlacementHandler.JobType, typeof(AssignPlacementHandler)),
+        (RecordEvaluationHandler.JobType, typeof(RecordEvaluationHandler)),
+        (RecordCaseEventJobHandler.JobType, typeof(RecordCaseEventJobHandler)),
+        (CertifyFamilyHandler.JobType, typeof(CertifyFamilyHandler)),
+        (RegisterFamilyHandler.JobType, typeof(RegisterFamilyHandler)),
+        (SetFamilyStatusHandler.JobType, typeof(SetFamilyStatusHandler)),
+        (RecordFamilyPlacementHandler.JobType, typeof(RecordFamilyPlacementHandler)),
+        (StartEpisodeHandler.JobType, typeof(StartEpisodeHandler)),
+        (EndEpisodeHandler.JobType, typeof(EndEpisodeHandler)),
+        (AdmitToResidenceHandler.JobType, typeof(AdmitToResidenceHandler)),
+        (CloseRecordHandler.JobType, typeof(CloseRecordHandler)),
+        (EnrolInProgrammeHandler.JobType, typeof(EnrolInProgrammeHandler)),
+        (CheckConsentHandler.JobType, typeof(CheckConsentHandler)),
+        (EndEnrolmentHandler.JobType, typeof(EndEnrolmentHandler)),
+        (LinkBabyHandler.JobType, typeof(LinkBabyHandler)),
+        (RecordSensitiveDataHandler.JobType, typeof(RecordSensitiveDataHandler)),
+    ];
+
     /// <summary>The roles each case policy admits.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         [ReadPolicy] = [.. Roles.CareStaff, Roles.Admin],
         [WritePolicy] = [Roles.Coordinator, Roles.DataManager, Roles.Admin],
+        [OpenDoorWritePolicy] = [Roles.OutreachCounsellor, Roles.Educator, Roles.SocialWorker, Roles.Coordinator, Roles.DataManager, Roles.Admin],
     };
 
+    /// <summary>The job types the case domain handles.</summary>
+    public static IReadOnlyList<string> JobTypes { get; } = [.. Handlers.Select(h => h.JobType)];
+
     /// <summary>
-    /// Registers the case domain. Options: section <c>Cases</c>. The handlers are added to the
-    /// <see cref="JobHandlerRegistry"/> when it is first resolved (whoever registered it: the workflow core or a test).
+    /// Registers the case domain. Settings: section <c>Cases</c> (bound from the configuration in the container,
+    /// checked at start-up). The handlers are added to the <see cref="JobHandlerRegistry"/> when it is first resolved
+    /// (whoever registered it: the workflow core or a test).
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The configuration, if any.</param>
-    public static IServiceCollection AddOrchestratorCases(this IServiceCollection services, IConfiguration? configuration = null)
+    public static IServiceCollection AddCases(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<CasesOptions>();
-        if (configuration is not null)
-        {
-            options.Bind(configuration.GetSection(CasesOptions.Section));
-        }
-
-        options.Validate(o => o.CertificateValidityMonths > 0, "Cases:CertificateValidityMonths must be positive.")
-            .Validate(o => new[] { o.FirstReception, o.LongTerm, o.GroupHome }.All(d => d.Capacity > 0 && d.MinAge <= d.MaxAge), "Cases: every facility kind needs a positive Capacity and MinAge <= MaxAge.");
+        services.AddOptions<CasesOptions>().BindConfiguration(CasesOptions.Section)
+            .Validate(o => o.CertificateValidityMonths > 0, "Cases:CertificateValidityMonths must be positive.")
+            .Validate(o => new[] { o.FirstReception, o.LongTerm, o.GroupHome }.All(d => d.Capacity > 0 && d.MinAge <= d.MaxAge), "Cases: every facility kind needs a positive Capacity and MinAge <= MaxAge.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CasesOptions>>(new CasesOptionsCheck());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<CaseAccess>();
         services.TryAddScoped<CaseService>();
+        services.TryAddScoped<FacilityService>();
+        services.TryAddScoped<FosterFamilyService>();
+        services.TryAddScoped<ConsulateDirectory>();
         services.TryAddScoped<CaseSeeder>();
-        services.TryAddSingleton<SetPhaseHandler>();
-        services.TryAddSingleton<AssignPlacementHandler>();
-        services.TryAddSingleton<RecordEvaluationHandler>();
-        services.TryAddSingleton<RecordCaseEventJob>();
-        services.TryAddSingleton<CertifyFamilyHandler>();
-        services.TryAddSingleton<RegisterFamilyHandler>();
-        services.TryAddSingleton<SetFamilyStatusHandler>();
-        services.TryAddSingleton<RecordFamilyPlacementHandler>();
+        services.TryAddScoped<OpenDoorService>();
+        services.TryAddScoped<OpenDoorSeeder>();
+        services.TryAddScoped<ProgrammeService>();
+        services.TryAddSingleton<SensitiveFieldCatalog>();
+        services.TryAddScoped<SensitiveDataGuard>();
+        services.TryAddScoped<GuardedWorkflowReads>();
+        foreach (var (_, handler) in Handlers)
+        {
+            services.TryAddSingleton(handler);
+        }
+
         DecorateRegistry(services);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[ReadPolicy]))
-            .AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[WritePolicy]));
+            .AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[WritePolicy]))
+            .AddPolicy(OpenDoorWritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[OpenDoorWritePolicy]));
         return services;
     }
 
@@ -64,26 +106,13 @@ public static class CaseServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(services);
-        Register(registry, services.GetRequiredService<SetPhaseHandler>());
-        Register(registry, services.GetRequiredService<AssignPlacementHandler>());
-        Register(registry, services.GetRequiredService<RecordEvaluationHandler>());
-        Register(registry, services.GetRequiredService<RecordCaseEventJob>());
-        Register(registry, services.GetRequiredService<CertifyFamilyHandler>());
-        Register(registry, services.GetRequiredService<RegisterFamilyHandler>());
-        Register(registry, services.GetRequiredService<SetFamilyStatusHandler>());
-        Register(registry, services.GetRequiredService<RecordFamilyPlacementHandler>());
+        foreach (var (jobType, handler) in Handlers)
+        {
+            registry.Register(jobType, (IJobHandler)services.GetRequiredService(handler));
+        }
+
         return registry;
     }
-
-    /// <summary>The job types the case domain handles.</summary>
-    public static IReadOnlyList<string> JobTypes { get; } =
-    [
-        SetPhaseHandler.JobType, AssignPlacementHandler.JobType, RecordEvaluationHandler.JobType, RecordCaseEventJob.JobType,
-        CertifyFamilyHandler.JobType, RegisterFamilyHandler.JobType, SetFamilyStatusHandler.JobType, RecordFamilyPlacementHandler.JobType,
-    ];
-
-    private static void Register<T>(JobHandlerRegistry registry, CaseJobHandler<T> handler)
-        where T : class => registry.Register(handler.Type, handler);
 
     /// <summary>
     /// Wraps the registry's registration so that the case handlers are in it when it is built: composes with others

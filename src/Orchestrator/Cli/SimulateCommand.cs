@@ -7,7 +7,7 @@ namespace Orchestrator.Cli;
 
 /// <summary>
 /// <c>simulate FILE.bpmn… --scenario SCENARIO.json</c>: run one instance in memory on a virtual clock and print
-/// the JSON report of ARCHITECTURE.md on stdout. Exit 0 when every step ran and every expectation held, 1 when
+/// the JSON report (<c>{"trace","active","ended","variables","incidents","failures"}</c>) on stdout. Exit 0 when every step ran and every expectation held, 1 when
 /// one did not (the failures are also written to stderr), 2 when the simulation could not run at all: a bad
 /// command line, an invalid BPMN file (its problems on stderr, as <c>validate</c> prints them) or a scenario that
 /// cannot be read (the field that is wrong on stderr).

@@ -85,7 +85,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             case BadHttpRequestException e:
                 return Problem(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", Describe(e));
             case JsonException e:
-                return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", e.Message);
+                return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", DescribeJson(e));
             case ArgumentException e when e is not ArgumentNullException:
                 // The workflow core rejects values it cannot take (a business key too long, …) before changing anything.
                 return Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message);
@@ -96,9 +96,47 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
     private static string Describe(Exception exception)
     {
-        // "Failed to read parameter "X body" from the request body as JSON." + the JSON reader's own words (path, line,
-        // position); deeper exceptions repeat the same words.
+        // A body that is not the JSON the endpoint takes: the reader's own words (what, where), never the framework's
+        // "Failed to read parameter "CompleteTaskRequest body"" nor the .NET type it was read into.
+        if (exception.InnerException is JsonException json)
+        {
+            return DescribeJson(json);
+        }
+
         return exception.InnerException is { } inner ? $"{exception.Message} {inner.Message}" : exception.Message;
+    }
+
+    /// <summary>The JSON reader's words without .NET type names, with where it stopped (path, line, position counted from 1).</summary>
+    internal static string DescribeJson(JsonException exception)
+    {
+        // "The JSON value could not be converted to Orchestrator.Api.CompleteTaskRequest. Path: $ | LineNumber: 0 | …"
+        var words = exception.Message;
+        var at = words.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            words = words[..at];
+        }
+
+        const string ConvertedTo = "converted to ";
+        var type = words.IndexOf(ConvertedTo, StringComparison.Ordinal);
+        if (type >= 0)
+        {
+            words = words[..(type + ConvertedTo.Length)] + "the type this field takes";
+        }
+
+        words = words.Trim().TrimEnd('.');
+        if (words.Length == 0)
+        {
+            words = "The JSON could not be read";
+        }
+
+        var where = exception.Path is { Length: > 0 } path ? $" at {path}" : "";
+        if (exception.LineNumber is { } line)
+        {
+            where += $" (line {line + 1}, position {(exception.BytePositionInLine ?? 0) + 1})";
+        }
+
+        return $"The request body is not the JSON this request takes: {words}{where}.";
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };

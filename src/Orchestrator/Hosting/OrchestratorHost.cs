@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Orchestrator.Api;
+using Orchestrator.Designer;
 using Orchestrator.Forms;
 using Orchestrator.Notifications;
 using Orchestrator.Notifications.EmailActions;
@@ -145,6 +146,8 @@ public static class OrchestratorHost
         services.AddOrchestratorWorkflows(configuration);
         services.AddHostedService<DatabaseMigration>(); // first of the hosted services: the others may read tables at start.
 
+        services.AddOrchestratorDesigner(); // issue 14: drafts, checks, deploys with forms and scenarios; forms versioned with the processes (Designer/README.md)
+
         // Task forms: every workflows/forms/*.form, checked on task completion (422 naming the fields).
         services.TryAddSingleton(sp =>
         {
@@ -156,7 +159,8 @@ public static class OrchestratorHost
 
         services.AddOrchestratorSecurity(configuration);
         services.AddOrchestratorNotifications(configuration);
-        Cases.CaseServiceCollectionExtensions.AddOrchestratorCases(services, configuration); // issue 6: case domain, its job handlers and API policies
+        Cases.CaseServiceCollectionExtensions.AddCases(services); // the case domain, its job handlers and API policies (Cases/README.md)
+        Cases.CaseFiles.CaseFilesRegistration.AddCaseFiles(services); // the case file as staff work with it: documents, journeys, registration, list and search (Cases/CaseFiles/README.md)
         // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL
         // and SQL Server, so that a link emailed by one node opens on another; in a folder beside the SQLite file
         // otherwise (one node).
@@ -197,6 +201,8 @@ public static class OrchestratorHost
         services.AddOrchestratorScheduling(configuration); // Hangfire fires the timer rows; after the migrating initializer (Scheduling/README.md).
         services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
         services.AddWebWorkspace(); // the pages people use (Web/README.md)
+        Tasks.TaskWorkspaceServiceCollectionExtensions.AddTaskWorkspace(services, configuration); // inbox query, task reads, drafts, saved views, live changes (Tasks/README.md)
+        Supervision.SupervisionServiceCollectionExtensions.AddSupervision(services); // journeys overview, deadlines, audit, outbox (Supervision/README.md)
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -225,7 +231,7 @@ public static class OrchestratorHost
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.Use(IdempotencyFilter.EnableBuffering);
         app.UseRouting();
-        app.UseEmailActions(); // form-js files under /lib and the rate limiter of /act (Notifications/EmailActions/README.md)
+        app.UseEmailActions(); // the rate limiter of /act (Notifications/EmailActions/README.md)
         app.UseAuthentication();
         Scheduling.HangfireDashboard.UseOrchestratorHangfireDashboard(app); // /hangfire, administrators' cookie only (403 to anyone else), read-only (Scheduling/README.md)
         app.UseAuthorization();
@@ -235,9 +241,12 @@ public static class OrchestratorHost
         app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
         app.MapAccountEndpoints();
         app.MapStaffEndpoints();
-        app.MapOrchestratorApi();
+        var api = app.MapOrchestratorApi();
         app.MapOrchestratorNotifications();
-        Cases.CaseEndpoints.MapOrchestratorCases(app);
+        Cases.CaseEndpoints.MapCasesEndpoints(api);
+        Cases.CaseFiles.CaseFileEndpoints.MapCaseFileEndpoints(api);
+        Supervision.SupervisionEndpoints.MapSupervisionEndpoints(api);
+        app.MapDesignerEndpoints(); // /api/designer (Designer/README.md)
         app.MapWebWorkspace();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MimeKit;
 using Orchestrator.Persistence;
 
 namespace Orchestrator.Notifications;
@@ -11,6 +11,8 @@ public static class EmailAddresses
     public static bool IsPlain(string value) =>
         value is not null
         && value.Length <= OrchestratorModel.EmailLength
-        && MailAddress.TryCreate(value, out var parsed)
+        && MailboxAddress.TryParse(ParserOptions.Default, value, out var parsed)
+        && string.IsNullOrEmpty(parsed.Name)
+        && !string.IsNullOrEmpty(parsed.Domain)
         && string.Equals(parsed.Address, value, StringComparison.Ordinal);
 }

@@ -6,7 +6,7 @@ using Orchestrator.Notifications.Templates;
 
 namespace Orchestrator.Notifications;
 
-/// <summary>Registers and maps the notification features: templates, the email outbox, letters and email actions (issue 5).</summary>
+/// <summary>Registers and maps the notification features: templates, the email outbox, letters and email actions.</summary>
 public static class NotificationServiceCollectionExtensions
 {
     /// <summary>Registers every notification feature. Options: sections <c>Notifications</c> and <c>Smtp</c>.</summary>
@@ -16,6 +16,7 @@ public static class NotificationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddHostedService(_ => new MovedSettingsCheck(configuration));
         var notifications = new NotificationOptions();
         configuration.GetSection(NotificationOptions.Section).Bind(notifications);
         var smtp = new SmtpOptions();
@@ -30,14 +31,52 @@ public static class NotificationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps the notification endpoints: the outbox for admins, case documents, and the email-action pages.</summary>
+    /// <summary>
+    /// Settings that moved stop the start-up naming their new place, instead of being ignored (an organisation that set
+    /// <c>Notifications:OrganisationName</c> would otherwise see another name in every email).
+    /// </summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <exception cref="InvalidOperationException">A moved setting is set (the message names the old and the new place).</exception>
+    internal static void RefuseMovedSettings(IConfiguration configuration)
+    {
+        (string Old, string New)[] moved =
+        [
+            ("Notifications:OrganisationName", "Organisation:Name"),
+            ("Notifications:DefaultLanguage", "Organisation:DefaultLanguage"),
+            ("Notifications:TimeZone", "Organisation:TimeZone"),
+            ("Smtp:EnableSsl", "Smtp:Security (None, StartTls or SslOnConnect)"),
+        ];
+        foreach (var (old, now) in moved)
+        {
+            // EnableSsl=false asked for what Security=None does; only a true would be lost.
+            var value = configuration[old];
+            var harmless = old == "Smtp:EnableSsl" && bool.TryParse(value, out var ssl) && !ssl;
+            if (!string.IsNullOrEmpty(value) && !harmless)
+            {
+                throw new InvalidOperationException($"The setting {old} is no longer read; set {now} instead (appsettings.json or the environment variable {old.Replace(":", "__", StringComparison.Ordinal)}).");
+            }
+        }
+    }
+
+    /// <summary>Runs <see cref="RefuseMovedSettings"/> as the host starts.</summary>
+    private sealed class MovedSettingsCheck(IConfiguration configuration) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            RefuseMovedSettings(configuration);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>Maps the notification endpoints: the outbox for admins and case documents (the email-action pages are Razor Pages, <c>Web/Act/</c>).</summary>
     /// <param name="app">The routes.</param>
     public static IEndpointRouteBuilder MapOrchestratorNotifications(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOutboxEndpoints();
         app.MapLetterEndpoints();
-        app.MapEmailActionEndpoints();
         return app;
     }
 }

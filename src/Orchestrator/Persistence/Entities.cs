@@ -63,6 +63,13 @@ public sealed class InstanceRecord
 
     /// <summary>The optimistic-concurrency version: incremented by every command, checked on update.</summary>
     public int RowVersion { get; set; }
+
+    /// <summary>
+    /// The elements the instance waits at now, as <see cref="ActiveElementList"/> writes them (<c>|Task_A|Timer_B|</c>;
+    /// empty once it ended), kept by every command beside <see cref="State"/> so that supervision counts instances per
+    /// element without reading the state documents. <c>null</c> on rows no command has touched since the column came.
+    /// </summary>
+    public string? ActiveElements { get; set; }
 }
 
 /// <summary>A user task (table <c>user_tasks</c>); open ones make the inbox.</summary>

@@ -70,6 +70,12 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     /// <summary>ASP.NET Core data-protection keys (XML), shared by the nodes on PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Half-filled task forms, one per task and person, sealed (the staff workspace).</summary>
+    public DbSet<global::Orchestrator.Tasks.TaskDraftRecord> TaskDrafts => Set<global::Orchestrator.Tasks.TaskDraftRecord>();
+
+    /// <summary>Saved inbox views (the staff workspace).</summary>
+    public DbSet<global::Orchestrator.Tasks.InboxViewRecord> InboxViews => Set<global::Orchestrator.Tasks.InboxViewRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -79,6 +85,9 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
         OrchestratorModel.Configure(builder, t);
         CaseDocumentModel.Configure(builder, t);
         Cases.CaseModel.Configure(builder, t);
+        global::Orchestrator.Tasks.TaskWorkspaceModel.Configure(builder, t);
+        Cases.CaseFiles.CaseAttachmentModel.Configure(builder, t);
+        Designer.DesignerModel.Configure(builder, t); // drafts, scenarios and versioned forms (Designer/README.md)
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");
@@ -147,6 +156,11 @@ internal static class OrchestratorModel
             b.HasIndex(x => x.BusinessKey).HasDatabaseName("ix_process_instances_business_key");
             b.HasIndex(x => new { x.ProcessId, x.Status }).HasDatabaseName("ix_process_instances_process_status");
             b.HasIndex(x => x.ParentId).HasDatabaseName("ix_process_instances_parent_id");
+
+            // Supervision (migration 20261207500000_SupervisionCounts): the running instances per process and version,
+            // and where they wait, are read from this index alone, never from the rows with their state documents.
+            Text(b.Property(x => x.ActiveElements), "active_elements", t, nullable: true);
+            b.HasIndex(x => new { x.Status, x.ProcessId, x.Version, x.ActiveElements }).HasDatabaseName("ix_process_instances_waiting");
         });
 
         builder.Entity<TaskRecord>(b =>
@@ -286,6 +300,10 @@ internal static class OrchestratorModel
             Text(b.Property(x => x.Detail), "detail", t, nullable: true);
             b.HasIndex(x => new { x.InstanceId, x.Sequence }).HasDatabaseName("ix_history_instance_sequence");
             b.HasIndex(x => new { x.UserId, x.At }).HasDatabaseName("ix_history_user_at"); // migration 20261122000100_HistoryByUser
+
+            // The audit of one case: rows about no instance (case reads, searches) by the case id; only those rows are
+            // in the index, so the engine's many instance rows pay nothing for it (migration 20261207500000_SupervisionCounts).
+            b.HasIndex(x => new { x.ItemId, x.Sequence }).HasDatabaseName("ix_history_item_without_instance").HasFilter("instance_id IS NULL");
         });
 
         builder.Entity<IdempotencyRecord>(b =>

@@ -128,13 +128,17 @@ public static class AccountEndpoints
         return TypedResults.Problem(title: outcome == SignInOutcome.LockedOut ? "Account locked out" : "Sign-in failed", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    /// <summary>Whether <paramref name="request"/> is the pages' idle-warning probe, which must not renew the session.</summary>
+    /// <summary>
+    /// Whether <paramref name="request"/> is the pages' idle-warning probe, or another request a page makes by itself
+    /// (an endpoint with <see cref="SessionPassiveMetadata"/>), which must not renew the session.
+    /// </summary>
     /// <param name="request">The request.</param>
-    /// <returns><c>true</c> for <c>GET /account/session</c>.</returns>
+    /// <returns><c>true</c> for <c>GET /account/session</c> and the passive endpoints.</returns>
     public static bool IsSessionProbe(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return HttpMethods.IsGet(request.Method) && request.Path.Equals(SessionPath, StringComparison.OrdinalIgnoreCase);
+        return (HttpMethods.IsGet(request.Method) && request.Path.Equals(SessionPath, StringComparison.OrdinalIgnoreCase))
+            || request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<SessionPassiveMetadata>() is not null;
     }
 
     /// <summary>The seconds left before the idle sign-out, read from the cookie (without renewing it).</summary>

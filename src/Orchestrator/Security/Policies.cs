@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Supervision (cancel instances, incidents and their retry): coordinators and admins.</summary>
     public const string Supervise = "supervise";
 
+    /// <summary>Reading the audit (who read or changed which case when): data managers and admins.</summary>
+    public const string Audit = "audit";
+
     /// <summary>Operating the service (the email outbox): admins only.</summary>
     public const string Admin = "admin";
 
@@ -33,6 +36,7 @@ public static class Policies
         [ReadDefinitions] = Roles.All,
         [Casework] = [.. Roles.CareStaff, Roles.Admin],
         [Supervise] = [Roles.Coordinator, Roles.Admin],
+        [Audit] = [Roles.DataManager, Roles.Admin],
         [Admin] = [Roles.Admin],
         [AnyRole] = Roles.All,
     };

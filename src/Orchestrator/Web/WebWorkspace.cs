@@ -36,6 +36,12 @@ public static class WebWorkspace
                 options.RootDirectory = "/Web";
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Errors/Error");
+                options.Conventions.AuthorizeFolder("/Tasks", Policies.Casework);
+                options.Conventions.AuthorizeFolder("/Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy);
+                options.Conventions.AuthorizePage("/Cases/New", Orchestrator.Cases.CaseServiceCollectionExtensions.WritePolicy);
+                options.Conventions.AuthorizeFolder("/Supervision", Policies.Supervise); // coordinators and admins (Supervision/)
+                options.Conventions.AuthorizeFolder("/Administration", Policies.Audit).AuthorizeFolder("/Administration/Staff", Policies.Admin).AuthorizeFolder("/Administration/Outbox", Policies.Admin); // the audit for data managers too
+                options.Conventions.AuthorizeFolder("/Designer", Policies.Design); // the designer
             })
             .AddMvcOptions(options =>
             {
@@ -55,6 +61,7 @@ public static class WebWorkspace
         });
         services.AddScoped<WorkspaceChrome>();
         services.AddScoped<DisplayFormat>();
+        services.AddScoped<Tasks.TaskNaming>();
 
         // Only the static assets are compressed: they hold no secret, so compression over TLS leaks nothing (pages carry
         // anti-forgery tokens, and compressing them beside attacker-chosen text is the BREACH attack).

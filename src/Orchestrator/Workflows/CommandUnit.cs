@@ -217,6 +217,7 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
 
         row.State = s.ToJson();
         row.Status = StatusName(s.Status);
+        row.ActiveElements = ActiveElementList.Format(s.Status == InstanceStatus.Active ? WorkflowEngine.GetActiveElements(s) : []);
         row.EndedAt = s.EndedAt;
         row.UpdatedAt = now;
 

@@ -94,6 +94,19 @@ public interface ITaskFormValidator
     /// and bounds may come from them, and hide conditions read them.
     /// </param>
     IReadOnlyList<FormFieldError> Validate(string formKey, JsonObject data, JsonObject taskVariables);
+
+    /// <summary>
+    /// Checks the data against the form of the task's own process version (a task keeps the form it was created with,
+    /// whatever is deployed later). By default the same as <see cref="Validate"/>.
+    /// </summary>
+    /// <param name="formKey">The task's form key.</param>
+    /// <param name="data">The submitted variables.</param>
+    /// <param name="taskVariables">What the task sees (see <see cref="Validate"/>).</param>
+    /// <param name="processId">The task's process id.</param>
+    /// <param name="processVersion">The task's process version.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    ValueTask<IReadOnlyList<FormFieldError>> ValidateAsync(string formKey, JsonObject data, JsonObject taskVariables, string processId, int processVersion, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Validate(formKey, data, taskVariables));
 }
 
 /// <summary>

@@ -89,6 +89,21 @@ public sealed record TaskQuery(string? InstanceId = null, string? Assignee = nul
 
     /// <summary>The <see cref="TaskPage.Next"/> cursor of the previous page (opaque); <c>null</c> for the first page.</summary>
     public string? After { get; init; }
+
+    /// <summary>Only tasks of this journey (process id).</summary>
+    public string? ProcessId { get; init; }
+
+    /// <summary>Only tasks of this case (the instance's business key, the case reference).</summary>
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Which part of the inbox (<see cref="InboxView.All"/> by default); the due views count days in <see cref="Calendar"/>.</summary>
+    public InboxView View { get; init; } = InboxView.All;
+
+    /// <summary>The order (<see cref="TaskSort.Due"/> by default).</summary>
+    public TaskSort Sort { get; init; } = TaskSort.Due;
+
+    /// <summary>The time zone and first day of the week of the due views; <c>null</c>: the organisation's.</summary>
+    public InboxCalendar? Calendar { get; init; }
 }
 
 /// <summary>One page of the task list.</summary>
@@ -124,4 +139,7 @@ public sealed record TaskView(
 
     /// <summary>Email of an outside recipient who completes the task through a link.</summary>
     public string? ExternalRecipient { get; init; }
+
+    /// <summary>The assignee's name as people know them (the staff account's display name, else its user name).</summary>
+    public string? AssigneeName { get; init; }
 }

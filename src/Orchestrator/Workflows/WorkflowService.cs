@@ -19,6 +19,9 @@ namespace Orchestrator.Workflows;
 /// </summary>
 public sealed class WorkflowService
 {
+    /// <summary>The longest reason a cancellation keeps.</summary>
+    public const int MaxCancelReasonLength = 1000;
+
     private readonly OrchestratorDbContext _db;
     private readonly WorkflowRuntime _runtime;
     private readonly IWorkflowScheduler _scheduler;
@@ -53,7 +56,21 @@ public sealed class WorkflowService
     /// <param name="actor">Who deploys.</param>
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="WorkflowValidationException">The file has errors.</exception>
-    public async Task<IReadOnlyList<DeploymentOutcome>> DeployAsync(string xml, string sourceName, Actor actor, CancellationToken ct)
+    public Task<IReadOnlyList<DeploymentOutcome>> DeployAsync(string xml, string sourceName, Actor actor, CancellationToken ct) =>
+        DeployAsync(xml, sourceName, actor, newVersionEvenIfUnchanged: false, ct);
+
+    /// <summary>
+    /// Validates and deploys a BPMN file; with <paramref name="newVersionEvenIfUnchanged"/> every executable process gets
+    /// a new version even when the XML equals the latest version's (the designer deploys a changed form with an
+    /// unchanged diagram: the form belongs to the new version, and tasks of the old one keep theirs).
+    /// </summary>
+    /// <param name="xml">The BPMN XML.</param>
+    /// <param name="sourceName">The file name (for problems).</param>
+    /// <param name="actor">Who deploys.</param>
+    /// <param name="newVersionEvenIfUnchanged">Whether unchanged content still gets a new version.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="WorkflowValidationException">The file has errors.</exception>
+    public async Task<IReadOnlyList<DeploymentOutcome>> DeployAsync(string xml, string sourceName, Actor actor, bool newVersionEvenIfUnchanged, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(xml);
         ArgumentNullException.ThrowIfNull(actor);
@@ -91,7 +108,7 @@ public sealed class WorkflowService
                 var latest = await _db.Definitions.AsNoTracking().Where(d => d.ProcessId == process.Id)
                     .OrderByDescending(d => d.Version).Select(d => new { d.Version, d.ContentHash })
                     .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-                if (latest is not null && latest.ContentHash == hash)
+                if (latest is not null && latest.ContentHash == hash && !newVersionEvenIfUnchanged)
                 {
                     result.Add(new DeploymentOutcome(process.Id, latest.Version, false));
                     continue;
@@ -280,12 +297,28 @@ public sealed class WorkflowService
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
     /// <exception cref="WorkflowConflictException">The instance has ended.</exception>
-    public Task CancelAsync(string instanceId, Actor actor, CancellationToken ct)
+    public Task CancelAsync(string instanceId, Actor actor, CancellationToken ct) => CancelAsync(instanceId, null, actor, ct);
+
+    /// <summary>Cancels an instance and its called children, with the reason the person gave (kept in the history).</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="reason">Why (at most 1,000 characters); <c>null</c> records only who cancelled.</param>
+    /// <param name="actor">Who cancels.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <exception cref="ArgumentException">The reason is longer than 1,000 characters.</exception>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="WorkflowConflictException">The instance has ended.</exception>
+    public Task CancelAsync(string instanceId, string? reason, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (reason?.Length > MaxCancelReasonLength)
+        {
+            throw new ArgumentException($"reason: at most {MaxCancelReasonLength} characters.", nameof(reason));
+        }
+
+        var recorded = string.IsNullOrWhiteSpace(reason) ? "cancelled by " + actor.DisplayName : reason.Trim();
         return ExecuteAsync(actor, async u =>
         {
-            await u.RunAsync(instanceId, new CancelInstance { UserId = actor.Id, Reason = "cancelled by " + actor.DisplayName }).ConfigureAwait(false);
+            await u.RunAsync(instanceId, new CancelInstance { UserId = actor.Id, Reason = recorded }).ConfigureAwait(false);
             await u.DrainAsync().ConfigureAwait(false);
             WorkflowLog.Cancelled(_logger, instanceId, actor.Id);
             return true;
@@ -341,144 +374,15 @@ public sealed class WorkflowService
         (await ListTaskPageAsync(query, actor, ct).ConfigureAwait(false)).Tasks;
 
     /// <summary>
-    /// One page of the open tasks the actor may see, in inbox order: due date (none last), priority (highest first),
-    /// creation, id. The cursor of the next page names the last task's sort keys (keyset paging), so tasks that end or
-    /// appear between two pages neither shift nor repeat the others.
+    /// One page of the open tasks the actor may see, in inbox order (or the query's order), filtered, keyset-paged: see
+    /// <see cref="TaskInbox.ListAsync"/>, which this reads through with the workflow settings' calendar.
     /// </summary>
     /// <param name="query">Filters and page.</param>
     /// <param name="actor">Who asks.</param>
     /// <param name="ct">Cancellation.</param>
     /// <exception cref="TaskQueryException">The limit is out of range, or the cursor is not one this list gave out.</exception>
-    public async Task<TaskPage> ListTaskPageAsync(TaskQuery query, Actor actor, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(actor);
-        if (query.Limit is < 1 or > TaskQuery.MaxLimit)
-        {
-            throw new TaskQueryException("limit", $"The limit must be between 1 and {TaskQuery.MaxLimit}; it was {query.Limit}.");
-        }
-
-        var after = query.After is null ? null : TaskSortKey.Parse(query.After);
-        var take = query.Limit + 1;
-        var keys = query is { InstanceId: null, Assignee: null, CandidateGroup: null } && !actor.SeesAllTasks
-            ? await InboxKeysAsync(actor, after, take, ct).ConfigureAwait(false)
-            : await FilteredKeysAsync(query, actor, after, take, ct).ConfigureAwait(false);
-        var next = keys.Count > query.Limit ? keys[query.Limit - 1].ToCursor() : null;
-        if (keys.Count > query.Limit)
-        {
-            keys.RemoveRange(query.Limit, keys.Count - query.Limit);
-        }
-
-        if (keys.Count == 0)
-        {
-            return new TaskPage([], null);
-        }
-
-        // Then those rows with their candidates. A task that ended or was claimed by someone else since the first
-        // query is left out by the same rules again; the cursor still comes from the keys, so nothing after it is skipped.
-        var ids = keys.Select(k => k.Id).ToList();
-        var rows = await _db.Tasks.AsNoTracking().Include(t => t.Candidates).Where(t => ids.Contains(t.Id) && t.Status == TaskStatuses.Open)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var order = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            order[ids[i]] = i;
-        }
-
-        return new TaskPage([.. rows.Where(t => MayList(t, actor)).OrderBy(t => order[t.Id]).Select(ToView)], next);
-    }
-
-    /// <summary>
-    /// A person's inbox without filters: the tasks held by them (index <c>ix_user_tasks_assignee_inbox</c>), and the
-    /// unclaimed tasks offered to them or to each of their groups (one range of <c>ix_user_task_candidates_inbox</c>
-    /// each), every part read in inbox order with a LIMIT and merged here. With 100,000 open tasks this reads about
-    /// (groups + 2) × page rows instead of sorting every open task of the person's groups.
-    /// </summary>
-    private async Task<List<TaskSortKey>> InboxKeysAsync(Actor actor, TaskSortKey? after, int take, CancellationToken ct)
-    {
-        var me = actor.Id;
-        var parts = new List<TaskSortKey>();
-        var held = After(_db.Tasks.AsNoTracking().Where(t => t.Status == TaskStatuses.Open && t.Assignee == me), after);
-        parts.AddRange(await InOrder(held).Take(take).Select(t => new TaskSortKey(t.DueSort, t.Priority, t.CreatedAt, t.Id)).ToListAsync(ct).ConfigureAwait(false));
-        foreach (var (kind, name) in actor.Roles.Order(StringComparer.Ordinal).Select(r => (CandidateKinds.Group, r)).Prepend((CandidateKinds.User, me)))
-        {
-            var offered = After(_db.TaskCandidates.AsNoTracking().Where(c => c.Kind == kind && c.Name == name && c.Offered), after);
-            parts.AddRange(await InOrder(offered).Take(take).Select(c => new TaskSortKey(c.DueSort, c.Priority, c.CreatedAt, c.TaskId)).ToListAsync(ct).ConfigureAwait(false));
-        }
-
-        // A task offered to the person and to one of their groups comes twice; the keys are equal, so keep one.
-        parts.Sort();
-        var result = new List<TaskSortKey>(Math.Min(take, parts.Count));
-        foreach (var key in parts)
-        {
-            if (result.Count == take)
-            {
-                break;
-            }
-
-            if (result.Count == 0 || result[^1].Id != key.Id)
-            {
-                result.Add(key);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Coordinators and admins (index <c>ix_user_tasks_inbox</c>), and any filtered list: one query on the task rows.</summary>
-    private async Task<List<TaskSortKey>> FilteredKeysAsync(TaskQuery query, Actor actor, TaskSortKey? after, int take, CancellationToken ct)
-    {
-        var q = _db.Tasks.AsNoTracking().Where(t => t.Status == TaskStatuses.Open);
-        if (query.InstanceId is { } instanceId)
-        {
-            q = q.Where(t => t.InstanceId == instanceId);
-        }
-
-        if (query.Assignee is { } assignee)
-        {
-            q = q.Where(t => t.Assignee == assignee);
-        }
-
-        if (query.CandidateGroup is { } group)
-        {
-            q = q.Where(t => t.Candidates.Any(c => c.Kind == CandidateKinds.Group && c.Name == group));
-        }
-
-        if (!actor.SeesAllTasks)
-        {
-            var me = actor.Id;
-            var roles = actor.Roles.ToList();
-            q = q.Where(t => t.Assignee == me
-                || (t.Assignee == null && t.Candidates.Any(c => (c.Kind == CandidateKinds.User && c.Name == me) || (c.Kind == CandidateKinds.Group && roles.Contains(c.Name)))));
-        }
-
-        return await InOrder(After(q, after)).Take(take).Select(t => new TaskSortKey(t.DueSort, t.Priority, t.CreatedAt, t.Id)).ToListAsync(ct).ConfigureAwait(false);
-    }
-
-    private static IOrderedQueryable<TaskRecord> InOrder(IQueryable<TaskRecord> q) =>
-        q.OrderBy(t => t.DueSort).ThenByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
-
-    private static IOrderedQueryable<TaskCandidateRecord> InOrder(IQueryable<TaskCandidateRecord> q) =>
-        q.OrderBy(c => c.DueSort).ThenByDescending(c => c.Priority).ThenBy(c => c.CreatedAt).ThenBy(c => c.TaskId);
-
-    // Strictly after the cursor in inbox order. The redundant "due_sort >= " is what the index range starts from; the
-    // rest of the comparison filters within that range. string.Compare is translated to the database's "id > @id".
-#pragma warning disable CA1309
-    private static IQueryable<TaskRecord> After(IQueryable<TaskRecord> q, TaskSortKey? k) => k is null ? q : q.Where(t => t.DueSort >= k.DueSort
-        && (t.DueSort > k.DueSort || (t.Priority < k.Priority || (t.Priority == k.Priority
-            && (t.CreatedAt > k.Created || (t.CreatedAt == k.Created && string.Compare(t.Id, k.Id) > 0))))));
-
-    private static IQueryable<TaskCandidateRecord> After(IQueryable<TaskCandidateRecord> q, TaskSortKey? k) => k is null ? q : q.Where(c => c.DueSort >= k.DueSort
-        && (c.DueSort > k.DueSort || (c.Priority < k.Priority || (c.Priority == k.Priority
-            && (c.CreatedAt > k.Created || (c.CreatedAt == k.Created && string.Compare(c.TaskId, k.Id) > 0))))));
-#pragma warning restore CA1309
-
-    /// <summary>The list's rule (the same as <see cref="MaySee"/> for staff): held by me, or unclaimed and offered to me or my groups.</summary>
-    private static bool MayList(TaskRecord task, Actor actor) =>
-        actor.SeesAllTasks
-        || task.Assignee == actor.Id
-        || (task.Assignee is null && task.Candidates.Any(c =>
-            (c.Kind == CandidateKinds.User && c.Name == actor.Id) || (c.Kind == CandidateKinds.Group && actor.Roles.Contains(c.Name))));
+    public Task<TaskPage> ListTaskPageAsync(TaskQuery query, Actor actor, CancellationToken ct) =>
+        new TaskInbox(_db, _runtime.Time, TaskInbox.DefaultCalendar(_runtime.Options)).ListAsync(query, actor, ct);
 
     /// <summary>Claims a task for the actor.</summary>
     /// <param name="taskId">The task id.</param>
@@ -500,7 +404,7 @@ public sealed class WorkflowService
 
             if (task.Assignee is { } holder && holder != actor.Id)
             {
-                throw new WorkflowConflictException($"Task {taskId} is already claimed by {holder}.");
+                throw new WorkflowConflictException($"Task {taskId} is already claimed by {await NameOfAsync(holder, ct).ConfigureAwait(false)}.");
             }
 
             await u.RunAsync(task.InstanceId, new ClaimUserTask(taskId, actor.Id)).ConfigureAwait(false);
@@ -528,6 +432,59 @@ public sealed class WorkflowService
             }
 
             await u.RunAsync(task.InstanceId, new UnclaimUserTask(taskId) { UserId = actor.Id }).ConfigureAwait(false);
+            await u.DrainAsync().ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
+        return await GetTaskViewAsync(taskId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The longest reason a coordinator may give for handing a task to someone.</summary>
+    public const int MaxAssignReasonLength = 1000;
+
+    /// <summary>
+    /// Hands an open task to a named colleague (coordinators and admins), whoever holds it now. The reason is kept in
+    /// the history (<c>TaskReassigned</c>: assignee, previous assignee, reason) beside the engine's own <c>TaskAssigned</c>.
+    /// </summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="assigneeId">The colleague's account id (an unlocked account with a casework role).</param>
+    /// <param name="reason">Why (required, at most <see cref="MaxAssignReasonLength"/> characters).</param>
+    /// <param name="actor">Who assigns.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The task as it is now.</returns>
+    /// <exception cref="ArgumentException">No reason, a reason too long, or no such colleague (the message names the field).</exception>
+    /// <exception cref="WorkflowForbiddenException">The actor is not a coordinator or an admin.</exception>
+    /// <exception cref="WorkflowNotFoundException">No such task.</exception>
+    /// <exception cref="WorkflowConflictException">The task is no longer open.</exception>
+    public async Task<TaskView> AssignAsync(string taskId, string? assigneeId, string? reason, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.SeesAllTasks)
+        {
+            throw new WorkflowForbiddenException("Only coordinators and administrators hand tasks to a colleague; claim the task to take it yourself.");
+        }
+
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            throw new ArgumentException("reason: say why the task goes to this colleague; the reason is kept in the history.", nameof(reason));
+        }
+
+        if (reason.Length > MaxAssignReasonLength)
+        {
+            throw new ArgumentException($"reason: at most {MaxAssignReasonLength} characters (it has {reason.Length}).", nameof(reason));
+        }
+
+        var colleagues = await new Security.StaffDirectory(_db, _runtime.Time).ColleaguesAsync(ct).ConfigureAwait(false);
+        var colleague = colleagues.FirstOrDefault(c => c.Id == assigneeId)
+            ?? throw new ArgumentException($"assignee: no colleague with a casework role and an open account has the id '{assigneeId}'.", nameof(assigneeId));
+        await ExecuteAsync(actor, async u =>
+        {
+            var task = await OpenTaskAsync(u, taskId, ct).ConfigureAwait(false);
+            var previous = task.Assignee;
+            await u.RunAsync(task.InstanceId, new AssignUserTask(taskId, colleague.Id) { UserId = actor.Id }).ConfigureAwait(false);
+            u.Audit(task.InstanceId, "TaskReassigned", task.ElementId, taskId,
+                new JsonObject { ["assignee"] = colleague.Id, ["previousAssignee"] = previous, ["reason"] = reason });
             await u.DrainAsync().ConfigureAwait(false);
             return true;
         }, ct).ConfigureAwait(false);
@@ -572,7 +529,7 @@ public sealed class WorkflowService
             {
                 var state = await u.TryLoadAsync(task.InstanceId).ConfigureAwait(false)
                     ?? throw new WorkflowNotFoundException($"No process instance '{task.InstanceId}'.");
-                var errors = _forms.Validate(formKey, variables ?? [], _runtime.Engine.GetTaskVariables(state, taskId));
+                var errors = await _forms.ValidateAsync(formKey, variables ?? [], _runtime.Engine.GetTaskVariables(state, taskId), state.ProcessId, state.Version, ct).ConfigureAwait(false);
                 if (errors.Count > 0)
                 {
                     throw new FormValidationException(errors);
@@ -826,8 +783,10 @@ public sealed class WorkflowService
             ?? throw new WorkflowNotFoundException($"No task '{taskId}'.");
         if (task.Status != TaskStatuses.Open)
         {
+            // The person who won, by name (the row holds their account id).
+            var by = task.EndedBy is null ? null : await NameOfAsync(task.EndedBy, ct).ConfigureAwait(false);
             throw new WorkflowConflictException(task.Status == TaskStatuses.Completed
-                ? $"Task {taskId} is no longer open: it was completed{(task.EndedBy is null ? "" : " by " + task.EndedBy)}{(task.EndedAt is { } at ? " at " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "")}."
+                ? $"Task {taskId} is no longer open: it was completed{(by is null ? "" : " by " + by)}{(task.EndedAt is { } at ? " at " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "")}."
                 : $"Task {taskId} is no longer open: it was cancelled.");
         }
 
@@ -838,8 +797,11 @@ public sealed class WorkflowService
     {
         var task = await _db.Tasks.AsNoTracking().Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No task '{taskId}'.");
-        return ToView(task);
+        return TaskInbox.ToView(task, await Security.StaffDirectory.NamesAsync(_db, [task.Assignee], ct).ConfigureAwait(false));
     }
+
+    private async Task<string> NameOfAsync(string userId, CancellationToken ct) =>
+        Security.StaffDirectory.Describe(userId, await Security.StaffDirectory.NamesAsync(_db, [userId], ct).ConfigureAwait(false));
 
     /// <summary>
     /// A person sees and acts on a task assigned to them, or an unclaimed task of their groups or naming them; coordinators
@@ -852,19 +814,6 @@ public sealed class WorkflowService
         || task.Assignee == actor.Id
         || (task.Assignee is null && task.Candidates.Any(c =>
             (c.Kind == CandidateKinds.User && c.Name == actor.Id) || (c.Kind == CandidateKinds.Group && actor.Roles.Contains(c.Name))));
-
-    private static TaskView ToView(TaskRecord t) =>
-        new(t.Id, t.ElementId, t.Name, t.InstanceId,
-            [.. t.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Name).Order(StringComparer.Ordinal)],
-            t.Assignee, t.Due, t.FormKey)
-        {
-            Priority = t.Priority,
-            Created = t.CreatedAt,
-            ProcessId = t.ProcessId,
-            BusinessKey = t.BusinessKey,
-            CandidateUsers = [.. t.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Name).Order(StringComparer.Ordinal)],
-            ExternalRecipient = t.ExternalRecipient,
-        };
 
     internal static string Limit(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -1,5 +1,3 @@
-using Orchestrator.Engine.Runtime;
-
 namespace Orchestrator.Engine.Tests.Semantics;
 
 /// <summary>Message correlation: key types, scopes, races with timers, several instances.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Orchestrator.Engine.Runtime;
 
 namespace Orchestrator.Engine.Tests.Semantics;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Cases;
+using Orchestrator.Cases.Handlers;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Tests.Infrastructure;
 using Orchestrator.Workflows;
@@ -99,7 +100,7 @@ public abstract class CaseHandlerTests : IAsyncLifetime
         await _harness.Cases().CreateCaseAsync(new NewCaseRequest { GivenNames = "Test", FamilyNames = "Child", BirthDate = new DateOnly(birthYear, 1, 10), Sex = sex, Nationality = "Honduras", Languages = "es", SiblingGroup = siblings }, Actors.Coordinator, default);
 
     private Task<Facility> FacilityAsync(string id, string kind, int capacity, string sex = FacilitySexes.Any) =>
-        _harness.Cases().CreateFacilityAsync(new NewFacilityRequest(id, id, kind, capacity, null, null, sex, "CDMX"), default);
+        _harness.Get<FacilityService>().CreateFacilityAsync(new NewFacilityRequest(id, id, kind, capacity, null, null, sex, "CDMX"), default);
 
     private Task<string> PlaceAsync(ChildCase child, string type, string? facility) =>
         _harness.Service().StartAsync("CasePlacement", new JsonObject { ["caseId"] = child.Id, ["placementType"] = type, ["facilityId"] = facility }, child.Reference, Actors.Coordinator, default);
@@ -277,7 +278,7 @@ public abstract class CaseHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_family_is_certified_with_the_configured_validity_registered_and_withdrawn()
     {
-        var family = await _harness.Cases().RegisterFamilyAsync(new NewFamilyRequest("fam-1", "FAM-0001", "Familia Uno", "K'iche'", "es", 2, 10, 17, null, "familia@test.invalid"), default);
+        var family = await _harness.Get<FosterFamilyService>().RegisterFamilyAsync(new NewFamilyRequest("fam-1", "FAM-0001", "Familia Uno", "K'iche'", "es", 2, 10, 17, null, "familia@test.invalid"), default);
 
         var instance = await _harness.Service().StartAsync("FamilyRegister", new JsonObject { ["familyId"] = family.Id, ["capacity"] = 3, ["languages"] = "es, k'iche'" }, null, Actors.Coordinator, default);
 
@@ -293,7 +294,7 @@ public abstract class CaseHandlerTests : IAsyncLifetime
         Assert.Equal((3, "es, k'iche'"), (stored.Capacity, stored.Languages));
 
         var child = await _harness.Cases().CreateCaseAsync(new NewCaseRequest { GivenNames = "Ixchel", BirthDate = new DateOnly(2013, 5, 1), Nationality = "Guatemala", Languages = "k'iche', es", Culture = "K'iche'" }, Actors.Coordinator, default);
-        var match = Assert.Single(await _harness.Cases().SuggestFamiliesAsync(child.Id, Actors.Coordinator, default));
+        var match = Assert.Single(await _harness.Get<FosterFamilyService>().SuggestFamiliesAsync(child.Id, Actors.Coordinator, default));
         Assert.Equal((family.Id, 3, true), (match.FamilyId, match.PlacesLeft, match.SameCulture));
         Assert.Equal(["es", "k'iche'"], match.SharedLanguages);
 
@@ -301,7 +302,7 @@ public abstract class CaseHandlerTests : IAsyncLifetime
         await _harness.Service().CompleteAsync(task.Id, null, Actors.Coordinator, default);
         stored = await _harness.Db().FosterFamilies().AsNoTracking().SingleAsync(f => f.Id == family.Id);
         Assert.Equal((FosterFamilyStatus.Closed, "withdrawn"), (stored.Status, stored.ClosureReason));
-        Assert.Empty(await _harness.Cases().SuggestFamiliesAsync(child.Id, Actors.Coordinator, default));
+        Assert.Empty(await _harness.Get<FosterFamilyService>().SuggestFamiliesAsync(child.Id, Actors.Coordinator, default));
     }
 
     /// <summary>Runs something between the real handler's attempt and its completion.</summary>
@@ -320,15 +321,4 @@ public abstract class CaseHandlerTests : IAsyncLifetime
         public Task OnCompletingAsync(JobContext context, JobCompleted outcome, AppliedChange change, CancellationToken cancellationToken) =>
             inner.OnCompletingAsync(context, outcome, change, cancellationToken);
     }
-}
-
-public sealed class SqliteCaseHandlerTests : CaseHandlerTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
-}
-
-[Collection(PostgresGroup.Name)]
-public sealed class PostgresCaseHandlerTests(PostgresServer server) : CaseHandlerTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresCaseHandlerTests));
 }

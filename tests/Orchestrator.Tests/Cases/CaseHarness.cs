@@ -15,7 +15,7 @@ namespace Orchestrator.Tests.Cases;
 
 /// <summary>
 /// The workflow core plus the case domain on a test database, registered as the host does
-/// (<see cref="CaseServiceCollectionExtensions.AddOrchestratorCases"/> after the workflow core), with a virtual clock.
+/// (<see cref="CaseServiceCollectionExtensions.AddCases"/> after the workflow core), with a virtual clock.
 /// </summary>
 public sealed class CaseHarness
 {
@@ -40,7 +40,8 @@ public sealed class CaseHarness
         services.AddSingleton(Options.Create(new SecurityOptions()));
         services.AddDbContext<OrchestratorDbContext>(database.Configure);
         services.AddOrchestratorWorkflows();
-        services.AddOrchestratorCases(configuration);
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddCases();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

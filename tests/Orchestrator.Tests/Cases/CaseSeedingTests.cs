@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Cases;
+using Orchestrator.Cases.OpenDoor;
 using Orchestrator.Forms;
 using Orchestrator.Tests.Api;
 using Orchestrator.Tests.Infrastructure;
@@ -77,15 +78,32 @@ public abstract class CaseSeedingTests : IAsyncLifetime
         Assert.Empty(await _harness.Get<CaseSeeder>().SeedAsync(default));
         Assert.Equal(3, await _harness.Db().ChildCases().CountAsync());
     }
-}
 
-public sealed class SqliteCaseSeedingTests : CaseSeedingTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
-}
+    [Fact]
+    public async Task Seeding_adds_outreach_contacts_and_a_child_in_pre_community_on_her_second_stay()
+    {
+        await _harness.Get<CaseSeeder>().SeedAsync(default);
 
-[Collection(PostgresGroup.Name)]
-public sealed class PostgresCaseSeedingTests(PostgresServer server) : CaseSeedingTests
-{
-    protected override Task<TestDatabase> NewDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresCaseSeedingTests));
+        var db = _harness.Db();
+        var contacts = await db.Set<OutreachContact>().AsNoTracking().ToListAsync();
+        Assert.Equal(10, contacts.Count);
+        Assert.Equal(["calle-centro", "calle-norte"], contacts.Select(c => c.Team).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(contacts, c => c.RecordId is null);
+        var report = await _harness.Get<OpenDoorService>().ContactReportAsync(null, default);
+        Assert.Equal(contacts.Count(c => c.ContactedAt >= report.From), report.Total);
+
+        // The child in pre-community: one record, two stays (the first ended when she left), her journey at the welcome again.
+        var record = await db.Set<OpenDoorRecord>().AsNoTracking().Include(r => r.Episodes).SingleAsync(r => r.Alias == "Chispa");
+        Assert.Equal(OpenDoorStatuses.PreCommunity, record.Status);
+        Assert.Equal([1, 2], record.Episodes.OrderBy(e => e.Number).Select(e => e.Number));
+        Assert.Equal(EpisodeEndReasons.LeftForStreet, record.Episodes.Single(e => e.Number == 1).EndReason);
+        Assert.Null(record.Episodes.Single(e => e.Number == 2).EndedAt);
+        var journey = await db.Instances.AsNoTracking().SingleAsync(i => i.BusinessKey == record.Reference && i.ProcessId == "open-door");
+        Assert.Equal(["Task_Welcome"], (await _harness.Service().GetInstanceAsync(journey.Id, CaseSeeder.SeedActor, default)).Active);
+
+        // A second start seeds nothing more.
+        await _harness.Get<CaseSeeder>().SeedAsync(default);
+        Assert.Equal(10, await _harness.Db().Set<OutreachContact>().CountAsync());
+        Assert.DoesNotContain("Marta", _harness.Console.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -52,7 +52,7 @@ public class FormSchemaTests
     [InlineData("""{"type":"default","components":[{"type":"textfield","key":"a","id":"Field_1","validate":{"pattern":"([a-z"}}]}""", "bad.form: Field_1: validate.pattern '([a-z' is not a valid regular expression")]
     [InlineData("""{"type":"default","components":[{"type":"textfield","key":"a","id":"Field_1","validate":{"minLength":"three"}}]}""", "bad.form: Field_1: validate.minLength must be a number or a FEEL expression ('=…'), not text")]
     [InlineData("""{"type":"default","components":[{"type":"textfield","key":"a","id":"Field_1","validate":{"validationType":"iban"}}]}""", "bad.form: Field_1: validate.validationType 'iban' is not one of: email, phone, custom")]
-    [InlineData("""{"type":"default","components":[{"type":"textfield","key":"a","id":"Field_1","conditional":{"hide":"=a = = 1"}}]}""", "bad.form: Field_1: conditional.hide is not valid FEEL")]
+    [InlineData("""{"type":"default","components":[{"type":"textfield","key":"a","id":"Field_1","conditional":{"hide":"=a and or 1"}}]}""", "bad.form: Field_1: conditional.hide is not valid FEEL")]
     [InlineData("""{"type":"default","components":[{"type":"number","key":"a","id":"Field_1","validate":{"min":"=a +"}}]}""", "bad.form: Field_1: validate.min is not valid FEEL")]
     [InlineData("""{"type":"default","components":[{"type":"select","key":"a","id":"Field_1"}]}""", "bad.form: Field_1: the select field has no options")]
     [InlineData("""{"type":"default","components":[{"type":"datetime","key":"a","id":"Field_1"}]}""", "bad.form: Field_1: subtype must be one of: date, time, datetime")]

@@ -10,58 +10,15 @@ using Orchestrator.Notifications;
 
 namespace Orchestrator.Tests.Infrastructure;
 
-/// <summary>One email as MailDev received it (its REST API's JSON, the fields the tests read).</summary>
-public sealed record MailDevMessage
-{
-    /// <summary>MailDev's id (for <see cref="MailDevServer.GetHtmlAsync"/> and <see cref="MailDevServer.GetSourceAsync"/>).</summary>
-    public string Id { get; init; } = "";
-
-    /// <summary>The subject, decoded.</summary>
-    public string? Subject { get; init; }
-
-    /// <summary>The text part, decoded.</summary>
-    public string? Text { get; init; }
-
-    /// <summary>The HTML part, decoded.</summary>
-    public string? Html { get; init; }
-
-    /// <summary>The Message-ID without angle brackets.</summary>
-    public string? MessageId { get; init; }
-
-    /// <summary>The To addresses.</summary>
-    public IReadOnlyList<MailDevAddress> To { get; init; } = [];
-
-    /// <summary>The From addresses.</summary>
-    public IReadOnlyList<MailDevAddress> From { get; init; } = [];
-
-    /// <summary>The headers (lower-case names; a repeated header is a JSON array).</summary>
-    public Dictionary<string, JsonElement> Headers { get; init; } = [];
-
-    /// <summary>When MailDev received it.</summary>
-    public DateTimeOffset Time { get; init; }
-
-    /// <summary>Whether <paramref name="address"/> is a To recipient (case-insensitive).</summary>
-    /// <param name="address">The address.</param>
-    public bool IsTo(string address) => To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>A header's value (the first, for a repeated one), or <c>null</c>.</summary>
-    /// <param name="name">The header name (any case).</param>
-    public string? Header(string name) =>
-        Headers.TryGetValue(name.ToLowerInvariant(), out var value)
-            ? value.ValueKind == JsonValueKind.Array ? value[0].ToString() : value.ToString()
-            : null;
-}
-
-/// <summary>An address in <see cref="MailDevMessage"/>.</summary>
-/// <param name="Address">The address.</param>
-/// <param name="Name">The display name.</param>
-public sealed record MailDevAddress(string Address, string? Name);
-
 /// <summary>
 /// A real SMTP server for the tests: MailDev 2.2.1 (npm, installed into <c>tests/maildev/node_modules</c> by the test
 /// project's build from the committed package-lock.json), started on free loopback ports, read through its REST API.
 /// Use it as a class fixture (<c>IClassFixture&lt;MailDevServer&gt;</c>) or join <see cref="MailDevGroup"/>. Several
-/// tests may share one server: give each its own recipient address and read with <see cref="WaitForAsync"/>.
+/// tests may share one server: give each its own recipient address and read with <see cref="WaitForAsync"/>. A test
+/// that needs a server of its own — one that requires authentication (<see cref="IncomingUser"/>), speaks TLS from the
+/// first byte (<see cref="CertificateFile"/>), or is stopped and started again (<see cref="StopAsync"/>,
+/// <see cref="StartAgainAsync"/>; the emails it took survive in its mail folder) — creates one and calls
+/// <see cref="InitializeAsync"/> and <see cref="DisposeAsync"/> itself.
 /// Never skipped: without Node.js or the package the fixture fails saying what to install.
 /// </summary>
 public sealed class MailDevServer : IAsyncLifetime
@@ -70,6 +27,18 @@ public sealed class MailDevServer : IAsyncLifetime
     private readonly StringBuilder _output = new();
     private Process? _process;
     private string _mailDirectory = "";
+
+    /// <summary>The user an SMTP client must authenticate as (<c>--incoming-user</c>); <c>null</c>: no authentication.</summary>
+    public string? IncomingUser { get; init; }
+
+    /// <summary>Its password (<c>--incoming-pass</c>).</summary>
+    public string? IncomingPassword { get; init; }
+
+    /// <summary>A PEM certificate for TLS from the first byte (<c>--incoming-secure</c>); <c>null</c>: plain SMTP.</summary>
+    public string? CertificateFile { get; init; }
+
+    /// <summary>The PEM private key of <see cref="CertificateFile"/>.</summary>
+    public string? KeyFile { get; init; }
 
     /// <summary>The loopback address both ports listen on.</summary>
     public string Host => "127.0.0.1";
@@ -98,14 +67,65 @@ public sealed class MailDevServer : IAsyncLifetime
         }
     }
 
-    /// <summary>SMTP settings that send here (no TLS, no credentials).</summary>
+    /// <summary>SMTP settings that send here (with this server's credentials and TLS, when it has them).</summary>
     /// <param name="from">The sender address.</param>
-    public SmtpOptions SmtpOptions(string from = "orchestrator@test.invalid") => new() { Host = Host, Port = SmtpPort, From = from };
+    public SmtpOptions SmtpOptions(string from = "orchestrator@test.invalid") => new()
+    {
+        Host = Host,
+        Port = SmtpPort,
+        From = from,
+        UserName = IncomingUser,
+        Password = IncomingPassword,
+        Security = CertificateFile is null ? SmtpSecurity.None : SmtpSecurity.SslOnConnect,
+        ServerCertificatePath = CertificateFile,
+    };
+
+    /// <summary>
+    /// Stops MailDev as an operator would (SIGTERM: it stops taking connections, lets the open ones finish, and exits),
+    /// keeping its ports and its mail folder, so <see cref="StartAgainAsync"/> brings back the same server with the
+    /// emails it had taken.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        var terminate = new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) } };
+        await ExternalProcess.RunAsync(terminate, TimeSpan.FromSeconds(10));
+        using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            try
+            {
+                await _process.WaitForExitAsync(exited.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Append("[maildev did not exit within 60 s of SIGTERM]");
+            }
+        }
+
+        await StopProcessAsync();
+    }
+
+    /// <summary>Starts MailDev again after <see cref="StopAsync"/>, on the same ports, and waits until both answer.</summary>
+    /// <exception cref="InvalidOperationException">It did not come back.</exception>
+    public async Task StartAgainAsync()
+    {
+        if (!await TryStartAsync(Script))
+        {
+            await StopProcessAsync();
+            throw new InvalidOperationException($"MailDev did not start again on 127.0.0.1 (SMTP {SmtpPort}, web {WebPort}). Output:" + Environment.NewLine + Output);
+        }
+    }
+
+    private static string Script => Path.Combine(PackageDirectory, "node_modules", "maildev", "bin", "maildev");
 
     /// <summary>Installs (when missing) and starts MailDev, and waits until its SMTP and HTTP ports answer.</summary>
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(PackageDirectory, "node_modules", "maildev", "bin", "maildev");
+        var script = Script;
         if (!File.Exists(script))
         {
             // The build's npm ci normally did this; a test run from an old build output still works.
@@ -234,6 +254,22 @@ public sealed class MailDevServer : IAsyncLifetime
             psi.ArgumentList.Add(arg);
         }
 
+        if (IncomingUser is not null)
+        {
+            foreach (var arg in new[] { "--incoming-user", IncomingUser, "--incoming-pass", IncomingPassword ?? "" })
+            {
+                psi.ArgumentList.Add(arg);
+            }
+        }
+
+        if (CertificateFile is not null)
+        {
+            foreach (var arg in new[] { "--incoming-secure", "--incoming-cert", CertificateFile, "--incoming-key", KeyFile ?? "" })
+            {
+                psi.ArgumentList.Add(arg);
+            }
+        }
+
         try
         {
             _process = Process.Start(psi) ?? throw new InvalidOperationException("node did not start.");
@@ -279,9 +315,23 @@ public sealed class MailDevServer : IAsyncLifetime
         {
             using var client = new TcpClient();
             await client.ConnectAsync(Host, SmtpPort);
+            if (CertificateFile is null)
+            {
+                return true;
+            }
+
+            // A TLS server must see a whole conversation: MailDev stops on a connection dropped during the handshake.
+            using var own = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(CertificateFile);
+            using var tls = new System.Net.Security.SslStream(client.GetStream(), false, (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(own.RawData));
+            await tls.AuthenticateAsClientAsync(Host);
+            using var reader = new StreamReader(tls, Encoding.ASCII, false, 1024, leaveOpen: true);
+            using var writer = new StreamWriter(tls, Encoding.ASCII, 1024, leaveOpen: true) { AutoFlush = true };
+            _ = await reader.ReadLineAsync();
+            await writer.WriteAsync("QUIT\r\n");
+            _ = await reader.ReadLineAsync();
             return true;
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException)
         {
             return false;
         }
@@ -372,12 +422,4 @@ public sealed class MailDevServer : IAsyncLifetime
             return (-1, $"{file} could not be started: {e.Message}");
         }
     }
-}
-
-/// <summary>An xunit collection sharing one <see cref="MailDevServer"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class MailDevGroup : ICollectionFixture<MailDevServer>
-{
-    /// <summary>The collection name.</summary>
-    public const string Name = "MailDev";
 }

@@ -83,14 +83,6 @@ public sealed class TestDatabase : IAsyncDisposable
         await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
     }
 
-    /// <summary>Applies this provider's generated migrations up to <paramref name="migration"/> only (a new database).</summary>
-    /// <param name="migration">The id of the generated migration to stop at.</param>
-    public async Task MigrateToAsync(string migration)
-    {
-        await using var db = CreateMigrationContext();
-        await db.GetService<IMigrator>().MigrateAsync(migration);
-    }
-
     /// <summary>
     /// Applies the hand-written migrations up to <paramref name="migration"/> (a database as an earlier version of the
     /// service left it; <see cref="DatabaseMigrator.LastHandWrittenMigration"/> is the last).

@@ -1,18 +1,21 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Orchestrator.Cli;
 using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Validation;
 using Orchestrator.Feel;
 using Orchestrator.Forms;
+using Orchestrator.Hosting;
+using Orchestrator.Notifications.Letters;
+using Orchestrator.Notifications.Templates;
 using Orchestrator.Tests.Api;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace Orchestrator.Tests.Journeys;
 
 /// <summary>
-/// The care journeys in <c>workflows/</c>, proved by their scenarios (<c>Journeys/&lt;journey&gt;/*.scenario.json</c>) run
+/// The care journeys in <c>workflows/</c>, proved by their scenarios (<c>workflows/scenarios/&lt;journey&gt;/*.scenario.json</c>) run
 /// through the <c>simulate</c> command's own code, plus the checks a deployment relies on: the files validate, every
 /// element is drawn, every form key and email template they name exists.
 /// </summary>
@@ -23,11 +26,16 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
     private static readonly XNamespace Orc = "urn:orchestrator:bpmn:1.0";
 
     /// <summary>Called journeys are deployed beside their callers, as the service deploys the whole folder.</summary>
-    private static readonly string[] JourneyIds = ["child-journey", "assisted-voluntary-return", "foster-family-certification", "transition-to-independence"];
+    private static readonly string[] JourneyIds =
+    [
+        "child-journey", "assisted-voluntary-return", "foster-family-certification", "transition-to-independence",
+        "open-door", "residential-care", "programme-enrolment",
+    ];
 
     private static string WorkflowsDirectory => Path.Combine(ApiFactory.RepositoryRoot, "workflows");
 
-    private static string ScenariosDirectory => Path.Combine(ApiFactory.RepositoryRoot, "tests", "Orchestrator.Tests", "Journeys");
+    // Beside the journeys (workflows/scenarios/PROCESS/): the service deploys them with each version, and the designer runs them.
+    private static string ScenariosDirectory => Path.Combine(WorkflowsDirectory, "scenarios");
 
     private static IEnumerable<string> JourneyFiles => JourneyIds.Select(id => Path.Combine(WorkflowsDirectory, id + ".bpmn"));
 
@@ -96,7 +104,7 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
             Assert.True(Directory.Exists(dir) && Directory.GetFiles(dir, "*.scenario.json").Length >= 3, $"{journey}: fewer than three scenarios in {dir}");
         }
 
-        // The proofs issue 6 asks for by name, so that deleting one is a failing test rather than a silent gap.
+        // The proofs the journeys were asked for, by name, so that deleting one is a failing test rather than a silent gap.
         string[] required =
         [
             "child-journey/reception-45-day-escalation", "child-journey/referral-escalation-24h", "child-journey/long-term-facility-full",
@@ -105,6 +113,11 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
             "assisted-voluntary-return/both-approve-return", "foster-family-certification/dropped-out-at-step-2-declines",
             "foster-family-certification/rejected-at-evaluation", "transition-to-independence/support-ends-at-21",
             "foster-family-certification/certificate-letter-failure-is-an-incident", "transition-to-independence/called-leaves-closing-the-case-to-the-caller",
+
+            // The open door: a child who leaves pre-community twice and comes back, one who moves on to the residence,
+            // reintegration's follow-up on the coordinator's schedule, and a missing consent as a pending task.
+            "open-door/leaves-twice-and-comes-back", "open-door/moves-on-to-the-residence-after-a-second-review",
+            "residential-care/reintegration-follow-up-on-the-coordinators-schedule", "programme-enrolment/consent-missing-is-a-pending-task",
         ];
         foreach (var name in required)
         {
@@ -149,59 +162,59 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
         // A letter sees every variable of its instance, and a family's instance holds a placed child's life plan and
         // opinion after a placement (a certificate renewal prints after that). What a letter prints is what its template
         // names, so the names are held to this reviewed list: the letterhead's values and the family's reference,
-        // certificate, validity and assessment reasons. Adding a name fails here until it is reviewed.
-        string[] layout = ["organisationName", "organisationAddress", "caseReference", "date", "place", "signatory", "title", "templateKey", "language", "body"];
+        // certificate, validity and assessment reasons. Adding a name fails here until it is reviewed. The names are read
+        // from the compiled templates; the loader refuses whatever would reach around them (this, with, import, Scriban's
+        // built-ins), and the layouts may name only LetterTemplates.LayoutNames.
+        string[] layout = ["organisationName", "organisationAddress", "organisationLogo", "caseReference", "letterDate", "place", "signatory", "title", "templateKey", "language", "body"];
         string[] family = ["reference", "familyName", "certificateNumber", "validUntil", "reasons"];
-        var letters = Path.Combine(ApiFactory.RepositoryRoot, "templates", "letters");
+        Assert.Equal(layout.Order(StringComparer.Ordinal), LetterTemplates.LayoutNames.Order(StringComparer.Ordinal));
         var keys = JourneyFiles.SelectMany(f => XDocument.Load(f).Descendants(Bpmn + "serviceTask"))
             .Where(t => (string?)t.Attribute(Orc + "type") == "letter")
             .Select(t => (string?)t.Descendants(Orc + "input").FirstOrDefault(i => (string?)i.Attribute("target") == "template")?.Attribute("source"))
             .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["certificate-of-aptitude", "family-dropped-out", "family-rejected"], keys);
 
+        var letters = LoadLetters(Path.Combine(ApiFactory.RepositoryRoot, "templates"));
         var problems = new List<string>();
-        foreach (var file in keys.SelectMany(k => new[] { $"{k}.es.hbs", $"{k}.en.hbs" }).Append("_layout.es.hbs").Append("_layout.en.hbs"))
+        foreach (var key in keys)
         {
-            var allowed = file.StartsWith('_') ? layout : [.. layout, .. family];
-            var named = NamesIn(File.ReadAllText(Path.Combine(letters, file)));
-            problems.AddRange(named.Except(allowed, StringComparer.Ordinal).Select(n => $"templates/letters/{file}: '{n}' is not a reviewed letter value"));
+            foreach (var language in new[] { "es", "en" })
+            {
+                problems.AddRange(letters.NamesRead(key, language).Except([.. layout, .. family], StringComparer.Ordinal)
+                    .Select(n => $"templates/letters/{key}.{language}{TemplateCatalog.Extension}: '{n}' is not a reviewed letter value"));
+            }
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
-        // The check itself: a template that names the child is caught, and so is one that reaches around the names.
-        Assert.All(new[] { "{{this.childName}}", "{{@root.childName}}", "{{#each this}}{{@key}}{{/each}}", "{{#with this}}{{../childName}}{{/with}}" },
-            t => Assert.Contains(NamesIn(t), n => n.StartsWith("(indirect", StringComparison.Ordinal)));
-        Assert.Equal(["childName", "validUntil"], NamesIn("<p>{{childName}}</p>{{#if validUntil}}{{date validUntil}}{{/if}}{{#if (eq language \"es\")}}x{{else}}y{{/if}}").Except(layout, StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        // The check itself: a letter that names the child is seen, and one that reaches around the names is refused.
+        Assert.Contains("childName", LetterWith("<p>{{ childName }}</p>{{ if validUntil }}{{ date validUntil }}{{ end }}").NamesRead("probe", "es"));
+        Assert.All(new[] { "{{ this.childName }}", "{{ this }}", "{{ with this }}{{ childName }}{{ end }}", "{{ import this }}", "{{ object.keys this }}", "{{ include \"x\" }}" },
+            t => Assert.Contains("probe.es.scriban-html(1,", Assert.Throws<TemplateException>(() => LetterWith(t)).Message, StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// The values a Handlebars template names (first segment of each path), without helpers, keywords and literals. A
-    /// path that reaches around the names — <c>this.x</c>, <c>@root.x</c>, <c>../x</c>, <c>@key</c>, or a block over
-    /// <c>this</c> itself — is reported as such, since it could print any value of the instance.
-    /// </summary>
-    private static HashSet<string> NamesIn(string template)
+    private static LetterTemplates LoadLetters(string directory) =>
+        LetterTemplates.Load(directory, TemplateCatalog.Load(null, new OrganisationOptions(), null, NullLogger<TemplateCatalog>.Instance), new LetterOptions(), null, NullLogger<LetterTemplates>.Instance);
+
+    /// <summary>The letters of a folder holding the repository's layouts and one letter, <c>probe</c>, with <paramref name="body"/>.</summary>
+    private static LetterTemplates LetterWith(string body)
     {
-        string[] helpers = ["if", "unless", "each", "with", "else", "date", "datetime", "eq", "this", "true", "false", "null"];
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match indirect in Regex.Matches(template, @"\{\{[^}]*(this\.|this/|@root|\.\./|@key|#each\s+this|#with\s+this|#each\s+@|\{\{\s*this\s*\}\})[^}]*\}\}"))
+        var directory = Directory.CreateTempSubdirectory("orchestrator-letters-");
+        try
         {
-            names.Add("(indirect: " + indirect.Value + ")");
-        }
-
-        foreach (Match expression in Regex.Matches(template, @"\{\{\{?([^}]*)\}?\}\}"))
-        {
-            var inner = Regex.Replace(expression.Groups[1].Value, "\"[^\"]*\"|'[^']*'", " ");
-            foreach (Match word in Regex.Matches(inner, @"(?<![\w.@])[A-Za-z_][\w]*"))
+            var letters = Directory.CreateDirectory(Path.Combine(directory.FullName, "letters")).FullName;
+            foreach (var layout in Directory.GetFiles(Path.Combine(ApiFactory.RepositoryRoot, "templates", "letters"), "_layout.*"))
             {
-                if (!helpers.Contains(word.Value, StringComparer.Ordinal))
-                {
-                    names.Add(word.Value);
-                }
+                File.Copy(layout, Path.Combine(letters, Path.GetFileName(layout)));
             }
-        }
 
-        return names;
+            File.WriteAllText(Path.Combine(letters, "probe.es" + TemplateCatalog.Extension), body);
+            return LoadLetters(directory.FullName);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -236,10 +249,10 @@ public sealed class JourneyScenarioTests(ITestOutputHelper output)
                     continue;
                 }
 
-                var missing = new[] { "es", "en" }.Where(language => !File.Exists(Path.Combine(templatesDirectory, folder, $"{key}.{language}.hbs"))).ToList();
+                var missing = new[] { "es", "en" }.Where(language => !File.Exists(Path.Combine(templatesDirectory, folder, $"{key}.{language}{TemplateCatalog.Extension}"))).ToList();
                 if (missing.Count > 0)
                 {
-                    problems.Add($"{name}: {id}: template '{key}' has no templates/{folder}/{key}.{{{string.Join(",", missing)}}}.hbs");
+                    problems.Add($"{name}: {id}: template '{key}' has no templates/{folder}/{key}.{{{string.Join(",", missing)}}}{TemplateCatalog.Extension}");
                 }
             }
         }

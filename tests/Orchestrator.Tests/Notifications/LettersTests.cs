@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orchestrator.Notifications;
+using Orchestrator.Hosting;
 using Orchestrator.Notifications.Letters;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;
@@ -35,9 +35,9 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
 
     private static LetterTemplates LoadLetters(string? directory = null)
     {
-        var options = new NotificationOptions { OrganisationName = "Casa Hogar Esperanza" };
-        var catalog = TemplateCatalog.Load(TemplatesDirectory, options, NullLogger<TemplateCatalog>.Instance);
-        return LetterTemplates.Load(directory ?? TemplatesDirectory, catalog, new LetterOptions { OrganisationAddress = "Calle de la Amistad 12" }, NullLogger<LetterTemplates>.Instance);
+        var organisation = new OrganisationOptions { Name = "Casa Hogar Esperanza" };
+        var catalog = TemplateCatalog.Load(TemplatesDirectory, organisation, null, NullLogger<TemplateCatalog>.Instance);
+        return LetterTemplates.Load(directory ?? TemplatesDirectory, catalog, new LetterOptions { OrganisationAddress = "Calle de la Amistad 12" }, null, NullLogger<LetterTemplates>.Instance);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
 
         var e = Assert.Throws<TemplateException>(() => LoadLetters().Render("rejection", "es", data, "CA-1", DateTimeOffset.UnixEpoch));
 
-        Assert.Contains("letters/rejection.es.hbs", e.Message, StringComparison.Ordinal);
+        Assert.Matches(@"letters/rejection\.es\.scriban-html\(\d+,\d+\)", e.Message);
         Assert.Contains("familyName", e.Message, StringComparison.Ordinal);
     }
 
@@ -214,6 +214,36 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task A_family_gets_its_letter_attached_as_a_pdf_to_an_email_with_no_link_into_the_service()
+    {
+        var id = await factory.StartAsync("FamilyLetter", new JsonObject { ["familyEmail"] = "familia.garcia@example.org", ["familyName"] = "García Robles" }, "FF-2030-0007");
+        await factory.OpenTaskAsync(id, "After_Letter");
+
+        var (row, email) = Assert.Single(await factory.OutboxAsync(id));
+        Assert.Equal(("family-rejected", "familia.garcia@example.org", "es"), (email.Template, email.To, email.Language));
+        Assert.DoesNotContain(NotificationsFactory.PublicBaseUrl, email.Text + email.Html, StringComparison.Ordinal);
+        Assert.Contains("Le adjuntamos la carta", email.Text, StringComparison.Ordinal);
+        var attached = Assert.Single(email.Attachments ?? []);
+        Assert.Equal("family-rejected-FF-2030-0007.pdf", attached.FileName);
+
+        using var scope = factory.Services.CreateScope();
+        var document = await scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>().CaseDocuments.AsNoTracking().SingleAsync(d => d.InstanceId == id);
+        Assert.Equal(document.Id, attached.DocumentId);
+
+        // The message as it was sent (the .eml written without SMTP): the letter is a PDF part, byte for byte.
+        using var eml = await factory.ClientAs(Roles.Admin).GetAsync($"/api/outbox/{row.Id}.eml");
+        Assert.Equal(HttpStatusCode.OK, eml.StatusCode);
+        using var message = await MimeKit.MimeMessage.LoadAsync(await eml.Content.ReadAsStreamAsync());
+        var part = Assert.Single(message.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal(("application/pdf", "family-rejected-FF-2030-0007.pdf"), (part.ContentType.MimeType, part.FileName));
+        using var pdf = new MemoryStream();
+        await part.Content!.DecodeToAsync(pdf);
+        Assert.Equal(document.Content, pdf.ToArray());
+        Assert.Contains("García Robles", await PdfTools.TextAsync(pdf.ToArray()), StringComparison.Ordinal);
+        Assert.Equal(NotificationsFactory.Organisation, Assert.Single(message.From.Mailboxes).Name);
+    }
+
+    [Fact]
     public async Task A_letter_request_repeated_with_its_Idempotency_Key_answers_as_the_first_and_prints_no_second_letter()
     {
         var id = await factory.StartAsync("NotifiedJourney", CaseData(), "CA-2030-0203");
@@ -263,6 +293,6 @@ public sealed class LettersTests(NotificationsFactory factory) : IClassFixture<N
     private static string TemplateVersion(string key, string language)
     {
         string Source(string name) => File.ReadAllText(Path.Combine(TemplatesDirectory, "letters", name), Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.hbs") + "\n" + Source($"{key}.{language}.hbs"))));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.scriban-html") + "\n" + Source($"{key}.{language}.scriban-html"))));
     }
 }

@@ -37,15 +37,15 @@ public sealed partial class PrivacyTests(NotificationsFactory factory) : IClassF
             .ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.Ordinal);
 
         Assert.Equal(ReviewedFields.OrderBy(f => f.Key, StringComparer.Ordinal), fields.OrderBy(f => f.Key, StringComparer.Ordinal));
-        Assert.Equal(["caseReference", "due", "expiresAt", "group", "language", "link", "organisationName", "reason", "taskName"],
+        Assert.Equal(["caseReference", "due", "expiresAt", "group", "language", "link", "organisationLogo", "organisationName", "reason", "taskName"],
             TemplateCatalog.ModelNames.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Every_email_template_names_only_values_of_the_model()
     {
-        var allowed = TemplateCatalog.ModelNames.Concat(["body", "if", "else", "eq", "date", "datetime", "unless"]).ToHashSet(StringComparer.Ordinal);
-        var files = Directory.GetFiles(Path.Combine(ApiFactory.RepositoryRoot, "templates", "email"), "*.hbs");
+        var allowed = TemplateCatalog.ModelNames.Concat(["body", "if", "else", "end", "date", "datetime"]).ToHashSet(StringComparer.Ordinal);
+        var files = Directory.GetFiles(Path.Combine(ApiFactory.RepositoryRoot, "templates", "email"), "*" + TemplateCatalog.Extension);
         Assert.True(files.Length >= 26, $"only {files.Length} email templates found");
         foreach (var file in files)
         {
@@ -100,21 +100,34 @@ public sealed partial class PrivacyTests(NotificationsFactory factory) : IClassF
             Assert.DoesNotContain("Quetzalli", row.Payload, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("casa hogar en 2029", row.Payload, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("CA-2030-0042", email.Subject + email.Text, StringComparison.Ordinal);
-            Assert.Contains(NotificationsFactory.PublicBaseUrl + "/", email.Text, StringComparison.Ordinal);
             Assert.Contains(NotificationsFactory.Organisation, email.Html, StringComparison.Ordinal);
+
+            // Staff get a link behind the sign-in; the family, outside the organisation, gets none into the service.
+            if (email.To.EndsWith("@staff.example.org", StringComparison.Ordinal))
+            {
+                Assert.Contains(NotificationsFactory.PublicBaseUrl + "/", email.Text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotContain(NotificationsFactory.PublicBaseUrl, email.Text + email.Html, StringComparison.Ordinal);
+            }
         }
 
         var invitation = outbox.First(o => o.Email.Template == "information-session-invitation").Email;
-        Assert.Contains(NotificationsFactory.PublicBaseUrl + "/cases/CA-2030-0042", invitation.Text, StringComparison.Ordinal);
+        Assert.Contains("personal link in a separate email", invitation.Text, StringComparison.Ordinal);
         Assert.Contains("April 2, 2030, 11:00 (America/Mexico_City)", invitation.Text, StringComparison.Ordinal);
         var assigned = outbox.First(o => o.Email.Template == "task-assigned").Email;
         Assert.Contains(NotificationsFactory.PublicBaseUrl + "/tasks/", assigned.Text, StringComparison.Ordinal);
         Assert.Contains("because the task was assigned to you", assigned.Text, StringComparison.Ordinal);
+        Assert.Contains("Review the referral", assigned.Subject, StringComparison.Ordinal); // sara reads English
         var escalated = outbox.First(o => o.Email.Template == "task-escalated").Email;
-        Assert.Contains("Review the referral", escalated.Subject, StringComparison.Ordinal);
+        Assert.Contains("Revisar la canalización", escalated.Subject, StringComparison.Ordinal); // carla reads Spanish: the task's name too
         Assert.Contains("coordina los casos", escalated.Text, StringComparison.Ordinal);
         var available = outbox.First(o => o.Email.Template == "task-available" && o.Email.To.StartsWith("luis", StringComparison.Ordinal)).Email;
         Assert.Contains("group \"lawyer\"", available.Text, StringComparison.Ordinal);
+        Assert.Contains("Legal assessment", available.Subject, StringComparison.Ordinal);
+        var disponible = outbox.First(o => o.Email.Template == "task-available" && o.Email.To.StartsWith("lucia", StringComparison.Ordinal)).Email;
+        Assert.Contains("Valoración jurídica", disponible.Subject, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\{\{\{?([^}]*)\}?\}\}")]

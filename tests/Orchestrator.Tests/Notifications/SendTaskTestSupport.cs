@@ -16,7 +16,8 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Tests.Notifications;
 
 /// <summary>
-/// The real service with the repository's templates, <c>Fixtures/notified-journey.bpmn</c> deployed, a clock fixed in
+/// The real service with the repository's templates, <c>Fixtures/notified-journey.bpmn</c> deployed (with its task
+/// names in Spanish and English, <c>Fixtures/translations/</c>), a clock fixed in
 /// 2030 (so no timer falls due by itself while a test runs; the tests fire them) and four members of staff with
 /// addresses and languages: sara (social worker, en), carla (coordinator, es), lucia (lawyer, es), luis (lawyer, en).
 /// </summary>
@@ -32,6 +33,11 @@ public sealed class NotificationsFactory : ApiFactory, IAsyncLifetime
             Path.Combine(WorkflowsDirectory, "notified-journey.bpmn"));
         File.Copy(Path.Combine(ApiFactory.RepositoryRoot, "tests", "Orchestrator.Tests", "Notifications", "Fixtures", "attribute-reminders.bpmn"),
             Path.Combine(WorkflowsDirectory, "attribute-reminders.bpmn"));
+        var translations = Directory.CreateDirectory(Path.Combine(WorkflowsDirectory, "translations")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(ApiFactory.RepositoryRoot, "tests", "Orchestrator.Tests", "Notifications", "Fixtures", "translations")))
+        {
+            File.Copy(file, Path.Combine(translations, Path.GetFileName(file)));
+        }
     }
 
     /// <summary>The service's clock: 14 March 2030, 11:00 in Mexico City.</summary>
@@ -42,7 +48,7 @@ public sealed class NotificationsFactory : ApiFactory, IAsyncLifetime
     protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
         ["Orchestrator:PublicBaseUrl"] = PublicBaseUrl,
-        ["Notifications:OrganisationName"] = Organisation,
+        ["Organisation:Name"] = Organisation,
         ["Notifications:OrganisationAddress"] = Address,
         ["Notifications:LetterPlace"] = "Ciudad de México",
         ["Notifications:TemplatesPath"] = Path.Combine(ApiFactory.RepositoryRoot, "templates"),

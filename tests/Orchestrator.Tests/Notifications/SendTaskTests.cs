@@ -32,7 +32,7 @@ public sealed class SendTaskTests(NotificationsFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_send_task_stages_one_row_per_recipient_with_the_case_link()
+    public async Task A_send_task_stages_one_row_per_recipient_and_gives_outside_recipients_no_staff_link()
     {
         var id = await factory.StartAsync("NotifiedJourney", new JsonObject { ["familyEmails"] = "familia@example.org; tutor@example.org" }, "CA-2030-0101");
 
@@ -44,8 +44,22 @@ public sealed class SendTaskTests(NotificationsFactory factory) : IClassFixture<
             Assert.Null(r.Email.TaskId);
             Assert.Equal("en", r.Email.Language);
             Assert.Equal("Invitation to an information session — Casa Hogar Esperanza (reference CA-2030-0101)", r.Email.Subject);
-            Assert.Contains("https://orchestrator.example.org/cases/CA-2030-0101", r.Email.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain("https://orchestrator.example.org", r.Email.Html + r.Email.Text, StringComparison.Ordinal); // outside the organisation: no staff link
             Assert.DoesNotContain(" on ", r.Email.Text.Split('\n')[2], StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task A_send_task_links_staff_to_the_case_and_gives_an_outside_recipient_no_link_into_the_service()
+    {
+        var id = await factory.StartAsync("MixedSend", new JsonObject { ["recipients"] = new JsonArray("sara@staff.example.org", "consul@consulado.example") }, "CA-2030-0102");
+
+        var rows = await factory.OutboxAsync(id);
+        var staff = Assert.Single(rows, r => r.Email.To == "sara@staff.example.org").Email;
+        var consulate = Assert.Single(rows, r => r.Email.To == "consul@consulado.example").Email;
+        Assert.Contains("https://orchestrator.example.org/cases/CA-2030-0102", staff.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://orchestrator.example.org/cases/CA-2030-0102\"", staff.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://orchestrator.example.org", consulate.Text + consulate.Html, StringComparison.Ordinal);
+        Assert.Contains("personal link we emailed you", consulate.Text, StringComparison.Ordinal);
     }
 }

@@ -84,7 +84,12 @@ public abstract class SchemaTests : IAsyncLifetime
         var handWritten = await DatabaseAsync();
         await handWritten.MigrateHandWrittenAsync(DatabaseMigrator.LastHandWrittenMigration);
         var generated = await DatabaseAsync();
-        await generated.MigrateToAsync(Baseline);
+        await generated.MigrateAsync();
+        await using (var migrations = generated.CreateMigrationContext())
+        {
+            // Back to the baseline alone: the migrations after it are later changes, not part of this comparison.
+            await migrations.GetService<IMigrator>().MigrateAsync(Baseline);
+        }
 
         await using var a = handWritten.CreateContext();
         await using var b = generated.CreateContext();
@@ -97,12 +102,11 @@ public abstract class SchemaTests : IAsyncLifetime
             Assert.Contains("table quartz.qrtz_triggers", after); // the old scheduler's tables, outside the model, are in the baseline too
         }
 
-        // The migrations after the baseline drop Quartz's tables (PostgreSQL) and change nothing else.
+        // The migrations after the baseline drop Quartz's tables (PostgreSQL); going back to the baseline above ran
+        // DropQuartzTables' Down, which made them again.
         await generated.MigrateAsync();
         await using var c = generated.CreateContext();
-        var latest = await DescribeAsync(c, generated.Provider);
-        Assert.Equal(string.Join(Environment.NewLine, before.Where(l => !IsQuartz(l))), string.Join(Environment.NewLine, latest));
-        Assert.DoesNotContain(latest, IsQuartz);
+        Assert.DoesNotContain(await DescribeAsync(c, generated.Provider), IsQuartz);
     }
 
     /// <summary>Whether a catalog line is Quartz.NET's (schema <c>quartz</c>, dropped by the migration <c>DropQuartzTables</c>).</summary>
@@ -121,6 +125,14 @@ public abstract class SchemaTests : IAsyncLifetime
             schemaBefore = await DescribeAsync(db, database.Provider);
         }
 
+        // Today's code also writes process_instances.active_elements (added after the hand-written set); the column is
+        // there only while the rows are written, so the adopted rows are as an old service left them (null there, which
+        // the overview fills in on its first read).
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE process_instances ADD COLUMN active_elements text");
+        }
+
         string instance, heldTask, movedTask;
         List<string> lawyersInbox;
         await using (var writer = new WorkflowHarness(database))
@@ -137,8 +149,13 @@ public abstract class SchemaTests : IAsyncLifetime
             Assert.Equal(3, lawyersInbox.Count);
         }
 
-        // The start-up migration: the baseline is recorded, not run (it would fail on the existing tables), and the
-        // schema is left as it was but for what the migrations after the baseline change.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE process_instances DROP COLUMN active_elements");
+        }
+
+        // The start-up migration: the baseline is recorded, not run (it would fail on the existing tables), the
+        // generated migrations after it run, and the schema ends exactly as a new database's.
         await database.MigrateAsync();
         await using (var migrations = database.CreateMigrationContext())
         {
@@ -149,11 +166,18 @@ public abstract class SchemaTests : IAsyncLifetime
             Assert.Contains("20261122000000_Initial", applied);
         }
 
+        var fresh = await DatabaseAsync();
+        await fresh.MigrateAsync();
         await using (var db = database.CreateContext())
+        await using (var created = fresh.CreateContext())
         {
-            // Left as it was but for Quartz's tables, which the migration after the baseline drops (PostgreSQL).
+            var adopted = await DescribeAsync(db, database.Provider);
+            Assert.Equal(string.Join(Environment.NewLine, await DescribeAsync(created, fresh.Provider)), string.Join(Environment.NewLine, adopted));
+
+            // Nothing the old schema had was lost but Quartz's tables, which the migration DropQuartzTables drops (PostgreSQL).
             Assert.Equal(database.Provider == DatabaseProvider.PostgreSql, schemaBefore.Any(IsQuartz));
-            Assert.Equal(string.Join(Environment.NewLine, schemaBefore.Where(l => !IsQuartz(l))), string.Join(Environment.NewLine, await DescribeAsync(db, database.Provider)));
+            Assert.Empty(schemaBefore.Where(l => !IsQuartz(l)).Except(adopted, StringComparer.Ordinal));
+            Assert.DoesNotContain(adopted, IsQuartz);
         }
 
         // Starting again changes nothing.

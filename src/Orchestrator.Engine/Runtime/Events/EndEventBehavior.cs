@@ -13,8 +13,9 @@ internal sealed class EndEventBehavior : NodeBehavior
                 run.Terminate(e, node);
                 return;
             case ErrorEventDefinition error:
-                run.Hist(HistoryEventType.ElementCompleted, node);
-                run.ThrowError(e, error.Error?.ErrorCode, error.Error?.Name, null);
+                // The end event completes only when something takes its error; an uncaught one leaves the token
+                // here with an incident (retrying throws again), so the trace does not say it completed.
+                run.ThrowError(e, error.Error?.ErrorCode, error.Error?.Name, null, completing: node);
                 return;
             case EscalationEventDefinition escalation:
                 run.ThrowEscalation(e, escalation.Escalation?.EscalationCode);

@@ -5,25 +5,6 @@ using Orchestrator.Engine.Parsing;
 
 namespace Orchestrator.Engine.Runtime;
 
-/// <summary>Settings of an <see cref="InMemoryWorkflowRuntime"/>.</summary>
-public sealed class InMemoryRuntimeOptions
-{
-    /// <summary>Where the virtual clock starts.</summary>
-    public DateTimeOffset Start { get; init; } = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Keep states only as JSON documents, so every command runs on a deserialised state.</summary>
-    public bool RoundTripState { get; init; }
-
-    /// <summary>Engine settings.</summary>
-    public EngineOptions? Engine { get; init; }
-
-    /// <summary>Keep every history event in <see cref="InMemoryWorkflowRuntime.History"/> (off for benchmarks).</summary>
-    public bool KeepHistory { get; init; } = true;
-
-    /// <summary>What jobs of unregistered types do: <c>true</c> completes them with no output (as <c>simulate</c> does), <c>false</c> fails them.</summary>
-    public bool CompleteUnknownJobs { get; init; } = true;
-}
-
 /// <summary>
 /// Runs instances in memory on a virtual clock: owns the instances, runs jobs through the handler registry right
 /// after each command, starts call-activity children and resumes their parents, correlates messages across
@@ -46,6 +27,7 @@ public sealed class InMemoryWorkflowRuntime
     private readonly bool _keepHistory;
     private long _sequence;
     private int _instanceCounter;
+    private long _startTimerCounter;
 
     /// <summary>Creates a runtime.</summary>
     /// <param name="options">Settings.</param>
@@ -132,11 +114,15 @@ public sealed class InMemoryWorkflowRuntime
 
         foreach (var plan in Engine.PlanStartTimers(d))
         {
-            var key = $"start:{d.ProcessId}:{d.Version.ToString(CultureInfo.InvariantCulture)}:{plan.StartEventId}";
-            if (_startTimers.TryAdd(key, plan))
+            // Planned once per version and start event (deploying unchanged content again plans nothing).
+            if (_startTimers.Values.Any(st => st.ProcessId == d.ProcessId && st.Version == d.Version && st.StartEventId == plan.StartEventId))
             {
-                AddTimeline(new TimelineEntry(plan.Due, ++_sequence, key, TimelineKind.StartTimer));
+                continue;
             }
+
+            var id = StartTimerId(plan);
+            _startTimers[id] = plan;
+            AddTimeline(new TimelineEntry(plan.Due, ++_sequence, id, TimelineKind.StartTimer));
         }
     }
 
@@ -196,10 +182,18 @@ public sealed class InMemoryWorkflowRuntime
     /// <param name="userId">Who.</param>
     public void CancelInstance(string instanceId, string? userId = null) => Command(instanceId, new CancelInstance { UserId = userId });
 
-    /// <summary>Fires one pending timer now, whatever its due time.</summary>
+    /// <summary>Fires one pending timer now, whatever its due time: an instance's timer, or a timer start event (<see cref="PendingStartTimers"/>).</summary>
     /// <param name="timerId">The timer id.</param>
     public void FireTimer(string timerId)
     {
+        if (_startTimers.ContainsKey(timerId) && _timelineById.TryGetValue(timerId, out var start))
+        {
+            RemoveTimeline(timerId);
+            FireStartTimer(start);
+            Pump();
+            return;
+        }
+
         RemoveTimeline(timerId);
         Command(InstanceOf(timerId), new FireTimer(timerId));
     }
@@ -269,6 +263,10 @@ public sealed class InMemoryWorkflowRuntime
         Clock.SetUtcNow(to);
     }
 
+    /// <summary><c>start:{process}:{version}:{start event}:{n}</c>, n unique in the runtime.</summary>
+    private string StartTimerId(StartTimerPlan plan) =>
+        $"start:{plan.ProcessId}:{plan.Version.ToString(CultureInfo.InvariantCulture)}:{plan.StartEventId}:{(++_startTimerCounter).ToString(CultureInfo.InvariantCulture)}";
+
     private void FireStartTimer(TimelineEntry entry)
     {
         if (!_startTimers.Remove(entry.Id, out var fired))
@@ -278,8 +276,10 @@ public sealed class InMemoryWorkflowRuntime
 
         if (WorkflowEngine.NextStartTimerDue(fired, Clock.GetUtcNow()) is { } next)
         {
-            _startTimers[entry.Id] = next;
-            AddTimeline(new TimelineEntry(next.Due, ++_sequence, entry.Id, TimelineKind.StartTimer));
+            // Each occurrence is a timer of its own, as the durable store's rows are: a fired one never fires again.
+            var id = StartTimerId(next);
+            _startTimers[id] = next;
+            AddTimeline(new TimelineEntry(next.Due, ++_sequence, id, TimelineKind.StartTimer));
         }
 
         Run(null, new StartInstance(fired.ProcessId) { InstanceId = NewInstanceId(), Version = fired.Version, StartEventId = fired.StartEventId });
@@ -531,6 +531,10 @@ public sealed class InMemoryWorkflowRuntime
     /// <summary>Pending instance timers, in due order.</summary>
     public IReadOnlyList<(string Id, DateTimeOffset Due)> PendingTimers =>
         [.. _timeline.Where(t => t.Kind == TimelineKind.Timer).Select(t => (t.Id, t.Due))];
+
+    /// <summary>Pending timer start events (they belong to no instance), in due order; ids are <c>start:{process}:{version}:{start event}:{n}</c>, one per occurrence.</summary>
+    public IReadOnlyList<(string Id, string ProcessId, DateTimeOffset Due)> PendingStartTimers =>
+        [.. _timeline.Where(t => t.Kind == TimelineKind.StartTimer).Select(t => (t.Id, _startTimers[t.Id].ProcessId, t.Due))];
 
     /// <summary>The elements an instance waits at.</summary>
     /// <param name="instanceId">The instance id.</param>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Orchestrator.Engine.Model;
-using Orchestrator.Engine.Runtime.Timers;
-using Orchestrator.Feel;
 
 namespace Orchestrator.Engine.Runtime.Tasks;
 

@@ -6,9 +6,6 @@ using Orchestrator.Feel;
 
 namespace Orchestrator.Engine.Runtime.Tasks;
 
-/// <summary>When a task's reminders and escalation fall due, worked out before the task is created.</summary>
-internal readonly record struct FollowUpPlan(TimerPlan? Reminder, DateTimeOffset? EscalationDue, string? EscalationGroup);
-
 /// <summary>
 /// <c>orc:reminder</c> and <c>orc:escalateAfter</c>: ordinary timers of the task's execution (so the host persists and
 /// fires them like any timer, and they end with the task whatever ends it), which notify instead of moving a token.

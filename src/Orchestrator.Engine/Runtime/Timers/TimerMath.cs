@@ -3,9 +3,6 @@ using Orchestrator.Feel;
 
 namespace Orchestrator.Engine.Runtime.Timers;
 
-/// <summary>The first due time of a timer and, for cycles, how it repeats; <see cref="Never"/> when a cycle never fires.</summary>
-internal readonly record struct TimerPlan(DateTimeOffset Due, int Repeat, string? Cycle, bool Never = false);
-
 /// <summary>Timer values to due times, with the ISO 8601 rules of <see cref="IsoTimer"/> (the validator's).</summary>
 internal static class TimerMath
 {
@@ -132,6 +129,7 @@ internal static class TimerMath
     /// </summary>
     public static DateTimeOffset? DateOrDuration(FeelValue value, DateTimeOffset now, TimeZoneInfo zone) => value switch
     {
+        FeelDateTime { IsExtendedYear: true } or FeelDate { IsExtendedYear: true } => null, // a year outside 1-9999 is no due date
         FeelDateTime dt => dt.Instant ?? IsoTimer.InZone(dt.LocalDateTime, zone),
         FeelDate d => IsoTimer.InZone(d.Value.ToDateTime(TimeOnly.MinValue), zone),
         FeelDaysTimeDuration dur => now + dur.Value,

@@ -3,12 +3,6 @@ using Orchestrator.Engine.Runtime;
 
 namespace Orchestrator.Notifications.Effects;
 
-/// <summary>One reminder or escalation to send.</summary>
-/// <param name="Kind">Reminder or escalation.</param>
-/// <param name="TaskId">The user task.</param>
-/// <param name="ElementId">The timer boundary event that fired.</param>
-public sealed record TaskTimerNotification(TaskNotificationKind Kind, string TaskId, string ElementId);
-
 /// <summary>
 /// Reminders and escalations of DRAWN timer boundary events, derived from the engine's history (a <c>TimerFired</c> on a
 /// timer boundary event attached to a user task): non-interrupting → reminder, interrupting → escalation. The

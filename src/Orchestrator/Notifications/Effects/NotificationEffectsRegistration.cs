@@ -1,13 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orchestrator.Hosting;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.Effects;
-
-/// <summary>A job handler the notifications add to the engine's <see cref="JobHandlerRegistry"/> when the host starts.</summary>
-/// <param name="Type">The job type (<c>send</c>, <c>letter</c>).</param>
-/// <param name="Handler">The handler.</param>
-public sealed record NotificationJobHandler(string Type, IJobHandler Handler);
 
 /// <summary>Registers the send-task handler and the task notifications.</summary>
 public static class NotificationEffectsRegistration
@@ -16,12 +13,17 @@ public static class NotificationEffectsRegistration
     /// Registers <see cref="SendTaskHandler"/> (job type <see cref="JobHandlerRegistry.SendType"/>),
     /// <see cref="TaskNotificationEffects"/> (an <see cref="IWorkflowEffects"/>, also resolvable by its own type for the
     /// engine's reminder/escalation notifications), <see cref="TaskNotificationOptions"/> from the <c>Notifications</c>
-    /// section, and the start-up step that adds every <see cref="NotificationJobHandler"/> to the registry.
+    /// section, <see cref="JourneyNames"/> (the translations in <c>workflows/translations/</c>; the staff pages read the
+    /// same service), and the start-up step that adds every <see cref="NotificationJobHandler"/> to the registry.
     /// </summary>
     /// <param name="services">The services.</param>
     public static IServiceCollection AddNotificationEffects(this IServiceCollection services)
     {
         services.TryAddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(NotificationOptions.Section).Get<TaskNotificationOptions>() ?? new TaskNotificationOptions());
+        services.TryAddSingleton(sp => JourneyNames.Load(
+            sp.GetService<IOptions<OrchestratorOptions>>()?.Value.ResolveWorkflowsDirectory(sp.GetRequiredService<IHostEnvironment>()),
+            sp.GetService<WorkflowRuntime>()?.Definitions,
+            sp.GetService<IOptions<OrganisationOptions>>()?.Value.DefaultLanguage ?? "es"));
         services.TryAddSingleton<SendTaskHandler>();
         services.AddSingleton(sp => new NotificationJobHandler(JobHandlerRegistry.SendType, sp.GetRequiredService<SendTaskHandler>()));
         services.TryAddSingleton<TaskNotificationEffects>();

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Notifications.Outbox;
 using Orchestrator.Notifications.Templates;
-using Orchestrator.Persistence;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.Effects;
@@ -16,69 +14,66 @@ namespace Orchestrator.Notifications.Effects;
 /// missing or broken template, or a recipient that is not an address, fails it: retries, then an incident on the
 /// element); the completion stages one outbox row per recipient in its own transaction, so the email exists exactly
 /// when the step committed. The template sees an <see cref="EmailModel"/> only: the case reference (business key), a
-/// link to the case page, and, from a date-time variable <c>due</c> visible at the task, a date.
+/// date from a date-time variable <c>due</c> visible at the task, and — for a member of staff only — a link to the
+/// case page; a recipient outside the organisation (a family, a consulate) gets no link into the service.
 /// </summary>
-public sealed class SendTaskHandler(TemplateCatalog templates, EmailOutbox outbox, NotificationLinks links, IServiceScopeFactory scopes) : ITransactionalJobHandler
+public sealed class SendTaskHandler(TemplateCatalog templates, EmailOutbox outbox, NotificationLinks links, IServiceScopeFactory scopes)
+    : TwoStepJobHandler<SendTaskEmails>(scopes)
 {
-    /// <summary>The variable a send task may set (input mapping) to fill <c>{{due}}</c>, e.g. the information session's date.</summary>
+    /// <summary>The variable a send task may set (input mapping) to fill <c>{{ due }}</c>, e.g. the information session's date.</summary>
     public const string DueVariable = "due";
 
     /// <inheritdoc/>
-    public async ValueTask<JobOutcome> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    protected override string ElementKind => "Send task";
+
+    /// <inheritdoc/>
+    protected override async ValueTask<JobOutcome> PrepareAsync(JobContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var element = context.Job.ElementId;
         if (context.Payload is not { } payload)
         {
-            return JobOutcome.Fail($"Send task {element}: the job has no send-task payload (orc:template, orc:to).");
+            return Fail(context, "the job has no send-task payload (orc:template, orc:to).");
         }
 
         var template = payload["template"] is JsonValue t && t.TryGetValue<string>(out var key) ? key.Trim() : "";
         if (template.Length == 0)
         {
-            return JobOutcome.Fail($"Send task {element}: orc:template is missing or evaluated to nothing.");
+            return Fail(context, "orc:template is missing or evaluated to nothing.");
         }
 
         if (!templates.EmailKeys.Contains(template, StringComparer.Ordinal))
         {
-            return JobOutcome.Fail($"Send task {element}: there is no email template '{template}' (templates/email/{template}.{templates.Options.DefaultLanguage}.hbs); known: {string.Join(", ", templates.EmailKeys)}.");
+            return Fail(context, $"there is no email template '{template}' (templates/email/{template}.{templates.DefaultLanguage}{TemplateCatalog.Extension}); known: {string.Join(", ", templates.EmailKeys)}.");
         }
 
         var (recipients, problem) = Recipients(payload["to"]);
         if (problem is not null)
         {
-            return JobOutcome.Fail($"Send task {element}: {problem}");
+            return Fail(context, problem);
         }
 
         var language = payload["language"] is JsonValue l && l.TryGetValue<string>(out var lang) ? lang : null;
         var businessKey = await BusinessKeyAsync(context.Job.InstanceId, cancellationToken).ConfigureAwait(false);
+        var staff = await ReadAsync((db, ct) => StaffDirectory.StaffAddressesAsync(db, recipients, ct), cancellationToken).ConfigureAwait(false);
         var reference = NotificationLinks.CaseReference(businessKey, context.Job.InstanceId);
-        var model = new EmailModel(reference, links.Case(reference)) { Reason = "send-task", Due = Due(context.Variables[DueVariable]) };
-        RenderedEmail rendered;
+        var outside = new EmailModel(reference, null) { Reason = "send-task", Due = Due(context.Variables[DueVariable]) };
+        var inside = outside with { Link = links.Case(reference) };
         try
         {
-            rendered = templates.RenderEmail(template, language, model);
+            var forOutside = recipients.Any(r => !staff.Contains(r)) ? templates.RenderEmail(template, language, outside) : null;
+            var forStaff = staff.Count > 0 ? templates.RenderEmail(template, language, inside) : null;
+            return Prepared(new SendTaskEmails([.. recipients.Select(to => new OutgoingEmail(to, staff.Contains(to) ? forStaff! : forOutside!) { InstanceId = context.Job.InstanceId })]));
         }
         catch (TemplateException e)
         {
-            return JobOutcome.Fail($"Send task {element}: {e.Message}");
+            return Fail(context, e.Message);
         }
-
-        return JobOutcome.Complete(null, new SendTaskEmails([.. recipients.Select(to => new OutgoingEmail(to, rendered) { InstanceId = context.Job.InstanceId })]));
     }
 
     /// <inheritdoc/>
-    public Task OnCompletingAsync(JobContext context, JobCompleted outcome, AppliedChange change, CancellationToken cancellationToken)
+    protected override Task StageAsync(JobContext context, SendTaskEmails prepared, AppliedChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(outcome);
-        ArgumentNullException.ThrowIfNull(change);
-        if (outcome.Attachment is not SendTaskEmails emails)
-        {
-            throw new InvalidOperationException($"Send task {context.Job.ElementId}: the completed attempt carries no rendered email.");
-        }
-
-        foreach (var email in emails.Emails)
+        ArgumentNullException.ThrowIfNull(prepared);
+        foreach (var email in prepared.Emails)
         {
             outbox.Enqueue(change, email);
         }
@@ -135,18 +130,4 @@ public sealed class SendTaskHandler(TemplateCatalog templates, EmailOutbox outbo
 
     private static DateTimeOffset? Due(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String && DateTimeOffset.TryParse(v.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
-
-    private async Task<string?> BusinessKeyAsync(string instanceId, CancellationToken ct)
-    {
-        var scope = scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-            return await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.BusinessKey).SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        }
-    }
 }
-
-/// <summary>What a send task's attempt prepared: one email per recipient, staged when the completion commits.</summary>
-/// <param name="Emails">The emails.</param>
-public sealed record SendTaskEmails(IReadOnlyList<OutgoingEmail> Emails);

@@ -3,12 +3,6 @@ using Orchestrator.Persistence;
 
 namespace Orchestrator.Notifications.Effects;
 
-/// <summary>A member of staff an email goes to: their address and language, nothing else.</summary>
-/// <param name="UserId">The Identity user id (what task assignees and actor ids hold).</param>
-/// <param name="Email">The address.</param>
-/// <param name="Language">The preferred language.</param>
-public sealed record StaffRecipient(string UserId, string Email, string Language);
-
 /// <summary>
 /// Finds the staff to notify from the Identity tables of the command's own DbContext (so the lookup sees the same
 /// transaction). Task assignees and candidate users are Identity user ids (a person's actor id is the
@@ -47,6 +41,23 @@ internal static class StaffDirectory
             .DistinctBy(u => u.Id)
             .OrderBy(u => u.Id, StringComparer.Ordinal)
             .Select(u => new StaffRecipient(u.Id, u.Email!, u.Language))];
+    }
+
+    /// <summary>
+    /// Which of <paramref name="addresses"/> belong to a member of staff (an account with that email): they may follow
+    /// links into the service. Anyone else is outside it and gets no staff link.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> StaffAddressesAsync(OrchestratorDbContext db, IReadOnlyCollection<string> addresses, CancellationToken ct)
+    {
+        if (addresses.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var normalised = addresses.Select(a => a.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var found = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && normalised.Contains(u.NormalizedEmail))
+            .Select(u => u.NormalizedEmail!).ToListAsync(ct).ConfigureAwait(false);
+        return addresses.Where(a => found.Contains(a.ToUpperInvariant(), StringComparer.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     // Identity disables an account by locking it out indefinitely; a temporary lockout (wrong passwords) still gets mail.

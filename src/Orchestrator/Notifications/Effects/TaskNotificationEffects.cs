@@ -13,7 +13,8 @@ namespace Orchestrator.Notifications.Effects;
 /// <c>Notifications:NotifyAssigneeByDefault</c>), task-reminder when a non-interrupting timer on the task fires, and
 /// task-escalated to the coordinator group when an interrupting one takes the task away. Tasks for outside recipients
 /// (<c>orc:externalRecipient</c>) are left to the email-action links. Every email gets an <see cref="EmailModel"/>:
-/// case reference, task name, due date and a link, never the case's variables.
+/// case reference, the task's name in the recipient's language (<see cref="JourneyNames"/>), due date and a link
+/// (<c>/tasks/{id}</c>, or the case for an escalation), never the case's variables.
 /// </summary>
 public sealed class TaskNotificationEffects(
     TemplateCatalog templates,
@@ -22,6 +23,7 @@ public sealed class TaskNotificationEffects(
     WorkflowRuntime runtime,
     NotificationOptions notificationOptions,
     TaskNotificationOptions options,
+    JourneyNames names,
     ILogger<TaskNotificationEffects> logger) : IWorkflowEffects
 {
     /// <summary>The template of a created task with an assignee.</summary>
@@ -114,8 +116,8 @@ public sealed class TaskNotificationEffects(
 
         var groups = task.Candidates.Where(c => c.Kind == CandidateKinds.Group).Select(c => c.Name).ToList();
         var users = task.Candidates.Where(c => c.Kind == CandidateKinds.User).Select(c => c.Name).ToList();
-        var model = TaskModel(task.InstanceId, task.BusinessKey, task.Id, task.Name ?? task.ElementId, task.Due);
-        return await StageToPeopleAsync(change, ReminderTemplate, model, task.Id, task.Assignee, users, groups, actorIsAssignee: false, cancellationToken).ConfigureAwait(false);
+        var model = TaskModel(task.InstanceId, task.BusinessKey, task.Id, task.Due);
+        return await StageToPeopleAsync(change, ReminderTemplate, model, new TaskRef(task.ProcessId, task.ElementId, task.Id, task.Name), task.Assignee, users, groups, actorIsAssignee: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stages task-escalated to every member of <paramref name="escalatedTo"/> (default: <c>Notifications:CoordinatorGroup</c>).</summary>
@@ -138,7 +140,6 @@ public sealed class TaskNotificationEffects(
         var reference = NotificationLinks.CaseReference(task.BusinessKey, task.InstanceId);
         var model = new EmailModel(reference, links.Case(reference))
         {
-            TaskName = task.Name ?? task.ElementId,
             Due = task.Due,
             Reason = "coordinator",
             Group = group,
@@ -146,7 +147,7 @@ public sealed class TaskNotificationEffects(
         var count = 0;
         foreach (var person in await StaffDirectory.MembersOfAsync(change.Db, [group], cancellationToken).ConfigureAwait(false))
         {
-            Stage(change, EscalatedTemplate, person, model, task.Id);
+            Stage(change, EscalatedTemplate, person, model, new TaskRef(task.ProcessId, task.ElementId, task.Id, task.Name));
             count++;
         }
 
@@ -183,12 +184,12 @@ public sealed class TaskNotificationEffects(
             return;
         }
 
-        var model = TaskModel(task.InstanceId, task.BusinessKey, task.Id, task.Name ?? task.ElementId, task.Due);
-        await StageToPeopleAsync(change, task.Assignee is null ? AvailableTemplate : AssignedTemplate, model, task.Id, task.Assignee,
+        var model = TaskModel(task.InstanceId, task.BusinessKey, task.Id, task.Due);
+        await StageToPeopleAsync(change, task.Assignee is null ? AvailableTemplate : AssignedTemplate, model, new TaskRef(task.ProcessId, task.ElementId, task.Id, task.Name), task.Assignee,
             task.CandidateUsers, task.CandidateGroups, actorIsAssignee: task.Assignee == change.Actor.Id, ct).ConfigureAwait(false);
     }
 
-    private async Task<int> StageToPeopleAsync(AppliedChange change, string template, EmailModel model, string taskId, string? assignee,
+    private async Task<int> StageToPeopleAsync(AppliedChange change, string template, EmailModel model, TaskRef task, string? assignee,
         IReadOnlyCollection<string> candidateUsers, IReadOnlyCollection<string> candidateGroups, bool actorIsAssignee, CancellationToken ct)
     {
         if (assignee is not null)
@@ -201,11 +202,11 @@ public sealed class TaskNotificationEffects(
 
             if (await StaffDirectory.FindAsync(change.Db, assignee, ct).ConfigureAwait(false) is { } person)
             {
-                Stage(change, template == ReminderTemplate ? ReminderTemplate : AssignedTemplate, person, model with { Reason = "assignee" }, taskId);
+                Stage(change, template == ReminderTemplate ? ReminderTemplate : AssignedTemplate, person, model with { Reason = "assignee" }, task);
                 return 1;
             }
 
-            NotificationLog.NobodyToTell(logger, template, taskId, assignee);
+            NotificationLog.NobodyToTell(logger, template, task.Id, assignee);
             return 0;
         }
 
@@ -215,7 +216,7 @@ public sealed class TaskNotificationEffects(
         {
             if (await StaffDirectory.FindAsync(change.Db, user, ct).ConfigureAwait(false) is { } person && sent.Add(person.Email))
             {
-                Stage(change, key, person, model with { Reason = "candidate-user" }, taskId);
+                Stage(change, key, person, model with { Reason = "candidate-user" }, task);
             }
         }
 
@@ -225,38 +226,34 @@ public sealed class TaskNotificationEffects(
             {
                 if (sent.Add(person.Email))
                 {
-                    Stage(change, key, person, model with { Reason = "candidate-group", Group = group }, taskId);
+                    Stage(change, key, person, model with { Reason = "candidate-group", Group = group }, task);
                 }
             }
         }
 
         if (sent.Count == 0)
         {
-            NotificationLog.NobodyToTell(logger, key, taskId, string.Join(",", candidateUsers.Concat(candidateGroups)));
+            NotificationLog.NobodyToTell(logger, key, task.Id, string.Join(",", candidateUsers.Concat(candidateGroups)));
         }
 
         return sent.Count;
     }
 
-    private EmailModel TaskModel(string instanceId, string? businessKey, string taskId, string taskName, DateTimeOffset? due) =>
-        new(NotificationLinks.CaseReference(businessKey, instanceId), links.Task(taskId)) { TaskName = taskName, Due = due };
+    /// <summary>The task an email is about: what names it (in the recipient's language) and links to it.</summary>
+    private sealed record TaskRef(string ProcessId, string ElementId, string Id, string? Name);
 
-    private void Stage(AppliedChange change, string template, StaffRecipient person, EmailModel model, string taskId)
+    private EmailModel TaskModel(string instanceId, string? businessKey, string taskId, DateTimeOffset? due) =>
+        new(NotificationLinks.CaseReference(businessKey, instanceId), links.Task(taskId)) { Due = due };
+
+    /// <summary>Renders for one person: the task's name in their language, then the template in their language.</summary>
+    private void Stage(AppliedChange change, string template, StaffRecipient person, EmailModel model, TaskRef task)
     {
-        var rendered = templates.RenderEmail(template, person.Language, model);
-        outbox.Enqueue(change, new OutgoingEmail(person.Email, rendered) { InstanceId = change.InstanceId, TaskId = taskId });
+        var named = model with { TaskName = names.TaskName(task.ProcessId, task.ElementId, templates.LanguageFor(template, person.Language), task.Name) };
+        var rendered = templates.RenderEmail(template, person.Language, named);
+        outbox.Enqueue(change, new OutgoingEmail(person.Email, rendered) { InstanceId = change.InstanceId, TaskId = task.Id });
     }
 
     private static async Task<TaskRecord?> FindTaskAsync(OrchestratorDbContext db, string taskId, CancellationToken ct) =>
         db.Tasks.Local.FirstOrDefault(t => t.Id == taskId)
         ?? await db.Tasks.Include(t => t.Candidates).SingleOrDefaultAsync(t => t.Id == taskId, ct).ConfigureAwait(false);
-}
-
-internal static partial class NotificationLog
-{
-    [LoggerMessage(2, LogLevel.Warning, "No email for {Template} of task {TaskId}: nobody with an address found for {Recipients}")]
-    public static partial void NobodyToTell(ILogger logger, string template, string taskId, string recipients);
-
-    [LoggerMessage(3, LogLevel.Warning, "User task {ElementId} has orc:notify=\"{Value}\", which is none of assignee, candidates, none; using {Used}")]
-    public static partial void UnknownNotifyMode(ILogger logger, string elementId, string value, string used);
 }

@@ -24,6 +24,7 @@ public sealed class EmailActionEffects(
     TemplateCatalog templates,
     NotificationOptions notifications,
     EmailActionExpiryScheduler expiries,
+    JourneyNames names,
     IOptions<OrchestratorOptions> orchestrator) : IWorkflowEffects
 {
     /// <summary>The email template of the link.</summary>
@@ -73,7 +74,7 @@ public sealed class EmailActionEffects(
 
             var model = new EmailModel(change.BusinessKey, LinkFor(issued.Token))
             {
-                TaskName = task.Name,
+                TaskName = names.TaskName(task.ProcessId, task.ElementId, templates.LanguageFor(TemplateKey, language), task.Name),
                 Due = task.Due,
                 ExpiresAt = expires,
                 Reason = "external-recipient",

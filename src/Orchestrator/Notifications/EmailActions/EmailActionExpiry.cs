@@ -29,6 +29,8 @@ public sealed class EmailActionExpiryNotifier(
     EmailOutbox outbox,
     TemplateCatalog templates,
     NotificationOptions notifications,
+    NotificationLinks links,
+    JourneyNames names,
     TimeProvider time,
     ILogger<EmailActionExpiryNotifier> logger)
 {
@@ -53,7 +55,7 @@ public sealed class EmailActionExpiryNotifier(
             return ExpiryNotice.NotYetExpired;
         }
 
-        var task = await db.Tasks.AsNoTracking().Where(t => t.Id == token.TaskId).Select(t => new { t.Name, t.BusinessKey, t.Status })
+        var task = await db.Tasks.AsNoTracking().Where(t => t.Id == token.TaskId).Select(t => new { t.Name, t.BusinessKey, t.Status, t.ProcessId, t.ElementId })
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         if (task is null || task.Status != TaskStatuses.Open)
         {
@@ -62,7 +64,7 @@ public sealed class EmailActionExpiryNotifier(
 
         var afterCommit = new List<Action>();
         var coordinators = notifications.CoordinatorGroup;
-        List<string?> addresses;
+        List<(string Email, string Language)> addresses;
         var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
@@ -78,24 +80,26 @@ public sealed class EmailActionExpiryNotifier(
                 return ExpiryNotice.Nothing;
             }
 
-            addresses = await (
+            var found = await (
                     from user in db.Users
                     join userRole in db.UserRoles on user.Id equals userRole.UserId
                     join role in db.Roles on userRole.RoleId equals role.Id
                     where role.Name == coordinators && user.Email != null && user.Email != ""
-                    select user.Email)
-                .Distinct()
+                    select new { user.Email, user.Language })
                 .ToListAsync(ct).ConfigureAwait(false);
-            foreach (var address in addresses.Order(StringComparer.OrdinalIgnoreCase))
+            addresses = [.. found.DistinctBy(u => u.Email, StringComparer.OrdinalIgnoreCase).Select(u => (u.Email!, u.Language))];
+            var reference = NotificationLinks.CaseReference(task.BusinessKey, token.InstanceId);
+            foreach (var (address, language) in addresses.OrderBy(a => a.Email, StringComparer.OrdinalIgnoreCase))
             {
-                var model = new EmailModel(task.BusinessKey, null)
+                // Coordinators are staff: the email links to the case, and names the task in their language.
+                var model = new EmailModel(reference, links.Case(reference))
                 {
-                    TaskName = task.Name,
+                    TaskName = names.TaskName(task.ProcessId, task.ElementId, templates.LanguageFor(TemplateKey, language), task.Name),
                     ExpiresAt = token.ExpiresAt,
                     Reason = "coordinator",
                     Group = coordinators,
                 };
-                outbox.Enqueue(db, new OutgoingEmail(address!, templates.RenderEmail(TemplateKey, null, model))
+                outbox.Enqueue(db, new OutgoingEmail(address, templates.RenderEmail(TemplateKey, language, model))
                 {
                     InstanceId = token.InstanceId,
                     TaskId = token.TaskId,

@@ -1,64 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Forms;
-using Orchestrator.Notifications.Outbox;
-using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.EmailActions;
-
-/// <summary>Where a link stands.</summary>
-public enum EmailActionState
-{
-    /// <summary>The task waits for this recipient's answer.</summary>
-    Open,
-
-    /// <summary>The link was used; its answer is recorded.</summary>
-    Answered,
-
-    /// <summary>The task ended otherwise (cancelled, interrupted, answered by staff): the link no longer answers it.</summary>
-    Closed,
-
-    /// <summary>The link's lifetime is over.</summary>
-    Expired,
-}
-
-/// <summary>What a link's page shows: only what the task needs.</summary>
-/// <param name="Token">The link's row.</param>
-/// <param name="State">Where it stands.</param>
-/// <param name="CaseReference">The case reference (the instance's business key).</param>
-/// <param name="TaskName">The question (the task's name as drawn).</param>
-/// <param name="Form">The task's form, when it has one that is deployed; <c>null</c>: approve or decline.</param>
-/// <param name="FormData">The task's variables that the form binds (the data the form opens with).</param>
-public sealed record EmailActionView(EmailActionTokenRecord Token, EmailActionState State, string? CaseReference, string? TaskName, FormSchema? Form, JsonObject FormData);
-
-/// <summary>What a submission did.</summary>
-public enum EmailActionOutcome
-{
-    /// <summary>The task was completed with the answer.</summary>
-    Completed,
-
-    /// <summary>The answer breaks the form; nothing changed.</summary>
-    Invalid,
-
-    /// <summary>The link had already been used (perhaps by a concurrent submission); nothing changed.</summary>
-    AlreadyAnswered,
-
-    /// <summary>The task is no longer open; nothing changed.</summary>
-    Closed,
-
-    /// <summary>The link expired; the coordinators were told (once).</summary>
-    Expired,
-}
-
-/// <summary>The result of a submission.</summary>
-/// <param name="Outcome">What happened.</param>
-/// <param name="View">The link as it stands after the submission.</param>
-/// <param name="Errors">The fields that break the form (for <see cref="EmailActionOutcome.Invalid"/>).</param>
-/// <param name="Submitted">The data submitted (shown again with the errors).</param>
-public sealed record EmailActionSubmission(EmailActionOutcome Outcome, EmailActionView View, IReadOnlyList<FormFieldError> Errors, JsonObject? Submitted = null);
 
 /// <summary>
 /// The email-action links (scoped): reads a link's state without writing anything, and answers it: marks the link
@@ -72,6 +20,8 @@ public sealed class EmailActionService(
     FormCatalog forms,
     ITaskFormValidator validator,
     EmailActionExpiryNotifier expiry,
+    JourneyNames names,
+    SensitiveDataGuard sensitive,
     TimeProvider time,
     ILogger<EmailActionService> logger)
 {
@@ -168,7 +118,7 @@ public sealed class EmailActionService(
     {
         var task = await db.Tasks.AsNoTracking()
             .Where(t => t.Id == row.TaskId)
-            .Select(t => new { t.Name, t.BusinessKey, t.FormKey, t.Status })
+            .Select(t => new { t.Name, t.BusinessKey, t.FormKey, t.Status, t.ProcessId, t.ElementId })
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         var state = row.UsedAt is not null ? EmailActionState.Answered
             : task is null || task.Status != TaskStatuses.Open ? EmailActionState.Closed
@@ -186,13 +136,18 @@ public sealed class EmailActionService(
             data = await FormDataAsync(row, form, ct).ConfigureAwait(false);
         }
 
-        return new EmailActionView(row, state, task?.BusinessKey, task?.Name, form, data);
+        // The question in the link's language (the email's), as the recipient read it there.
+        var question = task is null ? null : names.TaskName(task.ProcessId, task.ElementId, row.Language, task.Name);
+        return new EmailActionView(row, state, task?.BusinessKey, question, form, data) { ProcessId = task?.ProcessId, ElementId = task?.ElementId };
     }
 
-    /// <summary>The task's variables that the form binds or lists options from; nothing else of the case reaches the page.</summary>
+    /// <summary>
+    /// The task's variables that the form binds or lists options from; nothing else of the case reaches the page, and a
+    /// sensitive one only as its marker (an outside person reads no sensitive category, so nothing is shown to audit).
+    /// </summary>
     private async Task<JsonObject> FormDataAsync(EmailActionTokenRecord row, FormSchema form, CancellationToken ct)
     {
-        var variables = await TaskVariablesAsync(row, ct).ConfigureAwait(false);
+        var variables = sensitive.RedactVariables(await TaskVariablesAsync(row, ct).ConfigureAwait(false), Actor.ExternalRecipient(row.Recipient), out _);
         var names = new HashSet<string>(StringComparer.Ordinal);
         CollectNames(form.Form.Definition, names);
         var data = new JsonObject();
@@ -295,28 +250,4 @@ public sealed class EmailActionService(
         {
         }
     }
-}
-
-internal static partial class EmailActionLog
-{
-    [LoggerMessage(1, LogLevel.Information, "Email-action link answered task {TaskId} of instance {InstanceId}: {Outcome}")]
-    public static partial void Answered(ILogger logger, string taskId, string instanceId, string outcome);
-
-    [LoggerMessage(2, LogLevel.Information, "The email-action link of task {TaskId} expired unanswered; {Count} coordinator(s) told")]
-    public static partial void ExpiredNotified(ILogger logger, string taskId, int count);
-
-    [LoggerMessage(3, LogLevel.Warning, "The email-action link of task {TaskId} expired unanswered, but no member of group '{Group}' has an email address to tell")]
-    public static partial void NoCoordinator(ILogger logger, string taskId, string group);
-
-    [LoggerMessage(4, LogLevel.Warning, "The email-action pages have no form-js files (wwwroot/lib/form-js): build the project so that ClientApp is copied; forms cannot be shown until then")]
-    public static partial void NoClientLibraries(ILogger logger);
-
-    [LoggerMessage(5, LogLevel.Information, "Email-action expiries: {Scheduled} trigger(s) made at start-up, {Existing} already stored")]
-    public static partial void ExpiriesScheduled(ILogger logger, int scheduled, int existing);
-
-    [LoggerMessage(6, LogLevel.Warning, "The expiry trigger of a new email-action link could not be written; the next start-up makes it from the row")]
-    public static partial void ExpiryNotScheduled(ILogger logger, Exception exception);
-
-    [LoggerMessage(7, LogLevel.Warning, "Reporting the expiry of email-action link {TokenId} failed; trying again shortly")]
-    public static partial void ExpiryFailed(ILogger logger, Exception exception, Guid tokenId);
 }

@@ -4,11 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Orchestrator.Notifications.EmailActions;
 
-/// <summary>A new link's token and the hash stored for it.</summary>
-/// <param name="Token">What goes into the link (never stored).</param>
-/// <param name="Hash">SHA-256 of the token's secret, lower-case hex (the <c>token_hash</c> column).</param>
-public sealed record IssuedEmailActionToken(string Token, string Hash);
-
 /// <summary>
 /// Makes and reads email-action tokens. A token is 32 random bytes sealed with ASP.NET Core Data Protection
 /// (purpose <see cref="Purpose"/>: AES-256-CBC with an HMAC-SHA256 over the whole payload, keyed from the service's

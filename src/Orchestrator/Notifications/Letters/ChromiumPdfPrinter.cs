@@ -3,30 +3,6 @@ using System.Text;
 
 namespace Orchestrator.Notifications.Letters;
 
-/// <summary>Printing failed: Chromium is missing, timed out or produced no PDF. The message says what to do.</summary>
-public sealed class LetterPrintException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public LetterPrintException()
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong.</param>
-    public LetterPrintException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="inner">The cause.</param>
-    public LetterPrintException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
-
 /// <summary>
 /// Prints HTML to PDF (and, for review, to PNG) with headless Chromium (<c>Notifications:ChromiumPath</c>, Debian
 /// <c>chromium</c>): the page is written to a temporary file and printed with <c>--print-to-pdf</c>. One print at a
@@ -135,10 +111,4 @@ public sealed class ChromiumPdfPrinter(LetterOptions options, TimeProvider time,
     }
 
     private static string Tail(string text) => text.Length <= 1000 ? text.Trim() : text[^1000..].Trim();
-}
-
-internal static partial class PrinterLog
-{
-    [LoggerMessage(1, LogLevel.Debug, "Chromium printed {Output}: {Size} bytes")]
-    public static partial void Printed(ILogger logger, string output, int size);
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Persistence;
@@ -8,96 +7,11 @@ using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.Letters;
 
-/// <summary>A case document as listed (no content).</summary>
-/// <param name="Id">The document id.</param>
-/// <param name="InstanceId">The instance.</param>
-/// <param name="BusinessKey">The case reference.</param>
-/// <param name="Kind">What it is (<c>letter</c>).</param>
-/// <param name="TemplateKey">The template key.</param>
-/// <param name="TemplateVersion">SHA-256 of the template sources.</param>
-/// <param name="Language">The language.</param>
-/// <param name="ContentHash">SHA-256 of the content.</param>
-/// <param name="MediaType">The media type.</param>
-/// <param name="Size">Bytes.</param>
-/// <param name="CreatedBy">Who made it.</param>
-/// <param name="CreatedAt">When.</param>
-public sealed record CaseDocumentView(Guid Id, string InstanceId, string? BusinessKey, string Kind, string TemplateKey, string TemplateVersion, string Language,
-    string ContentHash, string MediaType, long Size, string CreatedBy, DateTimeOffset CreatedAt);
-
-/// <summary>A document's content, for download.</summary>
-/// <param name="Document">Its metadata.</param>
-/// <param name="Content">The bytes.</param>
-public sealed record CaseDocumentContent(CaseDocumentView Document, byte[] Content);
-
-/// <summary>A letter printed and ready to be stored (the row is added by whoever owns the transaction).</summary>
-/// <param name="Record">The row, without author and time.</param>
-/// <param name="Html">The HTML it was printed from.</param>
-public sealed record PreparedLetter(CaseDocumentRecord Record, string Html);
-
-/// <summary>Renders a letter with the case's data and prints it (singleton; shared by the API and the <c>letter</c> job).</summary>
-public sealed class LetterPrinter(LetterTemplates templates, ChromiumPdfPrinter printer, TimeProvider time)
-{
-    /// <summary>The kind of letter documents.</summary>
-    public const string LetterKind = "letter";
-
-    /// <summary>The templates.</summary>
-    public LetterTemplates Templates => templates;
-
-    /// <summary>Renders and prints; the row is not added anywhere.</summary>
-    /// <param name="instanceId">The instance.</param>
-    /// <param name="businessKey">Its business key.</param>
-    /// <param name="variables">The case's variables.</param>
-    /// <param name="templateKey">The letter.</param>
-    /// <param name="language">The language (default when <c>null</c> or missing).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <exception cref="TemplateException">No such letter, or it names a value the case lacks.</exception>
-    /// <exception cref="LetterPrintException">Chromium failed.</exception>
-    public async Task<PreparedLetter> PrepareAsync(string instanceId, string? businessKey, JsonObject variables, string templateKey, string? language, CancellationToken cancellationToken)
-    {
-        var reference = NotificationLinks.CaseReference(businessKey, instanceId);
-        var letter = templates.Render(templateKey, language, variables, reference, time.GetUtcNow());
-        var pdf = await printer.PrintToPdfAsync(letter.Html, cancellationToken).ConfigureAwait(false);
-        return new PreparedLetter(new CaseDocumentRecord
-        {
-            Id = Guid.NewGuid(),
-            InstanceId = instanceId,
-            BusinessKey = businessKey,
-            Kind = LetterKind,
-            TemplateKey = letter.Key,
-            TemplateVersion = letter.TemplateVersion,
-            Language = letter.Language,
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            MediaType = "application/pdf",
-            Size = pdf.LongLength,
-            Content = pdf,
-        }, letter.Html);
-    }
-
-    /// <summary>The history row that records a document was made (or read), in the same table as the engine's audit trail.</summary>
-    /// <param name="document">The document.</param>
-    /// <param name="type">The entry type (<c>LetterGenerated</c>, <c>DocumentRead</c>).</param>
-    /// <param name="userId">Who.</param>
-    /// <param name="at">When.</param>
-    public static HistoryRecord Audit(CaseDocumentRecord document, string type, string userId, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return new HistoryRecord
-        {
-            InstanceId = document.InstanceId,
-            At = at,
-            Type = type,
-            ItemId = document.Id.ToString(),
-            UserId = userId.Length <= OrchestratorModel.NameLength ? userId : userId[..OrchestratorModel.NameLength],
-            Detail = new JsonObject { ["templateKey"] = document.TemplateKey, ["language"] = document.Language, ["contentHash"] = document.ContentHash }.ToJsonString(),
-        };
-    }
-}
-
 /// <summary>
 /// Letters of a case (scoped): generate one from the API, list a case's documents, download one. Every read adds a
 /// history row (<c>DocumentsListed</c>, <c>DocumentRead</c>), like reading an instance does.
 /// </summary>
-public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printer, TimeProvider time, ILogger<LetterService> logger)
+public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printer, SensitiveDataGuard sensitive, TimeProvider time, ILogger<LetterService> logger)
 {
     /// <summary>Renders a letter with the instance's variables, prints it and stores it as a document of the case.</summary>
     /// <param name="instanceId">The instance.</param>
@@ -132,7 +46,7 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(templateKey))
         {
-            throw new ArgumentException("\"template\" is required: the key of a letter template (templates/letters/<key>.<language>.hbs).", nameof(templateKey));
+            throw new ArgumentException("\"template\" is required: the key of a letter template (templates/letters/<key>.<language>.scriban-html).", nameof(templateKey));
         }
 
         if (!printer.Templates.Contains(templateKey))
@@ -143,7 +57,7 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
         var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.BusinessKey, i.State })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException($"No process instance '{instanceId}'.");
-        var variables = ProcessInstanceState.FromJson(row.State).Variables;
+        var variables = sensitive.RedactVariables(ProcessInstanceState.FromJson(row.State).Variables, LetterPrinter.Reader, out _);
         var prepared = await printer.PrepareAsync(instanceId, row.BusinessKey, variables, templateKey, language, cancellationToken).ConfigureAwait(false);
         var document = prepared.Record;
         document.CreatedBy = Limit(actor.Id);
@@ -215,5 +129,5 @@ public sealed class LetterService(OrchestratorDbContext db, LetterPrinter printe
         return new(d.Id, d.InstanceId, d.BusinessKey, d.Kind, d.TemplateKey, d.TemplateVersion, d.Language, d.ContentHash, d.MediaType, d.Size, d.CreatedBy, d.CreatedAt);
     }
 
-    private static string Limit(string value) => value.Length <= OrchestratorModel.NameLength ? value : value[..OrchestratorModel.NameLength];
+    private static string Limit(string value) => ColumnText.Fit(value, OrchestratorModel.NameLength);
 }

@@ -10,11 +10,6 @@ using Orchestrator.Security;
 
 namespace Orchestrator.Notifications.Letters;
 
-/// <summary>The body of <c>POST /api/instances/{id}/letters</c>.</summary>
-/// <param name="Template">The letter template key.</param>
-/// <param name="Language">The language (<c>es</c> default).</param>
-public sealed record LetterRequest(string? Template, string? Language);
-
 /// <summary>Registers and maps the letters: templates, the Chromium printer, the <c>letter</c> job type and the document endpoints.</summary>
 public static class LettersRegistration
 {
@@ -31,7 +26,8 @@ public static class LettersRegistration
         {
             var options = sp.GetRequiredService<NotificationOptions>();
             var directory = options.ResolveDirectory(options.TemplatesPath, sp.GetRequiredService<IHostEnvironment>());
-            return LetterTemplates.Load(directory, sp.GetRequiredService<TemplateCatalog>(), sp.GetRequiredService<LetterOptions>(), sp.GetRequiredService<ILogger<LetterTemplates>>());
+            return LetterTemplates.Load(directory, sp.GetRequiredService<TemplateCatalog>(), sp.GetRequiredService<LetterOptions>(), sp.GetRequiredService<OrganisationLogo>().DataUrl,
+                sp.GetRequiredService<ILogger<LetterTemplates>>());
         });
         services.TryAddSingleton<ChromiumPdfPrinter>();
         services.TryAddSingleton<LetterPrinter>();

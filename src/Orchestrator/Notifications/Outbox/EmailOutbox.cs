@@ -1,33 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Orchestrator.Notifications.Templates;
+using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.Outbox;
-
-/// <summary>One email to stage in the outbox.</summary>
-/// <param name="To">The recipient's address.</param>
-/// <param name="Content">The rendered email.</param>
-public sealed record OutgoingEmail(string To, RenderedEmail Content)
-{
-    /// <summary>The instance the email is about, if any.</summary>
-    public string? InstanceId { get; init; }
-
-    /// <summary>The task the email is about, if any.</summary>
-    public string? TaskId { get; init; }
-}
-
-/// <summary>An email as the outbox row's payload stores it.</summary>
-/// <param name="To">The recipient.</param>
-/// <param name="Subject">The subject.</param>
-/// <param name="Html">The HTML body.</param>
-/// <param name="Text">The plain-text alternative.</param>
-/// <param name="Template">The template key.</param>
-/// <param name="Language">The language rendered.</param>
-/// <param name="InstanceId">The instance it is about.</param>
-/// <param name="TaskId">The task it is about.</param>
-public sealed record OutboxEmailPayload(string To, string Subject, string Html, string Text, string Template, string Language, string? InstanceId, string? TaskId);
 
 /// <summary>
 /// Stages emails as outbox rows in the caller's transaction, so an email exists exactly when the step that caused it
@@ -65,12 +42,16 @@ public sealed class EmailOutbox(TimeProvider time)
         ArgumentNullException.ThrowIfNull(afterCommit);
         var now = time.GetUtcNow();
         var c = email.Content;
+        var payload = new OutboxEmailPayload(email.To, c.Subject, c.Html, c.Text, c.Key, c.Language, email.InstanceId, email.TaskId)
+        {
+            Attachments = email.Attachments.Count > 0 ? email.Attachments : null,
+        };
         var row = new OutboxRecord
         {
             Id = Guid.NewGuid(),
             CreatedAt = now,
             Kind = EmailKind,
-            Payload = JsonSerializer.Serialize(new OutboxEmailPayload(email.To, c.Subject, c.Html, c.Text, c.Key, c.Language, email.InstanceId, email.TaskId), Json),
+            Payload = JsonSerializer.Serialize(payload, Json),
             Status = OutboxStatuses.Pending,
             NextAttemptAt = now,
         };
@@ -90,12 +71,31 @@ public sealed class EmailOutbox(TimeProvider time)
         return JsonSerializer.Deserialize<OutboxEmailPayload>(row.Payload, Json) ?? throw new InvalidOperationException($"Outbox row {row.Id} has no payload.");
     }
 
-    /// <summary>The email of a row, as the transports take it.</summary>
+    /// <summary>The email of a row, as the transports take it, with its attachments read from the case documents.</summary>
+    /// <param name="db">Where the attached documents are read.</param>
     /// <param name="row">The row.</param>
     /// <param name="messageId">Its Message-ID (the row's own once it has one).</param>
-    public static OutboxEmail ToEmail(OutboxRecord row, string messageId)
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <exception cref="EmailDeliveryException">An attached document no longer exists (kind <see cref="EmailFailureKind.MessageRejected"/>).</exception>
+    public static async Task<OutboxEmail> ToEmailAsync(OrchestratorDbContext db, OutboxRecord row, string messageId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var payload = ReadPayload(row);
-        return new OutboxEmail(row.Id, messageId, row.CreatedAt, payload.To, payload.Subject, payload.Text, payload.Html);
+        var email = new OutboxEmail(row.Id, messageId, row.CreatedAt, payload.To, payload.Subject, payload.Text, payload.Html);
+        if (payload.Attachments is not { Count: > 0 } attachments)
+        {
+            return email;
+        }
+
+        var files = new List<EmailAttachment>();
+        foreach (var attachment in attachments)
+        {
+            var document = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == attachment.DocumentId)
+                .Select(d => new { d.MediaType, d.Content }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new EmailDeliveryException(EmailFailureKind.MessageRejected, $"The attached document {attachment.DocumentId} ({attachment.FileName}) no longer exists.");
+            files.Add(new EmailAttachment(attachment.FileName, document.MediaType, document.Content));
+        }
+
+        return email with { Attachments = files };
     }
 }

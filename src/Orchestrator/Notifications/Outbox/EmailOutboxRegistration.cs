@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orchestrator.Hosting;
 
 namespace Orchestrator.Notifications.Outbox;
 
@@ -6,9 +8,10 @@ namespace Orchestrator.Notifications.Outbox;
 public static class EmailOutboxRegistration
 {
     /// <summary>
-    /// Registers <see cref="EmailOutbox"/>, <see cref="OutboxOptions"/> (section <c>Notifications:Outbox</c>), the
-    /// transport (<see cref="SmtpEmailSender"/> when <c>Smtp:Host</c> is set, else <see cref="EmlFileEmailSender"/> into
-    /// <c>Notifications:MailDirectory</c>) and <see cref="OutboxDispatcher"/> as a hosted service. Register your own
+    /// Registers <see cref="EmailOutbox"/>, <see cref="OutboxOptions"/> (section <c>Notifications:Outbox</c>),
+    /// <see cref="EmailMessageFactory"/>, the transport (<see cref="SmtpEmailSender"/> when <c>Smtp:Host</c> is set, else
+    /// <see cref="EmlFileEmailSender"/> into <c>Notifications:MailDirectory</c>), <see cref="OutboxDispatcher"/> as a
+    /// hosted service, <see cref="OutboxAdministration"/> (scoped) and the <c>outbox</c> health check. Register your own
     /// <see cref="IEmailSender"/> or <see cref="OutboxOptions"/> first to replace them.
     /// </summary>
     /// <param name="services">The services (<see cref="SmtpOptions"/> and <see cref="NotificationOptions"/> registered).</param>
@@ -16,23 +19,28 @@ public static class EmailOutboxRegistration
     {
         services.AddSingleton(sp => new EmailOutbox(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => new EmailMessageFactory(
+            sp.GetRequiredService<SmtpOptions>(), sp.GetRequiredService<IOptions<OrganisationOptions>>().Value, sp.GetRequiredService<OrganisationLogo>()));
         services.TryAddSingleton<IEmailSender>(sp =>
         {
             var smtp = sp.GetRequiredService<SmtpOptions>();
+            var messages = sp.GetRequiredService<EmailMessageFactory>();
             if (!string.IsNullOrWhiteSpace(smtp.Host))
             {
-                return new SmtpEmailSender(smtp, sp.GetRequiredService<OutboxOptions>());
+                return new SmtpEmailSender(smtp, sp.GetRequiredService<OutboxOptions>(), messages);
             }
 
             var folder = sp.GetRequiredService<NotificationOptions>().MailDirectory;
-            return new EmlFileEmailSender(smtp, Path.GetFullPath(folder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+            return new EmlFileEmailSender(messages, Path.GetFullPath(folder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         });
         services.TryAddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.TryAddScoped<OutboxAdministration>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name, failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         return services;
     }
 
-    /// <summary>Maps the admin endpoints under <c>/api/outbox</c> (what was sent, what waits, what failed; retry).</summary>
+    /// <summary>Maps the admin endpoints under <c>/api/outbox</c> (what was sent, what waits, what failed; retry, dismiss).</summary>
     /// <param name="app">The routes.</param>
     public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder app)
     {

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Hosting;
@@ -6,32 +5,16 @@ using Orchestrator.Persistence;
 
 namespace Orchestrator.Notifications.Outbox;
 
-/// <summary>The outbox row statuses.</summary>
-public static class OutboxStatuses
-{
-    /// <summary>Waiting to be sent (first attempt or a retry after back-off).</summary>
-    public const string Pending = "pending";
-
-    /// <summary>Delivered to the transport.</summary>
-    public const string Sent = "sent";
-
-    /// <summary>Given up after the last attempt (or not sendable at all); an admin may retry it.</summary>
-    public const string Failed = "failed";
-}
-
-/// <summary>What one pass of the dispatcher did.</summary>
-/// <param name="Sent">Rows sent.</param>
-/// <param name="Retrying">Rows that failed and wait for their back-off.</param>
-/// <param name="Failed">Rows given up.</param>
-/// <param name="NextDue">The earliest time a pending row this pass saw falls due or its lease runs out; <c>null</c> when none.</param>
-public sealed record OutboxPass(int Sent, int Retrying, int Failed, DateTimeOffset? NextDue);
-
 /// <summary>
 /// Sends the outbox's emails after their transaction committed, on every node at once: each row is claimed with a
-/// lease (a conditional update, as jobs are), sent outside any transaction, and its result recorded only while this
-/// dispatcher still holds the lease. Failures wait 1 min, 5 min, 30 min, 2 h, 6 h (<see cref="OutboxOptions"/>), then the row is
-/// <c>failed</c>. A node that dies between sending and recording leaves the lease to run out; the row is then sent
-/// again with the same Message-ID (at-least-once delivery, recognisable duplicates). See Outbox/README.md.
+/// lease (a conditional update, as jobs are), sent outside any transaction over one connection per batch, and its
+/// result recorded only while this dispatcher still holds the lease. An email the server deferred waits 1 min, 5 min,
+/// 30 min, 2 h, 6 h (<see cref="OutboxOptions"/>); after the last attempt, or at once when it can never be sent, it is
+/// <c>failed</c> and stays listed until an admin retries or dismisses it. When the server itself is unavailable the
+/// email stays due and the dispatcher sends nothing more: it asks the server every <see cref="OutboxOptions.ProbeInterval"/>
+/// whether it is back, and the first answer sends everything that waits (and releases the emails in back-off). A node
+/// that dies between sending and recording leaves the lease to run out; the row is then sent again with the same
+/// Message-ID (at-least-once delivery, recognisable duplicates). See Outbox/README.md.
 /// </summary>
 public sealed partial class OutboxDispatcher : BackgroundService
 {
@@ -44,12 +27,16 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private readonly OrchestratorMetrics? _metrics;
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Lock _serverState = new();
+    private DateTimeOffset? _serverDownSince;
+    private DateTimeOffset _nextProbeAt;
+    private string? _serverError;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="scopes">For one DbContext per pass.</param>
     /// <param name="outbox">The outbox whose <see cref="EmailOutbox.Committed"/> wakes the dispatcher.</param>
     /// <param name="sender">The transport.</param>
-    /// <param name="options">Attempts, back-off, lease.</param>
+    /// <param name="options">Attempts, back-off, lease, probes.</param>
     /// <param name="time">The clock of every reading and every wait.</param>
     /// <param name="logger">The log.</param>
     /// <param name="metrics">Emails sent and failed (absent outside the host).</param>
@@ -70,25 +57,63 @@ public sealed partial class OutboxDispatcher : BackgroundService
         _lifetime = lifetime;
     }
 
-    /// <summary>Sends every due row this dispatcher can claim, batch after batch, and says when to look again.</summary>
+    /// <summary>Since when this dispatcher has found the server unavailable, and why; <c>null</c> while it answers.</summary>
+    public (DateTimeOffset Since, string Error)? ServerUnavailable
+    {
+        get
+        {
+            lock (_serverState)
+            {
+                return _serverDownSince is { } since ? (since, _serverError ?? "") : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends every due row this dispatcher can claim, batch after batch, and says when to look again. While the server
+    /// is unavailable it only probes it (when the probe is due) and sends once the server answers.
+    /// </summary>
     /// <param name="cancellationToken">Cancellation; a send it interrupts is left to its lease (its outcome is unknown).</param>
     public async Task<OutboxPass> DispatchDueAsync(CancellationToken cancellationToken)
     {
         int sent = 0, retrying = 0, failed = 0;
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        while (true)
+        if (ServerUnavailable is not null && !await ServerIsBackAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return new OutboxPass(0, 0, 0, NextProbe) { WaitingForServer = true };
+        }
+
+        var serverDown = false;
+        while (!serverDown)
         {
             var now = _time.GetUtcNow();
             var ids = await Due(db.Outbox.AsNoTracking(), now).OrderBy(o => o.NextAttemptAt).Select(o => o.Id)
                 .Take(_options.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var id in ids)
+            if (ids.Count == 0)
             {
-                switch (await DeliverAsync(db, id, cancellationToken).ConfigureAwait(false))
+                break;
+            }
+
+            var batch = _sender.StartBatch();
+            await using (batch.ConfigureAwait(false))
+            {
+                foreach (var id in ids)
                 {
-                    case OutboxStatuses.Sent: sent++; break;
-                    case OutboxStatuses.Pending: retrying++; break;
-                    case OutboxStatuses.Failed: failed++; break;
+                    var (status, serverFailed) = await DeliverAsync(db, batch, id, cancellationToken).ConfigureAwait(false);
+                    switch (status)
+                    {
+                        case OutboxStatuses.Sent: sent++; break;
+                        case OutboxStatuses.Pending: retrying++; break;
+                        case OutboxStatuses.Failed: failed++; break;
+                    }
+
+                    if (serverFailed)
+                    {
+                        // The rest of the batch would fail the same way (or hang until the time-out): it stays due.
+                        serverDown = true;
+                        break;
+                    }
                 }
             }
 
@@ -98,7 +123,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
             }
         }
 
-        return new OutboxPass(sent, retrying, failed, await NextDueAsync(db, cancellationToken).ConfigureAwait(false));
+        return serverDown
+            ? new OutboxPass(sent, retrying, failed, NextProbe) { WaitingForServer = true }
+            : new OutboxPass(sent, retrying, failed, await NextDueAsync(db, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>How long to sleep: until <paramref name="nextDue"/>, but never longer than <paramref name="backstop"/>.</summary>
@@ -161,6 +188,17 @@ public sealed partial class OutboxDispatcher : BackgroundService
     {
         _wake.Dispose();
         base.Dispose();
+    }
+
+    private DateTimeOffset NextProbe
+    {
+        get
+        {
+            lock (_serverState)
+            {
+                return _nextProbeAt;
+            }
+        }
     }
 
     private void Wake()
@@ -234,8 +272,77 @@ public sealed partial class OutboxDispatcher : BackgroundService
         };
     }
 
-    /// <summary>Claims, sends and records one row; returns its status afterwards, or <c>null</c> when another dispatcher has it.</summary>
-    private async Task<string?> DeliverAsync(OrchestratorDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <summary>When a probe is due, asks the server; when it answers, opens the gate and releases the emails in back-off.</summary>
+    private async Task<bool> ServerIsBackAsync(OrchestratorDbContext db, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        DateTimeOffset since;
+        lock (_serverState)
+        {
+            if (_serverDownSince is not { } down || now < _nextProbeAt)
+            {
+                return _serverDownSince is null;
+            }
+
+            since = down;
+        }
+
+        try
+        {
+            await _sender.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A probe that fails in any way means the server is still unavailable.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            lock (_serverState)
+            {
+                _serverError = Describe(e);
+                _nextProbeAt = _time.GetUtcNow() + _options.ProbeInterval;
+            }
+
+            Log.StillUnavailable(_logger, _sender.Transport, _serverError);
+            return false;
+        }
+
+        lock (_serverState)
+        {
+            _serverDownSince = null;
+            _serverError = null;
+        }
+
+        // Emails the server deferred during the outage need not wait out their back-off: the server is back for them too.
+        var released = await db.Outbox
+            .Where(o => o.Kind == EmailOutbox.EmailKind && o.Status == OutboxStatuses.Pending && o.NextAttemptAt > now && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), cancellationToken).ConfigureAwait(false);
+        Log.ServerBack(_logger, _sender.Transport, now - since, released);
+        return true;
+    }
+
+    private void MarkServerUnavailable(string error)
+    {
+        var now = _time.GetUtcNow();
+        bool first;
+        lock (_serverState)
+        {
+            first = _serverDownSince is null;
+            _serverDownSince ??= now;
+            _serverError = error;
+            _nextProbeAt = now + _options.ProbeInterval;
+        }
+
+        if (first)
+        {
+            Log.ServerUnavailable(_logger, _sender.Transport, error, _options.ProbeInterval);
+        }
+    }
+
+    /// <summary>Claims, sends and records one row; returns its status afterwards (<c>null</c> when another dispatcher has it) and whether the server was unavailable.</summary>
+    private async Task<(string? Status, bool ServerUnavailable)> DeliverAsync(OrchestratorDbContext db, IEmailBatch batch, Guid id, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var until = now + _options.Lease;
@@ -250,15 +357,15 @@ public sealed partial class OutboxDispatcher : BackgroundService
             .ConfigureAwait(false);
         if (claimed == 0)
         {
-            return null;
+            return (null, false);
         }
 
         var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken).ConfigureAwait(false);
-        string? error = null;
-        var permanent = false;
+        EmailDeliveryException? failure = null;
         try
         {
-            await _sender.SendAsync(EmailOutbox.ToEmail(row, row.MessageId ?? messageId), cancellationToken).ConfigureAwait(false);
+            var email = await EmailOutbox.ToEmailAsync(db, row, row.MessageId ?? messageId, cancellationToken).ConfigureAwait(false);
+            await batch.SendAsync(email, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -266,22 +373,33 @@ public sealed partial class OutboxDispatcher : BackgroundService
             // sent again (same Message-ID) once the lease has run out.
             throw;
         }
+        catch (EmailDeliveryException e)
+        {
+            failure = e;
+        }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or (InvalidOperationException and not ObjectDisposedException))
         {
             // A payload or an address that can never be sent: retrying cannot help.
-            (error, permanent) = (Describe(e), true);
+            failure = new EmailDeliveryException(EmailFailureKind.MessageRejected, Describe(e), e);
         }
-#pragma warning disable CA1031 // Any other failure of the transport is a failed attempt, retried after back-off.
+#pragma warning disable CA1031 // Any other failure of a transport is a deferred attempt, retried after back-off.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            error = Describe(e);
+            failure = new EmailDeliveryException(EmailFailureKind.MessageDeferred, Describe(e), e);
         }
 
-        return await RecordAsync(db, row, error, permanent).ConfigureAwait(false);
+        var status = await RecordAsync(db, row, failure).ConfigureAwait(false);
+        var serverUnavailable = failure?.Kind == EmailFailureKind.ServerUnavailable;
+        if (serverUnavailable)
+        {
+            MarkServerUnavailable(Describe(failure!));
+        }
+
+        return (status, serverUnavailable);
     }
 
-    private async Task<string?> RecordAsync(OrchestratorDbContext db, OutboxRecord row, string? error, bool permanent)
+    private async Task<string?> RecordAsync(OrchestratorDbContext db, OutboxRecord row, EmailDeliveryException? failure)
     {
         // The mail is out (or definitely not): record it even while the host stops, or it would be sent twice.
         var ct = CancellationToken.None;
@@ -290,7 +408,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         var mine = db.Outbox.Where(o => o.Id == row.Id && o.Status == OutboxStatuses.Pending && o.LeaseOwner == worker);
         string status;
         int updated;
-        if (error is null)
+        if (failure is null)
         {
             status = OutboxStatuses.Sent;
             var kept = OutboxRedaction.Redact(row.Payload); // a sent email-action link must not stay readable in the table
@@ -305,9 +423,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
         else
         {
-            var giveUp = permanent || row.Attempts >= _options.MaxAttempts;
+            var error = Describe(failure);
+            var giveUp = failure.Kind == EmailFailureKind.MessageRejected || row.Attempts >= _options.MaxAttempts;
             status = giveUp ? OutboxStatuses.Failed : OutboxStatuses.Pending;
-            DateTimeOffset? next = giveUp ? null : now + _options.BackoffAfter(row.Attempts);
+
+            // A server that is down is not this email's fault: it stays due, and the dispatcher waits for the server.
+            DateTimeOffset? next = giveUp ? null : failure.Kind == EmailFailureKind.ServerUnavailable ? now : now + _options.BackoffAfter(row.Attempts);
             updated = await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.Status, status)
                 .SetProperty(o => o.NextAttemptAt, next)
@@ -342,13 +463,10 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     private static string Describe(Exception e)
     {
-        var text = e.InnerException is { } inner && inner.Message != e.Message ? $"{e.GetType().Name}: {e.Message} ({inner.Message})" : $"{e.GetType().Name}: {e.Message}";
-        if (e is SmtpException smtp)
-        {
-            text += $" [SMTP {(int)smtp.StatusCode}]";
-        }
-
-        return text.Length <= OrchestratorModel.MessageLength ? text : text[..OrchestratorModel.MessageLength];
+        var text = e is EmailDeliveryException
+            ? e.Message
+            : e.InnerException is { } inner && inner.Message != e.Message ? $"{e.GetType().Name}: {e.Message} ({inner.Message})" : $"{e.GetType().Name}: {e.Message}";
+        return ColumnText.Fit(text, OrchestratorModel.MessageLength);
     }
 
     private static partial class Log
@@ -367,5 +485,14 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
         [LoggerMessage(5, LogLevel.Error, "Outbox dispatcher pass failed; looking again later")]
         public static partial void PassFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Warning, "The {Transport} transport is unavailable ({Error}); no email is sent until it answers, asked every {ProbeInterval}")]
+        public static partial void ServerUnavailable(ILogger logger, string transport, string error, TimeSpan probeInterval);
+
+        [LoggerMessage(7, LogLevel.Debug, "The {Transport} transport is still unavailable: {Error}")]
+        public static partial void StillUnavailable(ILogger logger, string transport, string error);
+
+        [LoggerMessage(8, LogLevel.Information, "The {Transport} transport answers again after {Outage}; {Released} deferred emails no longer wait for their back-off")]
+        public static partial void ServerBack(ILogger logger, string transport, TimeSpan outage, int released);
     }
 }

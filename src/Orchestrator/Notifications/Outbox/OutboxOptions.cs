@@ -27,8 +27,15 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan Backstop { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Rows claimed per pass.</summary>
+    /// <summary>Rows claimed per batch; a batch shares one SMTP connection.</summary>
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// While the SMTP server is unavailable the dispatcher sends nothing and asks the server this often whether it is
+    /// back (connect, authenticate, quit); the first answer sends everything that waits. Default 15 s, so waiting
+    /// emails go within a minute of the server's return.
+    /// </summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>This dispatcher's id in <c>lease_owner</c> (default: machine, process and a random suffix).</summary>
     public string WorkerId { get; set; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}");
@@ -93,6 +100,12 @@ public sealed class OutboxOptions
         if (Backstop <= TimeSpan.Zero || BatchSize < 1)
         {
             throw new InvalidOperationException($"{Section}:{nameof(Backstop)} and {nameof(BatchSize)} must be positive.");
+        }
+
+        if (ProbeInterval <= TimeSpan.Zero || ProbeInterval > TimeSpan.FromMinutes(1))
+        {
+            // Longer than a minute would break the promise that waiting emails go within a minute of the server's return.
+            throw new InvalidOperationException($"{Section}:{nameof(ProbeInterval)} must be positive and at most one minute (is {ProbeInterval}).");
         }
 
         if (string.IsNullOrWhiteSpace(MessageIdDomain) || MessageIdDomain.Any(c => c is '<' or '>' or '@' or ' ' || char.IsControl(c)))

@@ -3,39 +3,72 @@ using System.Text;
 namespace Orchestrator.Notifications.Templates;
 
 /// <summary>
-/// Reads a template file: an optional front matter between two <c>---</c> lines (only the named field is read, e.g.
-/// an email's <c>subject:</c> or a letter's <c>title:</c>) and the body after it. Emails and letters share the format.
+/// A template file as read from disk: an optional front matter between two <c>---</c> lines (<c>name: value</c> lines,
+/// e.g. an email's <c>subject:</c> or a letter's <c>title:</c>) and the body after it. Emails and letters share the
+/// format. Positions are kept so that an error in the subject or the body names the file's own line and column.
 /// </summary>
-internal static class TemplateFile
+internal sealed class TemplateFile
 {
-    /// <summary>The front-matter field <paramref name="field"/> (<c>null</c> when absent), the body, and the whole text (LF line ends).</summary>
-    /// <param name="file">The template file (its path names it in errors).</param>
-    /// <param name="field">The front-matter field to read.</param>
-    /// <exception cref="TemplateException">The front matter has no closing line.</exception>
-    public static (string? Field, string Body, string Source) Read(string file, string field)
+    private readonly Dictionary<string, (string Value, int Line, int Column)> _fields;
+
+    private TemplateFile(string path, string source, Dictionary<string, (string, int, int)> fields, string body, int bodyLine)
     {
-        var source = File.ReadAllText(file, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Path = path;
+        Source = source;
+        _fields = fields;
+        Body = body;
+        BodyLine = bodyLine;
+    }
+
+    /// <summary>The file's path (as given; errors name it).</summary>
+    public string Path { get; }
+
+    /// <summary>The whole text, with LF line ends (what a template version is hashed from).</summary>
+    public string Source { get; }
+
+    /// <summary>The text after the front matter (the whole text when there is none).</summary>
+    public string Body { get; }
+
+    /// <summary>The 1-based line of the file the body starts on.</summary>
+    public int BodyLine { get; }
+
+    /// <summary>Reads a template file.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="TemplateException">The front matter has no closing line.</exception>
+    public static TemplateFile Read(string path)
+    {
+        var source = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var fields = new Dictionary<string, (string, int, int)>(StringComparer.Ordinal);
         if (!source.StartsWith("---\n", StringComparison.Ordinal))
         {
-            return (null, source, source);
+            return new TemplateFile(path, source, fields, source, 1);
         }
 
         var end = source.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         if (end < 0)
         {
-            throw new TemplateException($"{file}: the front matter that starts on line 1 has no closing '---' line.");
+            throw new TemplateException($"{path}(1,1): the front matter that starts on line 1 has no closing '---' line.");
         }
 
-        string? value = null;
-        foreach (var line in source[4..end].Split('\n'))
+        var lines = source[4..end].Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && line[..colon].Trim() == field)
+            if (colon <= 0)
             {
-                value = line[(colon + 1)..].Trim();
+                continue;
             }
+
+            var value = line[(colon + 1)..];
+            var leading = value.Length - value.TrimStart().Length;
+            fields[line[..colon].Trim()] = (value.Trim(), i + 2, colon + 2 + leading);
         }
 
-        return (value, source[(end + 5)..], source);
+        return new TemplateFile(path, source, fields, source[(end + 5)..], lines.Length + 3);
     }
+
+    /// <summary>A front-matter field: its value and where the value starts (1-based line and column); <c>null</c> when absent.</summary>
+    /// <param name="name">The field name.</param>
+    public (string Value, int Line, int Column)? Field(string name) => _fields.TryGetValue(name, out var field) ? field : null;
 }

@@ -30,7 +30,10 @@ public sealed class PageSecurityHeadersFilter : IAsyncResultFilter
     {
         ArgumentNullException.ThrowIfNull(headers);
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.CacheControl = "no-store";
+        // "no-cache, no-store" as the anti-forgery token generation writes it: any other value there is overridden with
+        // a warning in the log on every page that has a form.
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";

@@ -24,6 +24,10 @@ public sealed class WorkspaceChrome(
     private static readonly (string Path, string TextKey, string Policy)[] Areas =
     [
         (WorkspacePaths.Inbox, "Nav_Inbox", Policies.Casework),
+        (WorkspacePaths.Cases, "Nav_Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy),
+        (WorkspacePaths.Supervision, "Nav_Supervision", Policies.Supervise),
+        (WorkspacePaths.Administration, "Nav_Administration", Policies.Audit),
+        (WorkspacePaths.Designer, "Nav_Designer", Policies.Design),
     ];
 
     /// <summary>The organisation's name (<c>Organisation:Name</c>).</summary>

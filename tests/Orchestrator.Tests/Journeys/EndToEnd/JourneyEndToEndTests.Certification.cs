@@ -128,10 +128,10 @@ public sealed partial class JourneyEndToEndTests
     private static string LetterTemplateVersion(string key, string language)
     {
         string Source(string name) => File.ReadAllText(Path.Combine(ApiFactory.RepositoryRoot, "templates", "letters", name), Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.hbs") + "\n" + Source($"{key}.{language}.hbs"))));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Source($"_layout.{language}.scriban-html") + "\n" + Source($"{key}.{language}.scriban-html"))));
     }
 
-    /// <summary>A day as a Spanish-speaking family in the organisation's zone reads it (<c>Notifications:TimeZone</c> default).</summary>
+    /// <summary>A day as a Spanish-speaking family in the organisation's zone reads it (<c>Organisation:TimeZone</c> default).</summary>
     private static string SpanishDate(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City"))
             .ToString("d 'de' MMMM 'de' yyyy", CultureInfo.GetCultureInfo("es-MX"));

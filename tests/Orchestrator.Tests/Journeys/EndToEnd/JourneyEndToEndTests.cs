@@ -9,7 +9,7 @@ using Orchestrator.Tests.Notifications.EmailActions;
 namespace Orchestrator.Tests.Journeys.EndToEnd;
 
 /// <summary>
-/// Issue 6's end-to-end proof: the journeys of <c>workflows/</c> driven through the service's HTTP API as programs and
+/// The journeys' end-to-end proof: the journeys of <c>workflows/</c> driven through the service's HTTP API as programs and
 /// staff would (an API key per role), on PostgreSQL, with the emails received over SMTP by MailDev and the outside
 /// answers given through the links in those emails; the letters printed by Chromium. Timers fire when the virtual
 /// clock passes their due time, as the scheduler fires them.
@@ -51,6 +51,7 @@ public sealed partial class JourneyEndToEndTests(PostgresServer postgres, MailDe
         var received = await mailDev.WaitForAsync(consul, 2);
         Assert.All(received, m => Assert.Contains(reference, m.Subject, StringComparison.Ordinal));
         Assert.All(received, m => Assert.DoesNotContain("Ximena", m.Text + m.Html, StringComparison.Ordinal));
+        Assert.All(received, m => Assert.DoesNotContain("/cases/", m.Text + m.Html, StringComparison.Ordinal)); // outside the organisation: only the action link
         var link = EmailActionFactory.LinkIn(Assert.Single(received, m => ActLink().IsMatch(m.Text ?? "")).Text!);
 
         using var browser = service.Browser();
@@ -122,9 +123,10 @@ public sealed partial class JourneyEndToEndTests(PostgresServer postgres, MailDe
         Assert.Contains(familyReference, text, StringComparison.Ordinal);
         Assert.Contains("Baja en el proceso de acogimiento familiar", text, StringComparison.Ordinal);
 
-        // The family gets its letter's email (reference and link only) besides the invitation and the link email.
+        // The family gets its letter's email (the reference, and the letter attached) besides the invitation and the link email.
         var dropOut = Assert.Single(await mailDev.WaitForAsync(familyEmail, 3), m => m.Subject!.StartsWith("Baja registrada", StringComparison.Ordinal));
         Assert.Contains(familyReference, dropOut.Subject, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", Assert.Single(dropOut.Attachments ?? []).ContentType); // the letter itself, attached
 
         var families = (await service.GetAsync(Roles.Coordinator, "/api/foster-families")).AsArray();
         var family = Assert.Single(families, f => f!["id"]!.GetValue<string>() == familyId)!;

@@ -55,7 +55,7 @@ public sealed class JourneyServiceFactory : ApiFactory
             ["Smtp:From"] = "orchestrator@dif.example",
             ["Orchestrator:PublicBaseUrl"] = "http://localhost",
             ["Notifications:TemplatesPath"] = Path.Combine(RepositoryRoot, "templates"),
-            ["Notifications:OrganisationName"] = "DIF Journeys",
+            ["Organisation:Name"] = "DIF Journeys",
             ["Notifications:EmailActionRateLimit"] = "10000",
         });
         _ = factory.Server; // migrations and deployment happen here, not inside the first request
@@ -165,6 +165,12 @@ public sealed class JourneyServiceFactory : ApiFactory
             return (await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Fired).ToListAsync()).Count(t => t.DueAt > since && t.DueAt <= now);
         }
     }
+
+    /// <summary>
+    /// Waits until the jobs of the steps a request just committed have run: the request runs them after its commit, but
+    /// the host's recovery sweep may lease one first and run it on its own thread.
+    /// </summary>
+    public Task SettleAsync() => SettleJobsAsync(Clock.GetUtcNow());
 
     /// <summary>Waits until no job due at <paramref name="now"/> is in its first attempt or waiting for it (a failed one waits for its retry).</summary>
     private async Task SettleJobsAsync(DateTimeOffset now)

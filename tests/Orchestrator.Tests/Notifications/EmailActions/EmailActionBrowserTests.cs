@@ -28,7 +28,17 @@ public sealed class EmailActionBrowserTests(ChromiumBrowser chromium)
         await file.WaitForAsync();
         Assert.Equal("2", await page.GetByLabel("Siblings travelling").InputValueAsync());
         Assert.True(await page.Locator(".fjs-powered-by").IsVisibleAsync(), "the bpmn.io watermark must stay visible (form-js licence)");
+
+        // The workspace's layout, header only: the organisation's name, no navigation, no sign-out.
+        await Assertions.Expect(page.Locator(".site-header")).ToContainTextAsync("DIF Tests");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation)).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.SetViewportSizeAsync(1280, 900);
         await browser.ScreenshotAsync("email-action-form-opened");
+        await page.SetViewportSizeAsync(375, 800);
+        await Accessibility.AssertNoHorizontalScrollingAsync(page);
+        await browser.ScreenshotAsync("email-action-form-opened-375");
+        await page.SetViewportSizeAsync(900, 1000);
 
         // Sending too early: form-js marks the fields, nothing is posted.
         var before = await factory.SnapshotAsync(id);
@@ -55,6 +65,7 @@ public sealed class EmailActionBrowserTests(ChromiumBrowser chromium)
         await browser.ScreenshotAsync("email-action-form-filled");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Gracias: su respuesta quedó registrada" }).WaitForAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await browser.ScreenshotAsync("email-action-form-done");
 
         Assert.Empty(browser.ConsoleErrors);
@@ -106,6 +117,10 @@ public sealed class EmailActionBrowserTests(ChromiumBrowser chromium)
         await page.GotoAsync(link.ToString());
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your answer is needed" }).WaitForAsync();
         await page.GetByLabel("Comment (optional)").FillAsync("Documents are in order.");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.SetViewportSizeAsync(375, 800);
+        await Accessibility.AssertNoHorizontalScrollingAsync(page);
         await browser.ScreenshotAsync("email-action-approval-opened");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Thank you: your answer was recorded" }).WaitForAsync();

@@ -118,7 +118,7 @@ public sealed partial class EmailActionFactory : ApiFactory
             {
                 ["Orchestrator:PublicBaseUrl"] = PublicBaseUrl,
                 ["Notifications:TemplatesPath"] = Path.Combine(RepositoryRoot, "templates"),
-                ["Notifications:OrganisationName"] = "DIF Tests",
+                ["Organisation:Name"] = "DIF Tests", // the pages' organisation (the layout's header and "contact …")
             })
             {
                 all[key] = value;

@@ -85,6 +85,41 @@ public abstract class EmailActionTests
     }
 
     [Fact]
+    public async Task The_page_is_in_the_workspace_layout_header_only_and_sends_no_referrer()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0041", Variables());
+        var link = await factory.LinkOfAsync(id);
+        using var browser = factory.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, link.PathAndQuery);
+        request.Headers.AcceptLanguage.ParseAdd("es-MX");
+        var response = await browser.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The token is in the URL: no Referer may carry it anywhere (the bpmn.io watermark links out), nothing is
+        // cached, scripts come from the service only and nothing is fetched.
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.True(response.Headers.CacheControl?.NoStore, "the page must not be stored");
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(p => p.Trim()).ToList();
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("connect-src 'none'", policy);
+        Assert.Equal("noindex, nofollow", response.Headers.GetValues("X-Robots-Tag").Single());
+
+        // The layout of every page, header only: the organisation's name and the stylesheet; no navigation, no
+        // sign-out, no language button (the link decides the language), and no inline script.
+        Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"site-header\"", html, StringComparison.Ordinal);
+        Assert.Contains("DIF Tests", html, StringComparison.Ordinal);
+        Assert.Contains("/css/site.css", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("site-nav", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/account/logout", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/language", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Se requiere su respuesta · DIF Tests</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_recipient_that_is_not_an_email_address_refuses_the_step_and_changes_nothing()
     {
         using var factory = await CreateAsync();
@@ -259,7 +294,10 @@ public abstract class EmailActionTests
 
         var response = await browser.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Contains("Demasiadas solicitudes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var busy = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Demasiadas solicitudes", busy, StringComparison.Ordinal);
+        Assert.Contains("class=\"site-header\"", busy, StringComparison.Ordinal); // the same layout as every page
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.True(response.Headers.RetryAfter is not null, "429 without Retry-After");
 
         // Forged tokens count too: guessing is throttled before any lookup.
@@ -281,7 +319,7 @@ public abstract class EmailActionTests
         var data = ActPage.Json(page, "form-data").AsObject();
         Assert.Equal(["siblings"], data.Select(p => p.Key));
         Assert.Equal(2, data["siblings"]!.GetValue<int>());
-        Assert.Contains("/lib/form-js/form-viewer.umd.js", page, StringComparison.Ordinal);
+        Assert.Contains("/dist/act.js", page, StringComparison.Ordinal); // the form-js viewer, from the workspace's bundle
 
         var before = await factory.SnapshotAsync(id);
         var broken = new JsonObject { ["consulateFile"] = "ma1234", ["siblings"] = 2, ["decision"] = "refuse", ["reason"] = "short", ["smuggled"] = true };

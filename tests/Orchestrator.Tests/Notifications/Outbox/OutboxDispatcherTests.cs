@@ -11,7 +11,8 @@ namespace Orchestrator.Tests.Notifications.Outbox;
 /// <summary>
 /// The outbox dispatcher against a real SMTP server (MailDev) and a real database: rows staged in a committed
 /// transaction arrive; a down server is retried with back-off on a virtual clock; a crash between sending and
-/// recording resends the same message; two dispatchers send each row once; without SMTP the mail becomes .eml files.
+/// recording resends the same message; two dispatchers send each row once; a letter travels as a PDF part; without SMTP
+/// the mail becomes .eml files. Servers that defer, reject, drop or come back are in <see cref="SmtpConnectionTests"/>.
 /// </summary>
 public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
 {
@@ -126,67 +127,81 @@ public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Smtp_down_records_attempts_and_back_off_then_the_email_arrives_when_the_server_is_back()
+    public async Task Smtp_down_holds_every_email_until_a_probe_finds_the_server_then_sends_them_all()
     {
         await using var rig = Rig(DeadSmtp());
         var to = OutboxRig.NewAddress("down");
-        var t0 = rig.Clock.GetUtcNow();
-        var id = await rig.StageAsync(to);
-
-        var first = await rig.Dispatcher.DispatchDueAsync(default);
-        Assert.Equal(new OutboxPass(0, 1, 0, t0 + TimeSpan.FromMinutes(1)), first);
-        var row = (await rig.RowAsync(id))!;
-        Assert.Equal((OutboxStatuses.Pending, 1, t0 + TimeSpan.FromMinutes(1)), (row.Status, row.Attempts, row.NextAttemptAt));
-        Assert.Contains("SmtpException", row.LastError, StringComparison.Ordinal);
-        Assert.Null(row.LeaseOwner);
-
-        // Not due yet: nothing is tried.
-        rig.Clock.Advance(TimeSpan.FromSeconds(59));
-        Assert.Equal(new OutboxPass(0, 0, 0, t0 + TimeSpan.FromMinutes(1)), await rig.Dispatcher.DispatchDueAsync(default));
-        Assert.Equal(1, (await rig.RowAsync(id))!.Attempts);
-
+        var first = await rig.StageAsync(to, subject: "Primero");
         rig.Clock.Advance(TimeSpan.FromSeconds(1));
-        var second = await rig.Dispatcher.DispatchDueAsync(default);
-        Assert.Equal(new OutboxPass(0, 1, 0, t0 + TimeSpan.FromMinutes(6)), second);
-        Assert.Equal(2, (await rig.RowAsync(id))!.Attempts);
+        var second = await rig.StageAsync(to, subject: "Segundo");
+        var t0 = rig.Clock.GetUtcNow();
+        var probe = rig.Options.ProbeInterval;
 
-        // The server is back; the row is sent at its next attempt, not before.
+        // The first attempt finds the server gone: that row stays due, the other is not even tried, and the dispatcher
+        // looks again at the next probe.
+        var pass = await rig.Dispatcher.DispatchDueAsync(default);
+        Assert.Equal(new OutboxPass(0, 1, 0, t0 + probe) { WaitingForServer = true }, pass);
+        var row = (await rig.RowAsync(first))!;
+        Assert.Equal((OutboxStatuses.Pending, 1, t0), (row.Status, row.Attempts, row.NextAttemptAt));
+        Assert.Contains("unreachable", row.LastError, StringComparison.Ordinal);
+        Assert.Null(row.LeaseOwner);
+        Assert.Equal(0, (await rig.RowAsync(second))!.Attempts);
+        Assert.Equal(t0, rig.Dispatcher.ServerUnavailable?.Since);
+
+        // Before the probe is due nothing is tried; a new email waits too.
+        var third = await rig.StageAsync(to, subject: "Tercero");
+        rig.Clock.Advance(probe - TimeSpan.FromSeconds(1));
+        Assert.Equal(new OutboxPass(0, 0, 0, t0 + probe) { WaitingForServer = true }, await rig.Dispatcher.DispatchDueAsync(default));
+
+        // The probe finds it still down: no attempt is spent on any email.
+        rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(new OutboxPass(0, 0, 0, t0 + 2 * probe) { WaitingForServer = true }, await rig.Dispatcher.DispatchDueAsync(default));
+        var attempts = new[] { (await rig.RowAsync(first))!.Attempts, (await rig.RowAsync(second))!.Attempts, (await rig.RowAsync(third))!.Attempts };
+        Assert.Equal([1, 0, 0], attempts);
+
+        // The server is back: the next probe answers and every waiting email goes, in one pass.
         rig.Sender.Current = new SmtpEmailSender(Mail.SmtpOptions(), new OutboxOptions());
-        rig.Clock.Advance(TimeSpan.FromMinutes(4));
-        Assert.Equal(new OutboxPass(0, 0, 0, t0 + TimeSpan.FromMinutes(6)), await rig.Dispatcher.DispatchDueAsync(default));
-        Assert.Empty(await Mail.ListToAsync(to));
-        rig.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new OutboxPass(1, 0, 0, null), await rig.Dispatcher.DispatchDueAsync(default));
+        rig.Clock.Advance(probe);
+        Assert.Equal(new OutboxPass(3, 0, 0, null), await rig.Dispatcher.DispatchDueAsync(default));
+        Assert.Null(rig.Dispatcher.ServerUnavailable);
 
-        var received = Assert.Single(await Mail.WaitForAsync(to));
-        Assert.Equal($"{id:D}@{OutboxRig.Domain}", received.MessageId);
-        row = (await rig.RowAsync(id))!;
-        Assert.Equal((OutboxStatuses.Sent, 3, t0 + TimeSpan.FromMinutes(6)), (row.Status, row.Attempts, row.SentAt));
+        var received = await Mail.WaitForAsync(to, 3);
+        Assert.Equal(new[] { first, second, third }.Select(id => $"{id:D}@{OutboxRig.Domain}").Order(), received.Select(m => m.MessageId!).Order());
+        row = (await rig.RowAsync(first))!;
+        Assert.Equal((OutboxStatuses.Sent, 2, t0 + 2 * probe), (row.Status, row.Attempts, row.SentAt));
         Assert.Null(row.LastError);
     }
 
     [Fact]
-    public async Task After_the_last_attempt_the_row_is_failed_logged_and_counted()
+    public async Task A_letter_attached_to_an_email_arrives_as_a_pdf_part()
     {
-        await using var rig = Rig(DeadSmtp(), o => o.MaxAttempts = 3);
-        var id = await rig.StageAsync(OutboxRig.NewAddress("never"));
+        await using var rig = Rig();
+        var pdf = "%PDF-1.4 carta de prueba ñ"u8.ToArray();
+        var document = await rig.StoreDocumentAsync(pdf);
+        var to = OutboxRig.NewAddress("family");
+        await rig.StageAsync(to, attachments: [new OutboxAttachment(document, "family-rejected-FF-0001.pdf")]);
 
-        Assert.Equal(1, (await rig.Dispatcher.DispatchDueAsync(default)).Retrying);
-        rig.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(1, (await rig.Dispatcher.DispatchDueAsync(default)).Retrying);
-        rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, (await rig.Dispatcher.DispatchDueAsync(default)).Sent);
+
+        var received = Assert.Single(await Mail.WaitForAsync(to));
+        var attachment = Assert.Single(received.Attachments ?? []);
+        Assert.Equal(("family-rejected-FF-0001.pdf", "application/pdf", pdf.Length), (attachment.FileName, attachment.ContentType, attachment.Length));
+        var source = await Mail.GetSourceAsync(received.Id);
+        Assert.Contains("multipart/mixed", source, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Convert.ToBase64String(pdf), source.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_attachment_whose_document_is_gone_fails_the_email_at_once_naming_it()
+    {
+        await using var rig = Rig();
+        var missing = Guid.NewGuid();
+        var id = await rig.StageAsync(OutboxRig.NewAddress("family"), attachments: [new OutboxAttachment(missing, "letter.pdf")]);
+
         Assert.Equal(new OutboxPass(0, 0, 1, null), await rig.Dispatcher.DispatchDueAsync(default));
-
         var row = (await rig.RowAsync(id))!;
-        Assert.Equal((OutboxStatuses.Failed, 3, (DateTimeOffset?)null), (row.Status, row.Attempts, row.NextAttemptAt));
-        Assert.Contains("SmtpException", row.LastError, StringComparison.Ordinal);
-        Assert.Contains(rig.Logs.Entries, e => e.Message.Contains($"Email {id} given up after 3 attempts", StringComparison.Ordinal));
-        Assert.Equal(1, rig.Measurements.GetValueOrDefault("orchestrator.emails.failed"));
-        Assert.Equal(0, rig.Measurements.GetValueOrDefault("orchestrator.emails.sent"));
-
-        // Nothing more is tried, however long we wait.
-        rig.Clock.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(new OutboxPass(0, 0, 0, null), await rig.Dispatcher.DispatchDueAsync(default));
+        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Contains(missing.ToString(), row.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,7 +213,7 @@ public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
         Assert.Equal(new OutboxPass(0, 0, 1, null), await rig.Dispatcher.DispatchDueAsync(default));
         var row = (await rig.RowAsync(id))!;
         Assert.Equal((OutboxStatuses.Failed, 1), (row.Status, row.Attempts));
-        Assert.Contains("FormatException", row.LastError, StringComparison.Ordinal);
+        Assert.Contains("'not an address' is not an email address", row.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -270,7 +285,7 @@ public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
         var folder = Path.Combine(Path.GetTempPath(), "orchestrator-mail-" + Guid.NewGuid().ToString("N")[..10]);
         try
         {
-            var files = new EmlFileEmailSender(new() { From = "orchestrator@test.invalid" }, folder);
+            var files = new EmlFileEmailSender(new EmailMessageFactory(new() { From = "orchestrator@test.invalid" }), folder);
             await using var rig = Rig(files);
             var to = OutboxRig.NewAddress("local");
             var id = await rig.StageAsync(to);
@@ -281,7 +296,7 @@ public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
             var file = Assert.Single(Directory.GetFiles(folder));
             Assert.Equal(Path.Combine(folder, $"20260302T100000-{id:D}.eml"), file);
             var eml = await File.ReadAllTextAsync(file, Encoding.ASCII);
-            Assert.StartsWith($"Message-ID: <{id:D}@{OutboxRig.Domain}>\r\n", eml, StringComparison.Ordinal);
+            Assert.Contains($"\r\nMessage-Id: <{id:D}@{OutboxRig.Domain}>\r\n", "\r\n" + eml, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("MIME-Version: 1.0\r\n", eml, StringComparison.Ordinal);
             Assert.Contains($"To: {to}", eml, StringComparison.Ordinal);
             Assert.Contains("From: orchestrator@test.invalid", eml, StringComparison.Ordinal);
@@ -292,7 +307,7 @@ public abstract class OutboxDispatcherTests(MailDevServer mail) : IAsyncLifetime
             Assert.DoesNotContain("X-Sender", eml, StringComparison.Ordinal);
 
             // Writing the same row again (a resend after a crash) replaces the file instead of adding one.
-            await files.SendAsync(new OutboxEmail(id, $"{id:D}@{OutboxRig.Domain}", createdAt, to, "again", "t", "<p>h</p>"), default);
+            await files.WriteAsync(new OutboxEmail(id, $"{id:D}@{OutboxRig.Domain}", createdAt, to, "again", "t", "<p>h</p>"), default);
             Assert.Equal([file], Directory.GetFiles(folder));
             Assert.Contains("Subject: again", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
             Assert.Equal(1, rig.Measurements.GetValueOrDefault("orchestrator.emails.sent"));
@@ -362,6 +377,13 @@ public sealed class OutboxSleepTests
         Assert.Equal(
             [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(6), TimeSpan.FromHours(6)],
             Enumerable.Range(1, 6).Select(options.BackoffAfter));
+    }
+
+    [Fact]
+    public void A_probe_interval_longer_than_a_minute_is_refused_naming_the_setting()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => new OutboxOptions { ProbeInterval = TimeSpan.FromMinutes(2) }.Validate());
+        Assert.Contains("Notifications:Outbox:ProbeInterval", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

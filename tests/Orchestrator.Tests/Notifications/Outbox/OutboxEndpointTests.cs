@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Notifications.Outbox;
@@ -57,6 +58,22 @@ public sealed class LocalMailFactory : ApiFactory
         }
     }
 
+    /// <summary>Makes a row failed, as the dispatcher does after the last attempt.</summary>
+    public async Task MarkFailedAsync(Guid id)
+    {
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>().Outbox.Where(o => o.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Failed).SetProperty(o => o.Attempts, 6).SetProperty(o => o.LastError, "SmtpException: gone"));
+    }
+
+    /// <summary>The history rows about one outbox email (retries and dismissals).</summary>
+    public async Task<List<HistoryRecord>> AuditOfAsync(Guid id)
+    {
+        using var scope = Services.CreateScope();
+        var item = id.ToString("D");
+        return await scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>().History.AsNoTracking().Where(h => h.ItemId == item).ToListAsync();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -100,7 +117,7 @@ public sealed class OutboxEndpointTests(LocalMailFactory factory) : IClassFixtur
         var bytes = await eml.Content.ReadAsByteArrayAsync();
         Assert.Equal(await File.ReadAllBytesAsync(file), bytes);
         var text = Encoding.ASCII.GetString(bytes);
-        Assert.Contains($"Message-ID: <{id:D}@care.example.org>", text, StringComparison.Ordinal);
+        Assert.Contains($"Message-Id: <{id:D}@care.example.org>", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"To: {to}", text, StringComparison.Ordinal);
     }
 
@@ -118,11 +135,7 @@ public sealed class OutboxEndpointTests(LocalMailFactory factory) : IClassFixtur
             Assert.Contains("only a failed email can be retried", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var scope = factory.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>().Outbox.Where(o => o.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatuses.Failed).SetProperty(o => o.Attempts, 6).SetProperty(o => o.LastError, "SmtpException: gone"));
-        }
+        await factory.MarkFailedAsync(id);
 
         Assert.Contains(await admin.GetFromJsonAsync<List<OutboxItemView>>("/api/outbox?status=failed") ?? [], i => i.Id == id && i.LastError == "SmtpException: gone");
         using (var retry = await admin.PostAsync($"/api/outbox/{id}/retry", null))
@@ -133,6 +146,46 @@ public sealed class OutboxEndpointTests(LocalMailFactory factory) : IClassFixtur
         var row = await factory.WaitForStatusAsync(id, OutboxStatuses.Sent);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.LastError);
+        Assert.Equal(OutboxAdministration.RetriedType, Assert.Single(await factory.AuditOfAsync(id)).Type);
+    }
+
+    [Fact]
+    public async Task A_failed_email_makes_health_degraded_until_an_admin_dismisses_it_and_the_dismissal_is_audited()
+    {
+        var admin = factory.ClientAs(Roles.Admin);
+        var id = await factory.StageAsync($"dismiss-{Guid.NewGuid():N}@test.invalid", "Aviso");
+        await factory.WaitForStatusAsync(id, OutboxStatuses.Sent);
+        await factory.MarkFailedAsync(id);
+
+        var degraded = await factory.Anonymous().GetFromJsonAsync<JsonObject>("/health");
+        Assert.Equal("Degraded", degraded!["status"]!.GetValue<string>());
+        Assert.Equal("Degraded", degraded["checks"]!["outbox"]!["status"]!.GetValue<string>());
+        Assert.Contains("1 email failed", degraded["checks"]!["outbox"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("dismiss-", degraded.ToJsonString(), StringComparison.Ordinal); // the anonymous answer names no address
+        Assert.Contains(await admin.GetFromJsonAsync<List<OutboxItemView>>("/api/outbox?status=failed") ?? [], i => i.Id == id);
+
+        using (var dismissed = await admin.PostAsync($"/api/outbox/{id}/dismiss", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, dismissed.StatusCode);
+        }
+
+        Assert.Contains(await admin.GetFromJsonAsync<List<OutboxItemView>>("/api/outbox?status=dismissed") ?? [], i => i.Id == id && i.Status == OutboxStatuses.Dismissed);
+        Assert.DoesNotContain(await admin.GetFromJsonAsync<List<OutboxItemView>>("/api/outbox?status=failed") ?? [], i => i.Id == id);
+        var healthy = await factory.Anonymous().GetFromJsonAsync<JsonObject>("/health");
+        Assert.Equal("Healthy", healthy!["checks"]!["outbox"]!["status"]!.GetValue<string>());
+        var audit = Assert.Single(await factory.AuditOfAsync(id));
+        Assert.Equal((OutboxAdministration.DismissedType, "apikey:admin-bot"), (audit.Type, audit.UserId));
+        Assert.Contains("SmtpException: gone", audit.Detail, StringComparison.Ordinal);
+
+        // Only a failed email is dismissed; the row stays as it is otherwise.
+        using var again = await admin.PostAsync($"/api/outbox/{id}/dismiss", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("only a failed email can be dismissed", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(await factory.AuditOfAsync(id));
+        using var unknown = await admin.PostAsync($"/api/outbox/{Guid.NewGuid()}/dismiss", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var coordinator = await factory.ClientAs(Roles.Coordinator).PostAsync($"/api/outbox/{id}/dismiss", null);
+        Assert.Equal(HttpStatusCode.Forbidden, coordinator.StatusCode);
     }
 
     [Fact]
@@ -152,7 +205,9 @@ public sealed class OutboxEndpointTests(LocalMailFactory factory) : IClassFixtur
         using (var status = await admin.GetAsync("/api/outbox?status=lost"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, status.StatusCode);
-            Assert.Contains("'status'", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var problem = await status.Content.ReadAsStringAsync();
+            Assert.Contains("'status'", problem, StringComparison.Ordinal);
+            Assert.Contains("'dismissed'", problem, StringComparison.Ordinal);
         }
 
         var unknown = Guid.NewGuid();

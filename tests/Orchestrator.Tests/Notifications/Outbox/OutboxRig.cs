@@ -77,14 +77,14 @@ internal sealed class OutboxRig : IAsyncDisposable
             _provider.GetRequiredService<ILogger<OutboxDispatcher>>(), Metrics);
 
     /// <summary>Stages one email through a real transaction and commits it (running the after-commit actions, as the core does).</summary>
-    public async Task<Guid> StageAsync(string to, string subject = "Revisión del caso CA-2026-0001 — acción requerida", bool commit = true)
+    public async Task<Guid> StageAsync(string to, string subject = "Revisión del caso CA-2026-0001 — acción requerida", bool commit = true, IReadOnlyList<OutboxAttachment>? attachments = null)
     {
         await using var scope = _provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         var afterCommit = new List<Action>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var content = new RenderedEmail("task-assigned", "es", subject, $"<p>Hola, tienes una tarea: <a href=\"https://orc.example/tasks/1\">abrir</a> ñ €</p>", "Hola, tienes una tarea: https://orc.example/tasks/1 ñ €");
-        var row = Outbox.Enqueue(db, new OutgoingEmail(to, content) { InstanceId = "i-1", TaskId = "t-1" }, afterCommit.Add);
+        var row = Outbox.Enqueue(db, new OutgoingEmail(to, content) { InstanceId = "i-1", TaskId = "t-1", Attachments = attachments ?? [] }, afterCommit.Add);
         await db.SaveChangesAsync();
         if (!commit)
         {
@@ -97,10 +97,29 @@ internal sealed class OutboxRig : IAsyncDisposable
         return row.Id;
     }
 
+    /// <summary>One pass of node A's dispatcher.</summary>
+    public Task<OutboxPass> DispatchAndReturnAsync() => Dispatcher.DispatchDueAsync(default);
+
     public async Task<OutboxRecord?> RowAsync(Guid id)
     {
         await using var scope = _provider.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>().Outbox.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id);
+    }
+
+    /// <summary>Stores a case document (a letter's PDF) the way a letter task does, for an email to attach.</summary>
+    public async Task<Guid> StoreDocumentAsync(byte[] pdf)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var document = new CaseDocumentRecord
+        {
+            Id = Guid.NewGuid(), InstanceId = "i-1", Kind = "letter", TemplateKey = "family-rejected", TemplateVersion = "v", Language = "es",
+            ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), MediaType = "application/pdf", Size = pdf.Length,
+            Content = pdf, CreatedBy = "system", CreatedAt = Clock.GetUtcNow(),
+        };
+        db.CaseDocuments.Add(document);
+        await db.SaveChangesAsync();
+        return document.Id;
     }
 
     public async Task<List<OutboxRecord>> RowsAsync()
@@ -134,7 +153,7 @@ internal sealed class OutboxRig : IAsyncDisposable
     }
 }
 
-/// <summary>A transport the test can replace while the dispatcher runs (the SMTP server comes back).</summary>
+/// <summary>A transport the test can replace while the dispatcher runs (the SMTP server comes back); it counts what was sent.</summary>
 internal sealed class SwitchableSender(IEmailSender current) : IEmailSender
 {
     public IEmailSender Current { get; set; } = current;
@@ -143,10 +162,19 @@ internal sealed class SwitchableSender(IEmailSender current) : IEmailSender
 
     public string Transport => Current.Transport;
 
-    public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
+    public IEmailBatch StartBatch() => new Counting(this, Current.StartBatch());
+
+    public Task ProbeAsync(CancellationToken cancellationToken) => Current.ProbeAsync(cancellationToken);
+
+    private sealed class Counting(SwitchableSender owner, IEmailBatch inner) : IEmailBatch
     {
-        await Current.SendAsync(email, cancellationToken);
-        Sent.Enqueue(email.OutboxId);
+        public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
+        {
+            await inner.SendAsync(email, cancellationToken);
+            owner.Sent.Enqueue(email.OutboxId);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
 
@@ -158,10 +186,19 @@ internal sealed class DiesAfterSendingSender(IEmailSender inner, CancellationTok
 {
     public string Transport => inner.Transport;
 
-    public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
+    public IEmailBatch StartBatch() => new Dying(inner.StartBatch(), node);
+
+    public Task ProbeAsync(CancellationToken cancellationToken) => inner.ProbeAsync(cancellationToken);
+
+    private sealed class Dying(IEmailBatch batch, CancellationTokenSource node) : IEmailBatch
     {
-        await inner.SendAsync(email, cancellationToken);
-        await node.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
+        public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
+        {
+            await batch.SendAsync(email, cancellationToken);
+            await node.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        public ValueTask DisposeAsync() => batch.DisposeAsync();
     }
 }

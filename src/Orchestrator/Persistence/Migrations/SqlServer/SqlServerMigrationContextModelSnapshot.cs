@@ -235,6 +235,76 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                     b.ToTable("case_events", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.CaseFiles.CaseAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("category");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_attachments");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_case_attachments_case");
+
+                    b.ToTable("case_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.ChildCase", b =>
                 {
                     b.Property<string>("Id")
@@ -279,11 +349,21 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("HivStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("hiv_status");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("languages");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("legal_representative");
 
                     b.Property<string>("Nationality")
                         .IsRequired()
@@ -336,6 +416,10 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)")
                         .HasColumnName("sex");
+
+                    b.Property<string>("SexualExploitationHistory")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("sexual_exploitation_history");
 
                     b.Property<string>("SiblingGroup")
                         .HasMaxLength(100)
@@ -819,6 +903,394 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                     b.ToTable("life_plan_objectives", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OpenDoorRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AdmittedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<string>("AdmittedCaseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("admitted_case_id");
+
+                    b.Property<string>("AdmittedCaseReference")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("admitted_case_reference");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("alias");
+
+                    b.Property<int?>("ApproximateAge")
+                        .HasColumnType("int")
+                        .HasColumnName("approximate_age");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_door_records");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_open_door_records_reference");
+
+                    b.HasIndex("Status", "Zone")
+                        .HasDatabaseName("ix_open_door_records_status");
+
+                    b.ToTable("open_door_records", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OutreachContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("alias");
+
+                    b.Property<int?>("ApproximateAge")
+                        .HasColumnType("int")
+                        .HasColumnName("approximate_age");
+
+                    b.Property<DateTimeOffset>("ContactedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("contacted_at");
+
+                    b.Property<DateTimeOffset?>("LinkedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("linked_by");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Offered")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("offered");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outreach_contacts");
+
+                    b.HasIndex("ContactedAt")
+                        .HasDatabaseName("ix_outreach_contacts_contacted_at");
+
+                    b.HasIndex("RecordId", "ContactedAt")
+                        .HasDatabaseName("ix_outreach_contacts_record");
+
+                    b.ToTable("outreach_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.PreCommunityEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pre_community_episodes");
+
+                    b.HasIndex("RecordId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pre_community_episodes_record_number");
+
+                    b.ToTable("pre_community_episodes", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.BabyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid?>("EnrolmentId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("given_names");
+
+                    b.Property<string>("MotherCaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("mother_case_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("sex");
+
+                    b.HasKey("Id")
+                        .HasName("pk_baby_records");
+
+                    b.HasIndex("MotherCaseId")
+                        .HasDatabaseName("ix_baby_records_mother");
+
+                    b.ToTable("baby_records", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.CaseConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("bit")
+                        .HasColumnName("given");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("given_by");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("given_on");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_consents");
+
+                    b.HasIndex("CaseId", "Subject", "RecordedAt")
+                        .HasDatabaseName("ix_case_consents_case");
+
+                    b.ToTable("case_consents", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.ProgrammeEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("activated_at");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_enrolments");
+
+                    b.HasIndex("CaseId", "EnrolledAt")
+                        .HasDatabaseName("ix_programme_enrolments_case");
+
+                    b.HasIndex("Programme", "Status")
+                        .HasDatabaseName("ix_programme_enrolments_programme");
+
+                    b.ToTable("programme_enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.ReferenceCounter", b =>
                 {
                     b.Property<string>("Name")
@@ -899,6 +1371,156 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ix_restitution_measures_case");
 
                     b.ToTable("restitution_measures", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Designer.DefinitionScenarioRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("content");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "Name")
+                        .HasName("pk_definition_scenarios");
+
+                    b.ToTable("definition_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Designer.DesignerDraftRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("base_version");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("scenarios");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml");
+
+                    b.HasKey("ProcessId")
+                        .HasName("pk_designer_drafts");
+
+                    b.ToTable("designer_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.DefinitionFormRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("form_version");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "FormKey")
+                        .HasName("pk_definition_forms");
+
+                    b.ToTable("definition_forms", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.FormVersionRecord", b =>
+                {
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("schema");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("FormKey", "Version")
+                        .HasName("pk_form_versions");
+
+                    b.ToTable("form_versions", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.CaseDocumentRecord", b =>
@@ -1149,6 +1771,10 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                     b.HasIndex("InstanceId", "Sequence")
                         .HasDatabaseName("ix_history_instance_sequence");
 
+                    b.HasIndex("ItemId", "Sequence")
+                        .HasDatabaseName("ix_history_item_without_instance")
+                        .HasFilter("instance_id IS NULL");
+
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_history_user_at");
 
@@ -1264,6 +1890,10 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ActiveElements")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("active_elements");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
@@ -1323,6 +1953,9 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProcessId", "Status")
                         .HasDatabaseName("ix_process_instances_process_status");
+
+                    b.HasIndex("Status", "ProcessId", "Version", "ActiveElements")
+                        .HasDatabaseName("ix_process_instances_waiting");
 
                     b.ToTable("process_instances", (string)null);
                 });
@@ -1806,6 +2439,84 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Tasks.InboxViewRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("filters");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("SharedWithGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("shared_with_group");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_views");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_inbox_views_owner_id");
+
+                    b.HasIndex("SharedWithGroup")
+                        .HasDatabaseName("ix_inbox_views_shared_with_group");
+
+                    b.ToTable("inbox_views", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Tasks.TaskDraftRecord", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TaskId", "UserId")
+                        .HasName("pk_task_drafts");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_task_drafts_updated_at");
+
+                    b.ToTable("task_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1867,6 +2578,16 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                         .HasConstraintName("fk_case_events_case");
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.CaseFiles.CaseAttachment", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_attachments_case");
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.ChildOpinion", b =>
                 {
                     b.HasOne("Orchestrator.Cases.ChildCase", null)
@@ -1917,6 +2638,55 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
                         .HasConstraintName("fk_life_plan_objectives_case");
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OutreachContact", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.OpenDoor.OpenDoorRecord", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outreach_contacts_record");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.PreCommunityEpisode", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.OpenDoor.OpenDoorRecord", null)
+                        .WithMany("Episodes")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pre_community_episodes_record");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.BabyRecord", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Babies")
+                        .HasForeignKey("MotherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_baby_records_case");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.CaseConsent", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_consents_case");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.ProgrammeEnrolment", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_enrolments_case");
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.RestitutionMeasure", b =>
                 {
                     b.HasOne("Orchestrator.Cases.ChildCase", null)
@@ -1939,6 +2709,12 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Orchestrator.Cases.ChildCase", b =>
                 {
+                    b.Navigation("Babies");
+
+                    b.Navigation("Consents");
+
+                    b.Navigation("Enrolments");
+
                     b.Navigation("Evaluations");
 
                     b.Navigation("Events");
@@ -1955,6 +2731,13 @@ namespace Orchestrator.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Orchestrator.Cases.LifePlanObjective", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OpenDoorRecord", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Episodes");
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.TaskRecord", b =>

@@ -223,6 +223,76 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("case_events", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.CaseFiles.CaseAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_attachments");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_case_attachments_case");
+
+                    b.ToTable("case_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.ChildCase", b =>
                 {
                     b.Property<string>("Id")
@@ -267,11 +337,21 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("HivStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hiv_status");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("languages");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative");
 
                     b.Property<string>("Nationality")
                         .IsRequired()
@@ -324,6 +404,10 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("sex");
+
+                    b.Property<string>("SexualExploitationHistory")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sexual_exploitation_history");
 
                     b.Property<string>("SiblingGroup")
                         .HasMaxLength(100)
@@ -807,6 +891,394 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("life_plan_objectives", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OpenDoorRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AdmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<string>("AdmittedCaseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_case_id");
+
+                    b.Property<string>("AdmittedCaseReference")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_case_reference");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alias");
+
+                    b.Property<int?>("ApproximateAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approximate_age");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_door_records");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_open_door_records_reference");
+
+                    b.HasIndex("Status", "Zone")
+                        .HasDatabaseName("ix_open_door_records_status");
+
+                    b.ToTable("open_door_records", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OutreachContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alias");
+
+                    b.Property<int?>("ApproximateAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approximate_age");
+
+                    b.Property<long>("ContactedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contacted_at");
+
+                    b.Property<long?>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Offered")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outreach_contacts");
+
+                    b.HasIndex("ContactedAt")
+                        .HasDatabaseName("ix_outreach_contacts_contacted_at");
+
+                    b.HasIndex("RecordId", "ContactedAt")
+                        .HasDatabaseName("ix_outreach_contacts_record");
+
+                    b.ToTable("outreach_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.PreCommunityEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pre_community_episodes");
+
+                    b.HasIndex("RecordId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pre_community_episodes_record_number");
+
+                    b.ToTable("pre_community_episodes", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.BabyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid?>("EnrolmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_names");
+
+                    b.Property<string>("MotherCaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mother_case_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.HasKey("Id")
+                        .HasName("pk_baby_records");
+
+                    b.HasIndex("MotherCaseId")
+                        .HasDatabaseName("ix_baby_records_mother");
+
+                    b.ToTable("baby_records", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.CaseConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("given");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_by");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_on");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_consents");
+
+                    b.HasIndex("CaseId", "Subject", "RecordedAt")
+                        .HasDatabaseName("ix_case_consents_case");
+
+                    b.ToTable("case_consents", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.ProgrammeEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("activated_at");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_enrolments");
+
+                    b.HasIndex("CaseId", "EnrolledAt")
+                        .HasDatabaseName("ix_programme_enrolments_case");
+
+                    b.HasIndex("Programme", "Status")
+                        .HasDatabaseName("ix_programme_enrolments_programme");
+
+                    b.ToTable("programme_enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.ReferenceCounter", b =>
                 {
                     b.Property<string>("Name")
@@ -887,6 +1359,156 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_restitution_measures_case");
 
                     b.ToTable("restitution_measures", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Designer.DefinitionScenarioRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "Name")
+                        .HasName("pk_definition_scenarios");
+
+                    b.ToTable("definition_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Designer.DesignerDraftRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<int?>("BaseVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_version");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Scenarios")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scenarios");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("ProcessId")
+                        .HasName("pk_designer_drafts");
+
+                    b.ToTable("designer_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.DefinitionFormRecord", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_id");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_version");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version");
+
+                    b.HasKey("ProcessId", "ProcessVersion", "FormKey")
+                        .HasName("pk_definition_forms");
+
+                    b.ToTable("definition_forms", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Forms.FormVersionRecord", b =>
+                {
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long>("DeployedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("FormKey", "Version")
+                        .HasName("pk_form_versions");
+
+                    b.ToTable("form_versions", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.CaseDocumentRecord", b =>
@@ -1135,6 +1757,10 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                     b.HasIndex("InstanceId", "Sequence")
                         .HasDatabaseName("ix_history_instance_sequence");
 
+                    b.HasIndex("ItemId", "Sequence")
+                        .HasDatabaseName("ix_history_item_without_instance")
+                        .HasFilter("instance_id IS NULL");
+
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_history_user_at");
 
@@ -1250,6 +1876,10 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("ActiveElements")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("active_elements");
+
                     b.Property<string>("BusinessKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -1309,6 +1939,9 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProcessId", "Status")
                         .HasDatabaseName("ix_process_instances_process_status");
+
+                    b.HasIndex("Status", "ProcessId", "Version", "ActiveElements")
+                        .HasDatabaseName("ix_process_instances_waiting");
 
                     b.ToTable("process_instances", (string)null);
                 });
@@ -1791,6 +2424,84 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Tasks.InboxViewRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filters");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("SharedWithGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_with_group");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_views");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_inbox_views_owner_id");
+
+                    b.HasIndex("SharedWithGroup")
+                        .HasDatabaseName("ix_inbox_views_shared_with_group");
+
+                    b.ToTable("inbox_views", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Tasks.TaskDraftRecord", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TaskId", "UserId")
+                        .HasName("pk_task_drafts");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_task_drafts_updated_at");
+
+                    b.ToTable("task_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1852,6 +2563,16 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_case_events_case");
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.CaseFiles.CaseAttachment", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_attachments_case");
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.ChildOpinion", b =>
                 {
                     b.HasOne("Orchestrator.Cases.ChildCase", null)
@@ -1902,6 +2623,55 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_life_plan_objectives_case");
                 });
 
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OutreachContact", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.OpenDoor.OpenDoorRecord", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outreach_contacts_record");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.PreCommunityEpisode", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.OpenDoor.OpenDoorRecord", null)
+                        .WithMany("Episodes")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pre_community_episodes_record");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.BabyRecord", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Babies")
+                        .HasForeignKey("MotherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_baby_records_case");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.CaseConsent", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_consents_case");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.Programmes.ProgrammeEnrolment", b =>
+                {
+                    b.HasOne("Orchestrator.Cases.ChildCase", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_enrolments_case");
+                });
+
             modelBuilder.Entity("Orchestrator.Cases.RestitutionMeasure", b =>
                 {
                     b.HasOne("Orchestrator.Cases.ChildCase", null)
@@ -1924,6 +2694,12 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Orchestrator.Cases.ChildCase", b =>
                 {
+                    b.Navigation("Babies");
+
+                    b.Navigation("Consents");
+
+                    b.Navigation("Enrolments");
+
                     b.Navigation("Evaluations");
 
                     b.Navigation("Events");
@@ -1940,6 +2716,13 @@ namespace Orchestrator.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Orchestrator.Cases.LifePlanObjective", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Orchestrator.Cases.OpenDoor.OpenDoorRecord", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Episodes");
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.TaskRecord", b =>

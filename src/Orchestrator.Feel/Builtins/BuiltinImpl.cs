@@ -1,0 +1,5 @@
+using Orchestrator.Feel.Evaluation;
+
+namespace Orchestrator.Feel.Builtins;
+
+internal delegate FeelValue BuiltinImpl(FeelValue[] args, EvalState s);

@@ -1,0 +1,11 @@
+namespace Orchestrator.Feel.Evaluation;
+
+/// <summary>Arithmetic operators.</summary>
+internal enum ArithmeticOp
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Power,
+}

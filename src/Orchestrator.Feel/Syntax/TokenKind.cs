@@ -1,0 +1,33 @@
+namespace Orchestrator.Feel.Syntax;
+
+internal enum TokenKind
+{
+    End,
+    Error,
+    Name,
+    Number,
+    String,
+    Temporal,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    LBrace,
+    RBrace,
+    Comma,
+    Colon,
+    Dot,
+    DotDot,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    StarStar,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Arrow,
+}

@@ -1,0 +1,6 @@
+import OrcPropertiesProvider from './OrcPropertiesProvider.js';
+
+export default {
+  __init__: ['orcPropertiesProvider'],
+  orcPropertiesProvider: ['type', OrcPropertiesProvider],
+};
