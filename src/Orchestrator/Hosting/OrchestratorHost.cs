@@ -196,7 +196,7 @@ public static class OrchestratorHost
         services.AddSingleton<MetricsInterceptor>();
         services.ConfigureDbContext<OrchestratorDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<MetricsInterceptor>()));
         services.AddHostedService<StartupInitializer>();
-        services.AddOrchestratorScheduling(configuration); // Quartz fires the timer rows; after the migrating initializer (Scheduling/README.md).
+        services.AddOrchestratorScheduling(configuration); // Hangfire fires the timer rows; after the migrating initializer (Scheduling/README.md).
         services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
         services.AddWebWorkspace(); // the pages people use (Web/README.md)
         Tasks.TaskWorkspaceServiceCollectionExtensions.AddTaskWorkspace(services, configuration); // inbox query, task reads, drafts, saved views, live changes (Tasks/README.md)
