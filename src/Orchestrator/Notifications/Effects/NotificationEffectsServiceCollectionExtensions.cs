@@ -7,7 +7,7 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Notifications.Effects;
 
 /// <summary>Registers the send-task handler and the task notifications.</summary>
-public static class NotificationEffectsRegistration
+public static class NotificationEffectsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="SendTaskHandler"/> (job type <see cref="JobHandlerRegistry.SendType"/>),
