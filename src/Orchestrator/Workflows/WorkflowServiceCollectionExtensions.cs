@@ -28,7 +28,7 @@ public static class WorkflowServiceCollectionExtensions
                 : throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Orchestrator is not set.");
         }
 
-        // Pooled: a request (scope) rents a reset context instead of building one (issue 4, commands/s). The context
+        // Pooled: a request (scope) rents a reset context instead of building one (commands per second). The context
         // has no per-request state of its own beyond what EF resets.
         services.AddDbContextPool<OrchestratorDbContext>(o => DatabaseProviders.Configure(o, provider, connectionString));
         return services;
