@@ -135,13 +135,13 @@ public static class OrchestratorHost
         services.AddHostedService<DatabaseMigration>(); // first of the hosted services: the others may read tables at start.
         services.AddDesigner(); // drafts, checks, deploys with forms and scenarios; forms versioned with the processes (Designer/README.md)
         services.AddForms(); // workflows/forms/*.form, checked on task completion; after the designer, whose versioned check wins (Forms/README.md)
-        services.AddSecurity(configuration, builder.Environment.ContentRootPath); // sign-in, API keys, every policy, anti-forgery, the data-protection keys (Security/README.md)
+        services.AddSecurity(configuration, builder.Environment.ContentRootPath); // sign-in, API keys, every policy, anti-forgery, the data-protection keys (Api/README.md, Security)
         services.AddNotifications(configuration); // templates, the outbox, letters, email actions (Notifications/README.md)
         services.AddCases(); // the case domain and its job handlers (Cases/README.md)
         services.AddCaseFiles(); // the case file as staff work with it: documents, journeys, registration, list and search (Cases/CaseFiles/README.md)
         services.AddOrchestratorHealthChecks(); // GET /health
         services.AddOrchestratorMetrics(); // the Orchestrator meter and the database command timer
-        services.AddHostedService<StartupInitializer>();
+        services.AddHostedService<StartupInitializer>(); // forms, roles, demo accounts, workflows/*.bpmn before the server listens (Api/README.md, Start-up)
         services.AddOrchestratorScheduling(configuration); // Quartz fires the timer rows; after the migrating initializer (Scheduling/README.md).
         services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
         services.AddWebWorkspace(); // the pages people use (Web/README.md)
@@ -179,11 +179,11 @@ public static class OrchestratorHost
         // Outside /api: the health probe, the OpenAPI document, the sign-in cookie's own routes, and the pages.
         app.MapOrchestratorHealth();
         app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
-        app.MapAccountEndpoints(); // /account/… (Security/README.md)
+        app.MapAccountEndpoints(); // /account/… (Api/README.md, Security)
 
         // Every JSON route under /api, one line per feature.
         var api = app.MapOrchestratorApi(); // definitions, instances, tasks, messages, incidents (Api/README.md)
-        api.MapStaffEndpoints(); // /api/users (Security/README.md)
+        api.MapStaffEndpoints(); // /api/users (Api/README.md, Staff accounts)
         api.MapNotificationEndpoints(); // /api/outbox and the letters' documents (Notifications/README.md)
         api.MapCasesEndpoints(); // cases, facilities, foster families, open door, programmes (Cases/README.md)
         api.MapCaseFileEndpoints(); // registration, overview, search, journeys, documents (Cases/CaseFiles/README.md)

@@ -18,7 +18,15 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddEmailOutbox(this IServiceCollection services)
     {
         services.AddSingleton(sp => new EmailOutbox(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .PostConfigure<IConfiguration>(OutboxOptions.TakeMessageIdDomain)
+            .Validate(o =>
+            {
+                o.Validate(); // throws naming the setting, which a bare false could not
+                return true;
+            })
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
         services.TryAddSingleton(sp => new EmailMessageFactory(
             sp.GetRequiredService<SmtpOptions>(), sp.GetRequiredService<IOptions<OrganisationOptions>>().Value, sp.GetRequiredService<OrganisationLogo>()));
         services.TryAddSingleton<IEmailSender>(sp =>
