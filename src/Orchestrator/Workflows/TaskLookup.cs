@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Forms;
 using Orchestrator.Persistence;
@@ -17,7 +18,7 @@ namespace Orchestrator.Workflows;
 /// offered to them or one of their groups — so a person whose colleague took or completed a task of their group sees
 /// by whom. Acting on it stays the workflow core's rule (<see cref="WorkflowService"/>).
 /// </remarks>
-public sealed class TaskLookup(OrchestratorDbContext db, WorkflowRuntime runtime, FormCatalog forms)
+public sealed class TaskLookup(OrchestratorDbContext db, WorkflowRuntime runtime, FormCatalog forms, SensitiveDataGuard sensitive)
 {
     /// <summary>The task, with its people named and what <paramref name="actor"/> may do with it.</summary>
     /// <param name="taskId">The task id.</param>
@@ -95,6 +96,8 @@ public sealed class TaskLookup(OrchestratorDbContext db, WorkflowRuntime runtime
             schema = form.Form.Definition.DeepClone().AsObject();
         }
 
+        // A sensitive variable the person does not read fills the form as its marker; one they read is audited.
+        variables = await sensitive.RedactVariablesAsync(variables, actor, details.Task.InstanceId, "task-form", ct).ConfigureAwait(false);
         await AuditAsync(details.Task.InstanceId, "TaskFormRead", taskId, actor, ct).ConfigureAwait(false);
         return new TaskForm(taskId, details.Task.FormKey, schema, variables);
     }
@@ -142,6 +145,23 @@ public sealed class TaskLookup(OrchestratorDbContext db, WorkflowRuntime runtime
         await AuditAsync(instanceId, "HistoryRead", null, actor, ct).ConfigureAwait(false);
         outcomes.Reverse();
         var kept = outcomes.Take(max).ToList();
+
+        // What each task recorded, as the person may see it (the same rule as the task's form and the instance).
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < kept.Count; k++)
+        {
+            var recorded = new JsonObject();
+            foreach (var (name, value) in kept[k].Values)
+            {
+                recorded[name] = value?.DeepClone();
+            }
+
+            var visible = sensitive.RedactVariables(recorded, actor, out var seen);
+            shown.UnionWith(seen);
+            kept[k] = kept[k] with { Values = [.. kept[k].Values.Select(v => new KeyValuePair<string, JsonNode?>(v.Key, visible[v.Key]?.DeepClone()))] };
+        }
+
+        await sensitive.AuditAsync(instanceId, instanceId, [.. shown.Order(StringComparer.Ordinal)], actor, "task-outcomes", ct).ConfigureAwait(false);
         var names = await StaffDirectory.NamesAsync(db, kept.Select(o => o.By), ct).ConfigureAwait(false);
         var elementNames = instance is null ? null : await ElementNamesAsync(instance.ProcessId, instance.Version, ct).ConfigureAwait(false);
         return [.. kept.Select(o => new TaskOutcome(o.TaskId, o.ElementId, elementNames?.GetValueOrDefault(o.ElementId), o.At, o.By,

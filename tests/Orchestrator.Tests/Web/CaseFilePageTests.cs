@@ -57,7 +57,7 @@ public sealed class CaseFilePageTests(ChromiumBrowser chromium) : IDisposable
         Assert.Contains("Tarea completada: Refer the child to a first reception CAS", all, StringComparison.Ordinal);
         Assert.Contains("La fase cambió a «Primera acogida».", all, StringComparison.Ordinal);
         Assert.Contains("Acogimiento asignado: CAS de primera acogida (cas-pruebas).", all, StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator("#tasks")).ToContainTextAsync("Record the PPNNA's rights protection and restitution plan");
+        await Assertions.Expect(page.Locator("#tasks")).ToContainTextAsync("Registrar el plan de protección y restitución de derechos de la PPNNA");
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await browser.ScreenshotAsync("case-file-es-1280");

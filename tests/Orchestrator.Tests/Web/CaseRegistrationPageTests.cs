@@ -60,12 +60,12 @@ public sealed class CaseRegistrationPageTests(ChromiumBrowser chromium) : IDispo
 
         await page.WaitForURLAsync(url => url.Contains("/cases/CA-", StringComparison.Ordinal));
         var status = page.GetByRole(AriaRole.Status);
-        await Assertions.Expect(status).ToContainTextAsync("y comenzó su recorrido. La primera tarea, «Refer the child to a first reception CAS (never detention)», está en la bandeja de Coordinación, Trabajo social y vence mañana.");
+        await Assertions.Expect(status).ToContainTextAsync("y comenzó su recorrido. La primera tarea, «Canalizar a un CAS de primera acogida (nunca a detención)», está en la bandeja de Coordinación, Trabajo social y vence mañana.");
         var reference = (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Replace("Expediente ", "", StringComparison.Ordinal);
         Assert.Matches("^CA-[0-9]{4}-[0-9]{4}$", reference);
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Indígena");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("Víctima de delito");
-        await Assertions.Expect(page.Locator("#tasks")).ToContainTextAsync("Refer the child to a first reception CAS");
+        await Assertions.Expect(page.Locator("#tasks")).ToContainTextAsync("Canalizar a un CAS de primera acogida");
         await Assertions.Expect(page.Locator("#tasks")).ToContainTextAsync("vence mañana");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Se registró la opinión del niño, niña o adolescente (primera entrevista).");
         Assert.DoesNotContain(urls, u => u.Contains("Itzel", StringComparison.OrdinalIgnoreCase) || u.Contains("Tzul", StringComparison.OrdinalIgnoreCase));
@@ -74,7 +74,7 @@ public sealed class CaseRegistrationPageTests(ChromiumBrowser chromium) : IDispo
         await using var social = await WorkspaceFactory.PageAsync(chromium, width: 375);
         await _service.SignInAsync(social.Page, Roles.SocialWorker);
         var row = social.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
-        await Assertions.Expect(row).ToContainTextAsync("Refer the child to a first reception CAS");
+        await Assertions.Expect(row).ToContainTextAsync("Canalizar a un CAS de primera acogida");
         Assert.Equal(1, await CountCasesAsync());
         Assert.Empty(CaseFilePageTests.UnexpectedErrors(browser));
     }

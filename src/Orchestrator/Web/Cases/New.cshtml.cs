@@ -16,7 +16,7 @@ namespace Orchestrator.Web.Cases;
 /// calls behind <c>POST /api/cases/registrations</c>), with the profile flags of the care model. Errors are shown at
 /// their fields in the page's language and the input is kept; nothing is created until every field is right.
 /// </summary>
-public sealed class NewModel(CaseRegistrationService registrations, ConsulateDirectory consulates, DisplayFormat format, IStringLocalizer<CasesText> text, IStringLocalizer<SharedText> shared) : PageModel
+public sealed class NewModel(CaseRegistrationService registrations, ConsulateDirectory consulates, Tasks.TaskNaming naming, DisplayFormat format, IStringLocalizer<CasesText> text, IStringLocalizer<SharedText> shared) : PageModel
 {
     /// <summary>The hours the journey gives the referral (child-journey's <c>referralLimitHours</c>, 24 by default).</summary>
     public const int ReferralLimitHours = 24;
@@ -105,7 +105,7 @@ public sealed class NewModel(CaseRegistrationService registrations, ConsulateDir
                 else if (registered.FirstTask is { } task)
                 {
                     var inWords = task.Due is { } due ? format.DueInWords(due) : shared["Due_Today"].Value;
-                    TempData["Status"] = text["New_Registered", registered.Reference, task.Name ?? task.ElementId, new CaseWords(text).Groups(task.CandidateGroups), inWords].Value;
+                    TempData["Status"] = text["New_Registered", registered.Reference, naming.Task(task.ProcessId, task.ElementId, task.Name), new CaseWords(text).Groups(task.CandidateGroups), inWords].Value;
                 }
                 else
                 {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Orchestrator.Cases.Sensitive;
 using Orchestrator.Engine.Model;
 using Orchestrator.Notifications.Letters;
 using Orchestrator.Security;
@@ -18,7 +19,7 @@ namespace Orchestrator.Web.Supervision;
 /// pending timers with their due dates, its letters, its history, and cancelling it with a reason. Every read and change
 /// goes through the services the API uses, so each is in the history with who did it.
 /// </summary>
-public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor monitor, LetterService letters, StaffAdministration staff, IStringLocalizer<SupervisionText> text)
+public sealed class InstanceModel(WorkflowService workflows, GuardedWorkflowReads reads, JourneyMonitor monitor, Tasks.TaskNaming naming, LetterService letters, StaffAdministration staff, IStringLocalizer<SupervisionText> text)
     : PageModel
 {
     /// <summary>The history rows shown at first (newest first); <c>?history=all</c> shows every one.</summary>
@@ -71,11 +72,11 @@ public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor moni
     /// <summary>Problems, by field id.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The element's name in the diagram, or its id.</summary>
+    /// <summary>The element's name in the page's language (the journey's translations), else as drawn, else its id.</summary>
     /// <param name="elementId">The element id.</param>
     /// <returns>The name.</returns>
     public string ElementName(string? elementId) =>
-        elementId is null || elementId == Definition.Id ? "" : DeadlineNames.Element(Definition, elementId);
+        elementId is null || elementId == Definition.Id ? "" : naming.Task(Instance.ProcessId, elementId, DeadlineNames.Element(Definition, elementId));
 
     /// <summary>Shows the instance.</summary>
     /// <param name="id">The instance id.</param>
@@ -140,16 +141,16 @@ public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor moni
             return Redirect($"/supervision/instances/{Uri.EscapeDataString(id)}");
         }
 
-        var after = await workflows.GetInstanceAsync(id, actor, ct).ConfigureAwait(false);
+        var after = await reads.GetInstanceAsync(id, actor, ct).ConfigureAwait(false);
         var definition = await monitor.DefinitionAsync(after.ProcessId, after.Version, ct).ConfigureAwait(false);
         if (after.Incidents.Count > 0)
         {
             var again = after.Incidents[0];
-            TempData["Problem"] = text["Retry_FailedAgain", DeadlineNames.Element(definition, again.ElementId), again.Message].Value;
+            TempData["Problem"] = text["Retry_FailedAgain", naming.Task(after.ProcessId, again.ElementId, DeadlineNames.Element(definition, again.ElementId)), again.Message].Value;
         }
         else
         {
-            var where = string.Join(", ", after.Active.Select(e => DeadlineNames.Element(definition, e)));
+            var where = string.Join(", ", after.Active.Select(e => naming.Task(after.ProcessId, e, DeadlineNames.Element(definition, e))));
             TempData["Status"] = after.Status == "active" ? text["Retry_MovedOn", where].Value : text["Retry_Ended"].Value;
         }
 
@@ -199,9 +200,9 @@ public sealed class InstanceModel(WorkflowService workflows, JourneyMonitor moni
     private async Task LoadAsync(string id, CancellationToken ct)
     {
         var actor = User.ToActor();
-        Instance = await workflows.GetInstanceAsync(id, actor, ct).ConfigureAwait(false);
+        Instance = await reads.GetInstanceAsync(id, actor, ct).ConfigureAwait(false);
         Definition = await monitor.DefinitionAsync(Instance.ProcessId, Instance.Version, ct).ConfigureAwait(false);
-        History = await workflows.GetHistoryAsync(id, actor, ct).ConfigureAwait(false);
+        History = await reads.GetHistoryAsync(id, actor, ct).ConfigureAwait(false);
         Path = TakenFlows.Derive(Definition, History);
         Timers = await monitor.ListTimersAsync(id, ct).ConfigureAwait(false);
         Letters = await letters.ListAsync(id, actor, ct).ConfigureAwait(false);

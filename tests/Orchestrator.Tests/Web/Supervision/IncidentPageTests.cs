@@ -65,7 +65,7 @@ public sealed class IncidentPageTests(ChromiumBrowser chromium) : IDisposable
 
         // Retry: the phase change now finds the case, and the journey waits at the referral.
         await page.GetByRole(AriaRole.Button, new() { Name = "Reintentar" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Se reintentó y el recorrido siguió su curso. Ahora espera en: Refer the child to a first reception CAS (never detention).");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Se reintentó y el recorrido siguió su curso. Ahora espera en: Canalizar a un CAS de primera acogida (nunca a detención).");
         var after = await scenario.InstanceAsync(instance);
         Assert.Equal(["Task_Referral"], after.GetProperty("active").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(0, after.GetProperty("incidents").GetArrayLength());

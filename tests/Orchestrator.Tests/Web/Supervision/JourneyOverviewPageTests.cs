@@ -12,8 +12,12 @@ namespace Orchestrator.Tests.Web.Supervision;
 [Collection(BrowserGroup.Name)]
 public sealed class JourneyOverviewPageTests(ChromiumBrowser chromium) : IDisposable
 {
-    private const string Journey = "Journey of a child (detection to closure)";
-    private const string Referral = "Refer the child to a first reception CAS (never detention)";
+    private const string Journey = "Trayectoria de una niña, niño o adolescente (de la detección al cierre)";
+
+    private const string JourneyInEnglish = "Journey of a child (detection to closure)";
+    private const string Referral = "Canalizar a un CAS de primera acogida (nunca a detención)";
+
+    private const string ReferralInEnglish = "Refer the child to a first reception CAS (never detention)";
     private const string Canvas = "#diagram [data-diagram-canvas]";
 
     private readonly WorkspaceFactory _service = new();
@@ -49,7 +53,7 @@ public sealed class JourneyOverviewPageTests(ChromiumBrowser chromium) : IDispos
 
         // The table beside the diagram: its text alternative, with the same counts.
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = Referral })).ToContainTextAsync("3 en espera");
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Record the PPNNA's rights protection and restitution plan" })).ToContainTextAsync("2 en espera");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Registrar el plan de protección y restitución de derechos de la PPNNA" })).ToContainTextAsync("2 en espera");
 
         // The diagram: a badge with 3 on the referral task.
         await Assertions.Expect(page.Locator("#diagram")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
@@ -122,15 +126,15 @@ public sealed class JourneyOverviewPageTests(ChromiumBrowser chromium) : IDispos
         await using var english = await WorkspaceFactory.PageAsync(chromium, "en-US");
         await _service.SignInAsync(english.Page, Roles.Admin, "/supervision");
         await Assertions.Expect(english.Page.GetByRole(AriaRole.Heading, new() { Name = "Journey supervision", Level = 1 })).ToBeVisibleAsync();
-        await english.Page.GetByRole(AriaRole.Link, new() { Name = Journey, Exact = true }).ClickAsync();
-        await Assertions.Expect(english.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = Referral })).ToContainTextAsync("1 waiting");
+        await english.Page.GetByRole(AriaRole.Link, new() { Name = JourneyInEnglish, Exact = true }).ClickAsync();
+        await Assertions.Expect(english.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = ReferralInEnglish })).ToContainTextAsync("1 waiting");
         await Assertions.Expect(english.Page.Locator("#diagram")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
         await Accessibility.AssertNoSeriousViolationsAsync(english.Page, Canvas);
         await english.ScreenshotAsync("supervision-journey-en-1280");
 
         // A click on the element itself (under its badge at this size) lists its instances too.
         await english.Page.Locator("g.djs-element[data-element-id='Task_Referral'] .djs-hit").DispatchEventAsync("click");
-        await Assertions.Expect(english.Page.GetByRole(AriaRole.Table, new() { Name = $"Waiting at “{Referral}”" }).GetByRole(AriaRole.Row).Filter(new() { HasText = reference }))
+        await Assertions.Expect(english.Page.GetByRole(AriaRole.Table, new() { Name = $"Waiting at “{ReferralInEnglish}”" }).GetByRole(AriaRole.Row).Filter(new() { HasText = reference }))
             .ToHaveCountAsync(1);
     }
 
