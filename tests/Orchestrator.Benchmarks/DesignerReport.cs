@@ -102,11 +102,12 @@ internal static partial class DesignerReport
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "es-MX", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=/designer");
+        await page.GotoAsync(baseUrl + "/account/login?returnUrl=/designer", new() { Timeout = 120_000 });
         await page.Locator("#userName").FillAsync("designer");
         await page.Locator("#password").FillAsync(password);
         await page.Locator("#password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/designer", StringComparison.Ordinal));
+        // The first sign-in compiles the pages on a cold server; a loaded machine needs more than the default 30 s.
+        await page.WaitForURLAsync(url => url.EndsWith("/designer", StringComparison.Ordinal), new() { Timeout = 120_000 });
 
         var url = baseUrl + "/designer/edit/" + DesignerModel.ProcessId;
         var times = new List<double>();
@@ -115,7 +116,7 @@ internal static partial class DesignerReport
         for (var i = 0; i <= opens; i++)
         {
             var clock = Stopwatch.StartNew();
-            await page.GotoAsync(url);
+            await page.GotoAsync(url, new() { Timeout = 120_000 });
             await page.WaitForSelectorAsync("#designer[data-checked='true']", new() { Timeout = 120_000 });
             clock.Stop();
             var measured = await page.EvaluateAsync<double>("() => performance.now()");

@@ -12,8 +12,8 @@ using Orchestrator.Benchmarks;
 //       transaction and pgbench, the inbox query (pages of 1,000 and 100, a later page, a coordinator), memory over
 //       many engine steps (a step = one completed element; --loop rounds of a script loop per start command). --only
 //       names databases (sqlite, postgres) and figures (commands, inbox; memory runs on PostgreSQL) apart; see ServiceReport.cs
-//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres] [--schedulers quartz,hangfire]
-//       Quartz and Hangfire timers in one run (issues 4, 16): start with 100,000 pending timers, firing lateness p99 at 100 timers/s, early firings (TimerReport.cs)
+//   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres]
+//       Hangfire timers (the timer speed goals): start with 100,000 pending timers, firing lateness p99 at 100 timers/s, early firings (TimerReport.cs)
 //   dotnet run -c Release --project tests/Orchestrator.Benchmarks -- workspace-report [--runs 50] [--only sqlite,postgres,chromium]
 //       the staff workspace from the real host: the inbox page for a person in two groups with 100,000 open
 //       tasks, its counts and the task page, on SQLite and PostgreSQL; the compressed JavaScript each page downloads; the

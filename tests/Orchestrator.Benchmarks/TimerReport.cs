@@ -14,17 +14,16 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// <c>timer-report</c> (issues 4 and 16, "Speed", timers): for each scheduler (Quartz: in-memory store on SQLite,
-/// clustered ADO store on PostgreSQL; Hangfire: its SQLite storage, its PostgreSQL storage) on SQLite and on a throwaway
-/// PostgreSQL, in one run, through the host's own registrations (<c>AddOrchestratorWorkflows</c> +
-/// <c>AddOrchestratorScheduling</c> with <c>Scheduling:Scheduler</c>), real time:
+/// <c>timer-report</c> (the timers' speed goals): Hangfire (its SQLite storage, its PostgreSQL storage) on
+/// SQLite and on a throwaway PostgreSQL, in one run, through the host's own registrations
+/// (<c>AddOrchestratorWorkflows</c> + <c>AddOrchestratorScheduling</c>), real time:
 /// <list type="bullet">
 /// <item>the host's start (wall clock, the scheduler's start-up included) with N pending timer rows (default 100,000;
 /// goal under 10 s), and a second start over what the first left stored;</item>
 /// <item>firing lateness (commit time − due) p50/p99/max of timers falling due at R per second (default 100/s for 10 s;
 /// goal p99 under 1 s), and how many fired before their due time (goal: none).</item>
 /// </list>
-/// <c>dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres] [--schedulers quartz,hangfire]</c>
+/// <c>dotnet run -c Release --project tests/Orchestrator.Benchmarks -- timer-report [--timers 100000] [--rate 100] [--seconds 10] [--threads n] [--only sqlite,postgres]</c>
 /// </summary>
 internal static class TimerReport
 {
@@ -52,7 +51,6 @@ internal static class TimerReport
         var seconds = 10;
         string? threads = null;
         var only = new HashSet<string>(["sqlite", "postgres"], StringComparer.OrdinalIgnoreCase);
-        string[] schedulers = ["Quartz", "Hangfire"];
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -62,7 +60,6 @@ internal static class TimerReport
                 case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--threads": threads = args[++i]; break;
                 case "--only": only = new HashSet<string>(args[++i].Split(','), StringComparer.OrdinalIgnoreCase); break;
-                case "--schedulers": schedulers = args[++i].Split(','); break;
             }
         }
 
@@ -70,36 +67,29 @@ internal static class TimerReport
         PostgresCluster? server = null;
         try
         {
-            foreach (var scheduler in schedulers)
+            if (only.Contains("sqlite"))
             {
-                var hangfire = string.Equals(scheduler, "Hangfire", StringComparison.OrdinalIgnoreCase);
-                if (only.Contains("sqlite"))
+                var dir = Path.Combine(Path.GetTempPath(), "orchestrator-timers-" + Guid.NewGuid().ToString("N")[..8]);
+                Directory.CreateDirectory(dir);
+                try
                 {
-                    var dir = Path.Combine(Path.GetTempPath(), "orchestrator-timers-" + Guid.NewGuid().ToString("N")[..8]);
-                    Directory.CreateDirectory(dir);
-                    try
-                    {
-                        var label = hangfire ? "Hangfire, SQLite (its own storage file)" : "Quartz, SQLite (in-memory store)";
-                        rows.AddRange(await MeasureAsync(label, scheduler, "Sqlite", $"Data Source={Path.Combine(dir, "startup.db")}", $"Data Source={Path.Combine(dir, "lateness.db")}", timers, rate, seconds, threads));
-                    }
-                    finally
-                    {
-                        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                        Directory.Delete(dir, recursive: true);
-                    }
+                    const string label = "Hangfire, SQLite (its own storage file)";
+                    rows.AddRange(await MeasureAsync(label, "Sqlite", $"Data Source={Path.Combine(dir, "startup.db")}", $"Data Source={Path.Combine(dir, "lateness.db")}", timers, rate, seconds, threads));
                 }
-
-                if (only.Contains("postgres"))
+                finally
                 {
-                    if (server is null)
-                    {
-                        server = new PostgresCluster();
-                        await server.InitializeAsync();
-                    }
-
-                    var label = hangfire ? "Hangfire, PostgreSQL (its storage, 1 node)" : "Quartz, PostgreSQL (clustered ADO store, 1 node)";
-                    rows.AddRange(await MeasureAsync(label, scheduler, "PostgreSql", await server.CreateDatabaseAsync("timers_startup_" + scheduler), await server.CreateDatabaseAsync("timers_lateness_" + scheduler), timers, rate, seconds, threads));
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    Directory.Delete(dir, recursive: true);
                 }
+            }
+
+            if (only.Contains("postgres"))
+            {
+                server = new PostgresCluster();
+                await server.InitializeAsync();
+
+                const string label = "Hangfire, PostgreSQL (its storage, 1 node)";
+                rows.AddRange(await MeasureAsync(label, "PostgreSql", await server.CreateDatabaseAsync("timers_startup"), await server.CreateDatabaseAsync("timers_lateness"), timers, rate, seconds, threads));
             }
         }
         finally
@@ -121,12 +111,12 @@ internal static class TimerReport
         return 0;
     }
 
-    private static async Task<List<string>> MeasureAsync(string label, string scheduler, string provider, string startupDb, string latenessDb, int timers, int rate, int seconds, string? threads)
+    private static async Task<List<string>> MeasureAsync(string label, string provider, string startupDb, string latenessDb, int timers, int rate, int seconds, string? threads)
     {
         var rows = new Progress();
 
         // 1. Start-up with N pending rows, then a restart over what the first start stored.
-        using (var first = Build(scheduler, provider, startupDb, threads))
+        using (var first = Build(provider, startupDb, threads))
         {
             await InitializeAsync(first);
             await InsertPendingTimersAsync(first, timers, DateTimeOffset.UtcNow.AddDays(30));
@@ -138,7 +128,7 @@ internal static class TimerReport
             await first.StopAsync();
         }
 
-        using (var again = Build(scheduler, provider, startupDb, threads))
+        using (var again = Build(provider, startupDb, threads))
         {
             await InitializeAsync(again);
             var started = Stopwatch.StartNew();
@@ -150,7 +140,7 @@ internal static class TimerReport
         }
 
         // 2. Lateness at `rate` timers/s.
-        using var host = Build(scheduler, provider, latenessDb, threads);
+        using var host = Build(provider, latenessDb, threads);
         await InitializeAsync(host);
         await host.StartAsync();
         var count = rate * seconds;
@@ -207,17 +197,16 @@ internal static class TimerReport
         }
     }
 
-    private static IHost Build(string scheduler, string provider, string connectionString, string? threads)
+    private static IHost Build(string provider, string connectionString, string? threads)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Scheduling:Scheduler"] = scheduler,
             ["Database:Provider"] = provider,
             ["ConnectionStrings:Orchestrator"] = connectionString,
             ["Scheduling:ThreadCount"] = threads,
         });
-        builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Quartz", LogLevel.Error));
+        builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddOrchestratorWorkflows(builder.Configuration);
         builder.Services.AddOrchestratorScheduling(builder.Configuration);
         return builder.Build();

@@ -40,62 +40,39 @@ public sealed class CaseService(OrchestratorDbContext db, TimeProvider time, IOp
             throw new CaseInputException("birthDate", "lies in the future.");
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await NumberedInsert.RunAsync(db, "case", workflowOptions.TimeZone, now, (year, number) =>
         {
-            db.ChangeTracker.Clear();
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var child = new ChildCase
             {
-                try
-                {
-                    // The reference's year is the organisation's calendar year (a case opened on 31 December at 19:00 in
-                    // Mexico City is of that year, although it is already 1 January in UTC).
-                    var year = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(workflowOptions.TimeZone)).Year;
-                    var number = await CaseRules.NextNumberAsync(db, "case", year, ct).ConfigureAwait(false);
-                    var child = new ChildCase
-                    {
-                        Id = "case-" + Guid.NewGuid().ToString("N")[..16],
-                        Reference = CaseRules.FormatReference(_options.ReferencePrefix, year, number),
-                        GivenNames = request.GivenNames!.Trim(),
-                        FamilyNames = request.FamilyNames?.Trim() ?? "",
-                        BirthDate = request.BirthDate,
-                        Sex = sex,
-                        Nationality = request.Nationality!.Trim(),
-                        Languages = request.Languages?.Trim() ?? "",
-                        Culture = request.Culture,
-                        Flags = request.Flags ?? new ProfileFlags(),
-                        Phase = CasePhases.Detection,
-                        PhaseSince = now,
-                        ReferenceEducator = request.ReferenceEducator,
-                        AsylumStatus = asylum,
-                        SiblingGroup = request.SiblingGroup,
-                        LegalRepresentative = representative,
-                        CreatedAt = now,
-                        CreatedBy = CaseInput.Limit(actor.Id),
-                        UpdatedAt = now,
-                    };
-                    db.Add(child);
-                    db.Add(new CaseEvent { Id = Guid.NewGuid(), CaseId = child.Id, At = now, Type = CaseEventTypes.Opened, To = CasePhases.Detection, UserId = CaseInput.Limit(actor.Id) });
-                    if (!string.IsNullOrWhiteSpace(request.ChildOpinion))
-                    {
-                        db.Add(new ChildOpinion { Id = Guid.NewGuid(), CaseId = child.Id, Decision = "first-interview", Opinion = request.ChildOpinion, RecordedAt = now, RecordedBy = CaseInput.Limit(actor.Id) });
-                    }
-
-                    CaseLengths.Check(db);
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    await tx.CommitAsync(ct).ConfigureAwait(false);
-                    db.ChangeTracker.Clear();
-                    return child;
-                }
-                catch (Exception e) when (DatabaseProviders.IsConcurrencyConflict(e) && attempt < 20)
-                {
-                    // Two first cases of a year inserted the counter row at once (the loser retries and updates it).
-                    await tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                }
+                Id = "case-" + Guid.NewGuid().ToString("N")[..16],
+                Reference = CaseRules.FormatReference(_options.ReferencePrefix, year, number),
+                GivenNames = request.GivenNames!.Trim(),
+                FamilyNames = request.FamilyNames?.Trim() ?? "",
+                BirthDate = request.BirthDate,
+                Sex = sex,
+                Nationality = request.Nationality!.Trim(),
+                Languages = request.Languages?.Trim() ?? "",
+                Culture = request.Culture,
+                Flags = request.Flags ?? new ProfileFlags(),
+                Phase = CasePhases.Detection,
+                PhaseSince = now,
+                ReferenceEducator = request.ReferenceEducator,
+                AsylumStatus = asylum,
+                SiblingGroup = request.SiblingGroup,
+                LegalRepresentative = representative,
+                CreatedAt = now,
+                CreatedBy = CaseInput.Limit(actor.Id),
+                UpdatedAt = now,
+            };
+            db.Add(child);
+            db.Add(new CaseEvent { Id = Guid.NewGuid(), CaseId = child.Id, At = now, Type = CaseEventTypes.Opened, To = CasePhases.Detection, UserId = CaseInput.Limit(actor.Id) });
+            if (!string.IsNullOrWhiteSpace(request.ChildOpinion))
+            {
+                db.Add(new ChildOpinion { Id = Guid.NewGuid(), CaseId = child.Id, Decision = "first-interview", Opinion = request.ChildOpinion, RecordedAt = now, RecordedBy = CaseInput.Limit(actor.Id) });
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct).ConfigureAwait(false);
-        }
+            return Task.FromResult(child);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -142,7 +142,7 @@ public static class OrchestratorHost
         services.AddOrchestratorHealthChecks(); // GET /health
         services.AddOrchestratorMetrics(); // the Orchestrator meter and the database command timer
         services.AddHostedService<StartupInitializer>(); // forms, roles, demo accounts, workflows/*.bpmn before the server listens (Api/README.md, Start-up)
-        services.AddOrchestratorScheduling(configuration); // Quartz fires the timer rows; after the migrating initializer (Scheduling/README.md).
+        services.AddOrchestratorScheduling(configuration); // Hangfire fires the timer rows; after the migrating initializer (Scheduling/README.md).
         services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
         services.AddWebWorkspace(); // the pages people use (Web/README.md)
         services.AddTaskWorkspace(configuration); // inbox query, task reads, drafts, saved views, live changes (Tasks/README.md)

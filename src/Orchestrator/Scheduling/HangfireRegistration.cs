@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,26 +13,33 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Scheduling;
 
 /// <summary>
-/// Registers Hangfire under the engine's timers and jobs (<c>Scheduling:Scheduler=Hangfire</c>). Everything is this
-/// host's own — its storage, job client, server and (empty) filter list — and nothing goes through Hangfire's static
-/// <c>GlobalConfiguration</c>/<c>JobStorage.Current</c>, so several services in one process (the tests) never share a
-/// storage. Storage: on PostgreSQL, Hangfire.PostgreSql in schema <c>hangfire</c> of the service's database (made by
-/// Hangfire at start; LISTEN/NOTIFY wakes the workers); on SQLite, Hangfire.Storage.SQLite in a file of its own beside
-/// the service's database (<c>orchestrator.hangfire.db</c> beside <c>orchestrator.db</c>), so Hangfire's polling never
-/// holds the service's write lock. Neither needs a backup: the rows are the truth, and start-up and the sweep make the
-/// jobs again from them.
+/// Registers Hangfire under the engine's timers and jobs. Everything is this host's own — its storage, job client,
+/// server and filter list — and nothing goes through Hangfire's static <c>GlobalConfiguration</c>/<c>JobStorage.Current</c>,
+/// so several services in one process (the tests) never share a storage. Storage, by <c>Database:Provider</c>: on
+/// PostgreSQL, Hangfire.PostgreSql in schema <c>hangfire</c> of the service's database (made by Hangfire at start;
+/// LISTEN/NOTIFY wakes the workers); on SQL Server, Hangfire.SqlServer in schema <c>hangfire</c> of the service's
+/// database (built, never run here); on SQLite, Hangfire.Storage.SQLite in a file of its own beside the service's
+/// database (<c>orchestrator.hangfire.db</c> beside <c>orchestrator.db</c>), so Hangfire's polling never holds the
+/// service's write lock. None needs a backup: the rows are the truth, and start-up and the sweep make the jobs again
+/// from them.
 /// </summary>
 internal static class HangfireRegistration
 {
     /// <summary>Registers the scheduler, its jobs, the hosted server, the sweep's repairs of engine jobs and the health check.</summary>
     public static void Add(IServiceCollection services, SchedulingOptions options, DatabaseProvider provider, string connectionString)
     {
-        // Workers: as Quartz's threads — 8 on PostgreSQL, 2 on SQLite, where Hangfire's storage file takes one writer at
-        // a time and more workers only wait on each other's fetches.
-        options.ThreadCount ??= provider == DatabaseProvider.PostgreSql ? 8 : 2;
-        services.TryAddSingleton<IJobFilterProvider>(_ => new JobFilterCollection());
+        // Firings at once: 8 on the server databases, 2 on SQLite, where one writer at a time takes the service's file
+        // and more firings only wait on each other's write lock.
+        options.ThreadCount ??= provider == DatabaseProvider.Sqlite ? 2 : 8;
+        services.TryAddSingleton<IJobFilterProvider>(sp => new JobFilterCollection { new SettledTimerFilter(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<SettledTimerFilter>>()) });
         services.TryAddSingleton<JobStorage>(_ => CreateStorage(options, provider, connectionString));
-        services.TryAddSingleton(sp => new HangfireWorkflowScheduler(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>(), options, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ImminentTimers>();
+
+        // One node by definition on SQLite: the timers the sweep brings into the window fire in-process there too.
+        // Several nodes may share PostgreSQL or SQL Server: there Hangfire spreads those over the nodes.
+        var singleNode = provider == DatabaseProvider.Sqlite;
+        services.TryAddSingleton(sp => new HangfireWorkflowScheduler(
+            sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>(), sp.GetRequiredService<ImminentTimers>(), options, sp.GetRequiredService<TimeProvider>(), singleNode));
         services.Replace(ServiceDescriptor.Singleton<IWorkflowScheduler>(sp => sp.GetRequiredService<HangfireWorkflowScheduler>()));
         services.AddTransient<HangfireWorkflowJobs>();
         services.TryAddSingleton<HangfireSchedulerHostedService>();
@@ -63,6 +71,20 @@ internal static class HangfireRegistration
                 DistributedLockTimeout = TimeSpan.FromMinutes(1),
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, pg), pg);
+        }
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            // Built, never run here (no SQL Server on the machines this is built on): the storage's own defaults but for
+            // the polling and the take-over, as on the other databases.
+            var sql = new SqlServerStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = options.PollInterval,
+                SlidingInvisibilityTimeout = options.TakeOverAfter,
+            };
+            return new SqlServerStorage(() => new Microsoft.Data.SqlClient.SqlConnection(connectionString), sql);
         }
 
         var file = new SqliteConnectionStringBuilder(DatabaseProviders.PrepareSqlite(connectionString)).DataSource;

@@ -6,14 +6,16 @@ using Hangfire.Common;
 namespace Orchestrator.Scheduling;
 
 /// <summary>
-/// Runs this node's Hangfire server (workers and pollers over the host's own storage) and, before it starts, one round
-/// of the reconciliation sweep: the pending timers due within the sweep's window that have no job get one (a first
-/// start, a storage that was wiped, overdue timers after downtime — those fire at once); later ones are scheduled by
-/// the sweep as they come within its window. Stopping: no new jobs, and up to the host's stop time for the ones under
-/// way (a firing cut off rolls back and is taken over, the rows being the truth).
+/// Runs this node's in-process firing of imminent timers (<see cref="ImminentTimers"/>) and its Hangfire server
+/// (workers and pollers over the host's own storage) and, before the server starts, one round of the reconciliation
+/// sweep: the pending timers due within the sweep's window that have no job get one (a first start, a storage that was
+/// wiped, overdue timers after downtime — those fire at once, in due order); later ones are scheduled by the sweep as
+/// they come within its window. Stopping: no new firings, and up to the host's stop time for the ones under way (a
+/// firing cut off rolls back and is taken over, the rows being the truth).
 /// </summary>
 internal sealed class HangfireSchedulerHostedService(
     HangfireWorkflowScheduler scheduler,
+    ImminentTimers imminent,
     IJobFilterProvider filters,
     ScheduleReconciliation reconciliation,
     SchedulingOptions options,
@@ -23,6 +25,11 @@ internal sealed class HangfireSchedulerHostedService(
 {
     private BackgroundJobServer? _server;
 
+    /// <summary>This node's name among Hangfire's servers: <c>Scheduling:InstanceId</c>, or machine, process and a random suffix.</summary>
+    private string ServerName { get; } = options.InstanceId is { Length: > 0 } name
+        ? name
+        : $"{Environment.MachineName}-{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <summary>Whether the server runs.</summary>
     public bool Running => _server is not null && statistics.Started;
 
@@ -31,11 +38,12 @@ internal sealed class HangfireSchedulerHostedService(
         var clock = Stopwatch.StartNew();
         try
         {
-            var repaired = await reconciliation.SweepAsync(cancellationToken).ConfigureAwait(false);
+            imminent.Start();
+            var repaired = await reconciliation.SweepAsync(settle: false, cancellationToken).ConfigureAwait(false);
             _server = new BackgroundJobServer(
                 new BackgroundJobServerOptions
                 {
-                    ServerName = options.InstanceId is { Length: > 0 } name ? name : null,
+                    ServerName = ServerName,
                     WorkerCount = Math.Max(1, options.ThreadCount ?? 8),
                     Queues = [HangfireWorkflowScheduler.Queue],
                     SchedulePollingInterval = options.PollInterval,
@@ -54,7 +62,7 @@ internal sealed class HangfireSchedulerHostedService(
                 scheduler.Storage);
             statistics.Startup = (repaired, 0, clock.Elapsed);
             statistics.Started = true;
-            SchedulingLog.Started(logger, options.SchedulerName, SchedulerStore.Memory, repaired, 0, clock.ElapsedMilliseconds);
+            SchedulingLog.Started(logger, ServerName, scheduler.Storage.GetType().Name, repaired, clock.ElapsedMilliseconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -66,15 +74,14 @@ internal sealed class HangfireSchedulerHostedService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         statistics.Started = false;
-        if (_server is not { } server)
-        {
-            return;
-        }
-
-        server.SendStop();
+        _server?.SendStop();
         try
         {
-            await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            await imminent.StopAsync(cancellationToken).ConfigureAwait(false);
+            if (_server is { } server)
+            {
+                await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {

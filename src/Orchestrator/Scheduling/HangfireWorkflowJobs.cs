@@ -6,12 +6,14 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Scheduling;
 
 /// <summary>
-/// What Hangfire runs (resolved from a fresh DI scope per job): a timer's firing and an engine job's attempt. Hangfire
-/// keeps due times in whole seconds and moves a job to its queue when the second starts, so a job can run up to a
-/// second early: a deadline never fires early — the firing waits out the rest (up to <see cref="MaxEarlyWait"/>) or
-/// schedules itself again at the due time. Every failure leaves the row pending and schedules a retry
-/// <see cref="RetryDelay"/> later; when even that cannot be written, the reconciliation sweep schedules it. Hangfire's
-/// own retries are off for these jobs (the host's filter list is empty).
+/// What Hangfire runs (resolved from a fresh DI scope per job): a timer's firing and an engine job's attempt; and the
+/// firing of a timer armed in-process (<see cref="ImminentTimers"/>). Hangfire keeps due times in whole seconds and
+/// moves a job to its queue when the second starts, so a job can run up to a second early: a deadline never fires early
+/// — the firing waits out the rest (up to <see cref="MaxEarlyWait"/>) or schedules itself again for when it is due.
+/// Every failure of a Hangfire firing leaves the row pending and schedules a retry <see cref="RetryDelay"/> later; when
+/// even that cannot be written, the reconciliation sweep schedules it. A failed in-process firing is left to its
+/// Hangfire job. Hangfire's own retries are off for these jobs (the host's filter list holds only
+/// <see cref="SettledTimerFilter"/>).
 /// </summary>
 public sealed class HangfireWorkflowJobs(
     IServiceScopeFactory scopes,
@@ -40,7 +42,9 @@ public sealed class HangfireWorkflowJobs(
         {
             if (early > MaxEarlyWait)
             {
-                scheduler.ScheduleTimer(timerId, due);
+                // Hangfire runs jobs by the system clock, the due time is the service's: run again once as much time
+                // has passed as the service clock says is missing.
+                scheduler.ScheduleFiring(timerId, due, DateTimeOffset.UtcNow + early);
                 return;
             }
 
@@ -49,9 +53,43 @@ public sealed class HangfireWorkflowJobs(
             await Task.Delay(early + TimeSpan.FromMilliseconds(2), time, cancellationToken).ConfigureAwait(false);
         }
 
+        if (await FireAsync(timerId, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            SchedulingLog.TimerFailed(logger, failure, timerId);
+            try
+            {
+                scheduler.ScheduleFiring(timerId, due, DateTimeOffset.UtcNow + RetryDelay);
+            }
+#pragma warning disable CA1031 // Whatever stops the retry from being written, the sweep schedules the pending row.
+            catch (Exception retry)
+#pragma warning restore CA1031
+            {
+                SchedulingLog.TimerRetryNotScheduled(logger, retry, timerId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fires a timer armed in-process, which <see cref="ImminentTimers"/> hands out once the service clock has reached
+    /// its due time. A failure is logged and left to the timer's Hangfire job (its backstop).
+    /// </summary>
+    /// <param name="timerId">The timer.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task FireArmedAsync(string timerId, CancellationToken cancellationToken)
+    {
+        if (await FireAsync(timerId, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            SchedulingLog.TimerFailed(logger, failure, timerId);
+        }
+    }
+
+    /// <summary>Reads the row and fires it when pending; returns what failed, or <c>null</c> (fired, or nothing to do).</summary>
+    private async Task<Exception?> FireAsync(string timerId, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         bool fired;
         string processId;
+        DateTimeOffset due;
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
@@ -60,7 +98,7 @@ public sealed class HangfireWorkflowJobs(
             if (row is null || row.Status != TimerStatuses.Pending)
             {
                 statistics.TimerNoop();
-                return;
+                return null;
             }
 
             (processId, due) = (row.ProcessId, row.DueAt);
@@ -68,30 +106,19 @@ public sealed class HangfireWorkflowJobs(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            SchedulingLog.TimerFailed(logger, e, timerId);
-            try
-            {
-                scheduler.ScheduleTimer(timerId, time.GetUtcNow() + RetryDelay);
-            }
-#pragma warning disable CA1031 // Whatever stops the retry from being written, the sweep schedules the pending row.
-            catch (Exception retry)
-#pragma warning restore CA1031
-            {
-                SchedulingLog.TimerRetryNotScheduled(logger, retry, timerId);
-            }
-
-            return;
+            return e;
         }
 
         if (!fired)
         {
             statistics.TimerNoop();
-            return;
+            return null;
         }
 
         var lateness = time.GetUtcNow() - due;
         statistics.TimerFired(lateness);
         metrics?.TimerFired(processId, lateness);
+        return null;
     }
 
     /// <summary>Runs one attempt of an engine job (a retry's back-off, a dead node's lease); when another worker holds it, tries again when its lease ends.</summary>

@@ -52,7 +52,15 @@ public sealed class ScheduleReconciliation(
     /// runs the registered repairs. Returns how many firings it scheduled (0 when another node holds the sweep).
     /// </summary>
     /// <param name="ct">Cancellation.</param>
-    public async Task<int> SweepAsync(CancellationToken ct)
+    public Task<int> SweepAsync(CancellationToken ct) => SweepAsync(settle: true, ct);
+
+    /// <summary>
+    /// One round; the scheduler's start-up runs it with <paramref name="settle"/> off: no after-commit step of this node
+    /// can be writing a firing before it has started, so the timers created a moment ago are scheduled too.
+    /// </summary>
+    /// <param name="settle">Whether to leave the timers created less than <see cref="Settle"/> ago to their after-commit step.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<int> SweepAsync(bool settle, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
@@ -73,7 +81,7 @@ public sealed class ScheduleReconciliation(
         {
             var now = time.GetUtcNow();
             var horizon = now + (2 * Interval);
-            var repaired = await RepairTimersAsync(db, now, horizon, ct).ConfigureAwait(false);
+            var repaired = await RepairTimersAsync(db, now, settle ? now - Settle : now, horizon, ct).ConfigureAwait(false);
             foreach (var repair in _repairs)
             {
                 var count = await repair.RepairAsync(scope.ServiceProvider, horizon, ct).ConfigureAwait(false);
@@ -122,9 +130,8 @@ public sealed class ScheduleReconciliation(
         }
     }
 
-    private async Task<int> RepairTimersAsync(OrchestratorDbContext db, DateTimeOffset now, DateTimeOffset horizon, CancellationToken ct)
+    private async Task<int> RepairTimersAsync(OrchestratorDbContext db, DateTimeOffset now, DateTimeOffset settled, DateTimeOffset horizon, CancellationToken ct)
     {
-        var settled = now - Settle;
         var repaired = 0;
         PendingTimer? after = null;
         while (true)

@@ -6,8 +6,8 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 4101, Level = LogLevel.Error, Message = "Timer {TimerId} failed to fire; it stays pending and is tried again")]
     public static partial void TimerFailed(ILogger logger, Exception exception, string timerId);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Scheduler {SchedulerId} started ({Store}): {Timers} pending timers and {Jobs} jobs scheduled in {ElapsedMs} ms")]
-    public static partial void Started(ILogger logger, string schedulerId, SchedulerStore store, int timers, int jobs, long elapsedMs);
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Scheduler {ServerName} started (Hangfire, {Storage}): {Timers} pending timers scheduled in {ElapsedMs} ms")]
+    public static partial void Started(ILogger logger, string serverName, string storage, int timers, long elapsedMs);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The scheduler failed to start; timers will not fire on this node until it restarts")]
     public static partial void StartFailed(ILogger logger, Exception exception);
@@ -29,4 +29,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Debug, Message = "Reconciliation sweep skipped: another node is sweeping")]
     public static partial void SweepSkipped(ILogger logger);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Could not read timer {TimerId} as its Hangfire firing fell due; the firing goes to the queue and reads it itself")]
+    public static partial void SettledCheckFailed(ILogger logger, Exception exception, string timerId);
 }

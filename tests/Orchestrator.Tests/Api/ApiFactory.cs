@@ -81,10 +81,6 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orchestrator:MaxRequestBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SeedDemoAccounts", "false");
 
-        // Quartz keeps its schedulers in a process-wide repository keyed by name: two services alive in one test process
-        // with the same name would share one scheduler (and its jobs would run in the other's, perhaps disposed,
-        // container). One node per process in production; here each factory gets a name of its own.
-        builder.UseSetting("Scheduling:SchedulerName", "Orchestrator-" + _root[^8..]);
         for (var i = 0; i < Roles.All.Count; i++)
         {
             builder.UseSetting($"Security:ApiKeys:{i}:Name", $"{Roles.All[i]}-bot");
@@ -158,6 +154,10 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             ConsoleOutput.Dispose();
             SqliteConnection.ClearAllPools();
+
+            // Hangfire's workers and server processes each held a pooled PostgreSQL connection (about 17 a service);
+            // left idle in the pool they would count against the test server's max_connections for minutes.
+            Npgsql.NpgsqlConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_root, recursive: true);

@@ -15,22 +15,24 @@ namespace Orchestrator.Tests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     /// <summary>
-    /// The schemas Respawn empties: the model's tables (<c>public</c>) and the scheduler's (<c>quartz</c>, outside the
-    /// EF model). The scheduler's rows are emptied deliberately: its triggers name timer rows of the engine, and a
-    /// trigger left over from an earlier test would fire on a row that the reset removed. Its lock rows go too;
-    /// Quartz inserts a missing lock row when it next takes the lock.
+    /// The schemas Respawn empties: the model's tables (<c>public</c>) and Hangfire's (<c>hangfire</c>, outside the EF
+    /// model, made by Hangfire's storage when a scheduler first starts on the database). Hangfire's rows are emptied
+    /// deliberately: its jobs name timer rows and links of the engine, and a job left over from an earlier test would
+    /// run in the next one (a no-op firing that test would count). Its tables stay, with their schema version
+    /// (<see cref="KeptTables"/>), so a scheduler started afterwards uses them as they are.
     /// </summary>
-    private static readonly string[] ResetSchemas = ["public", "quartz"];
+    private static readonly string[] ResetSchemas = ["public", "hangfire"];
 
     /// <summary>
-    /// The tables Respawn leaves alone: the migrations history (the schema stays migrated) and EF Core's migration
-    /// lock. A scheduler that records its own schema version in a table (Hangfire's <c>schema</c>) must be listed
-    /// here, or it would re-create its tables over the existing ones.
+    /// The tables Respawn leaves alone: the migrations history (the schema stays migrated), EF Core's migration lock, and
+    /// Hangfire's <c>schema</c> table, which records the version of its tables: emptied, Hangfire would run its install
+    /// script again over the existing tables.
     /// </summary>
-    private static readonly string[] KeptTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
+    private static readonly string[] KeptTables = ["__EFMigrationsHistory", "__EFMigrationsLock", "schema"];
 
     private readonly string? _sqliteDirectory;
     private Respawner? _respawner;
+    private bool _respawnerSawHangfire;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteDirectory)
     {
@@ -106,6 +108,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
+
+        // The respawner reads the catalog once; Hangfire's tables appear when a scheduler first starts here.
+        await using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'hangfire')", connection))
+        {
+            var hangfire = await exists.ExecuteScalarAsync() is true;
+            if (hangfire != _respawnerSawHangfire)
+            {
+                (_respawner, _respawnerSawHangfire) = (null, hangfire);
+            }
+        }
+
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,

@@ -1,3 +1,6 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Tests.Infrastructure;
@@ -7,8 +10,8 @@ namespace Orchestrator.Tests.Persistence;
 
 /// <summary>
 /// What <see cref="TestDatabase.ResetAsync"/> (Respawn) does to a shared PostgreSQL test database: the model's rows and
-/// the scheduler's rows (schema <c>quartz</c>, outside the model) are gone, identities start again, and the migrations
-/// history stays, so the database is still migrated.
+/// Hangfire's rows (schema <c>hangfire</c>, outside the model) are gone, identities start again, and the migrations
+/// history and Hangfire's schema version stay, so the database is still migrated and Hangfire's tables still usable.
 /// </summary>
 [Collection(PostgresGroup.Name)]
 public sealed class PostgresResetTests(PostgresServer server)
@@ -18,12 +21,19 @@ public sealed class PostgresResetTests(PostgresServer server)
     {
         await using var database = await TestDatabase.CreatePostgresAsync(server, nameof(PostgresResetTests));
         await database.MigrateAsync();
+
+        // A first reset before Hangfire's tables exist, as when the first test of a class started no scheduler.
+        await database.ResetAsync();
+
+        // Hangfire makes its tables as the service's scheduler does (its storage, schema hangfire) and holds a job.
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
+        var job = new BackgroundJobClient(storage).Schedule(() => Console.WriteLine("a job left over from an earlier test"), TimeSpan.FromDays(1));
         await using (var db = database.CreateContext())
         {
             db.History.Add(new HistoryRecord { At = DateTimeOffset.UnixEpoch, Type = "Test" });
             db.IdempotencyKeys.Add(new IdempotencyRecord { Key = "k", Actor = "a", RequestHash = "h", ResponseStatus = 200, CreatedAt = DateTimeOffset.UnixEpoch });
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO quartz.qrtz_locks (sched_name, lock_name) VALUES ('test', 'TRIGGER_ACCESS')");
         }
 
         await database.ResetAsync();
@@ -33,7 +43,12 @@ public sealed class PostgresResetTests(PostgresServer server)
             Assert.Equal(0, await db.History.CountAsync());
             Assert.Equal(0, await db.IdempotencyKeys.CountAsync());
             await db.Database.OpenConnectionAsync();
-            Assert.Equal(0L, Convert.ToInt64(Assert.Single(await QueryAsync(db.Database.GetDbConnection(), "SELECT count(*) FROM quartz.qrtz_locks"))[0]));
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal(0L, Convert.ToInt64(Assert.Single(await QueryAsync(connection, "SELECT count(*) FROM hangfire.job"))[0]));
+            Assert.Equal(0L, Convert.ToInt64(Assert.Single(await QueryAsync(connection, "SELECT count(*) FROM hangfire.set"))[0]));
+            Assert.NotEmpty(await QueryAsync(connection, "SELECT version FROM hangfire.schema"));
+            using var hangfire = storage.GetConnection();
+            Assert.Null(hangfire.GetJobData(job)); // Hangfire reads its emptied tables: the job is gone
             Assert.Contains("20261207000000_Baseline", await db.Database.GetAppliedMigrationsAsync());
 
             // Identities start again, as after a fresh migration.

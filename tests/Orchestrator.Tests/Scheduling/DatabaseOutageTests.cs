@@ -13,14 +13,13 @@ namespace Orchestrator.Tests.Scheduling;
 /// acknowledged is in the database afterwards, that every timer that fell due fires exactly once within
 /// <see cref="OutageService.RecoveryDeadline"/> after the database answers again, without a restart of the service,
 /// and that the clients got 503 (with <c>Retry-After</c>, naming the database) and never a 500 meanwhile. Nothing here
-/// names the scheduler: the tests hold whatever scheduler runs underneath.
+/// names the scheduler: the tests hold whatever scheduler runs underneath (they ran on Quartz and Hangfire alike
+/// before Quartz was removed).
 /// </summary>
-public abstract class DatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output)
+[Collection(SchedulingTimingGroup.Name)]
+public sealed class DatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output) : IClassFixture<DatabaseOutageTests.Server>
 {
     private const int Count = 12;
-
-    /// <summary>The scheduler underneath (<c>Scheduling:Scheduler</c>).</summary>
-    protected abstract string Scheduler { get; }
 
     /// <summary>A PostgreSQL server only these tests use, so that stopping it disturbs no other test.</summary>
     public sealed class Server : PostgresCluster, IAsyncLifetime
@@ -31,7 +30,7 @@ public abstract class DatabaseOutageTests(DatabaseOutageTests.Server server, ITe
     [Fact]
     public async Task PostgreSQL_stopped_during_the_after_commit_scheduling_of_a_burst_of_completions_loses_no_timer()
     {
-        using var service = new OutageService(await server.CreateDatabaseAsync("outage_after_commit"), Scheduler);
+        using var service = new OutageService(await server.CreateDatabaseAsync("outage_after_commit"));
         var reports = new List<(string Instance, string Task)>();
         for (var i = 0; i < Count; i++)
         {
@@ -83,7 +82,7 @@ public abstract class DatabaseOutageTests(DatabaseOutageTests.Server server, ITe
     [Fact]
     public async Task PostgreSQL_restarted_at_the_moment_timers_fall_due_fires_each_once_after_it_answers_again()
     {
-        using var service = new OutageService(await server.CreateDatabaseAsync("outage_due"), Scheduler);
+        using var service = new OutageService(await server.CreateDatabaseAsync("outage_due"));
         var reports = new List<(string Instance, string Task)>();
         for (var i = 0; i < Count; i++)
         {
@@ -124,7 +123,7 @@ public abstract class DatabaseOutageTests(DatabaseOutageTests.Server server, ITe
     [Fact]
     public async Task SQLite_reaching_its_size_limit_during_a_burst_answers_503_naming_it_and_loses_nothing()
     {
-        using var service = new OutageService(null, Scheduler);
+        using var service = new OutageService(null);
         var reports = new List<(string Instance, string Task)>();
         for (var i = 0; i < 3 * Count; i++)
         {
@@ -216,18 +215,4 @@ public abstract class DatabaseOutageTests(DatabaseOutageTests.Server server, ITe
             Assert.Equal("Unhealthy", checks.GetProperty("scheduler").GetProperty("status").GetString());
         }
     }
-}
-
-/// <summary>With Quartz underneath.</summary>
-[Collection(SchedulingTimingGroup.Name)]
-public sealed class QuartzDatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output) : DatabaseOutageTests(server, output), IClassFixture<DatabaseOutageTests.Server>
-{
-    protected override string Scheduler => "Quartz";
-}
-
-/// <summary>With Hangfire underneath.</summary>
-[Collection(SchedulingTimingGroup.Name)]
-public sealed class HangfireDatabaseOutageTests(DatabaseOutageTests.Server server, ITestOutputHelper output) : DatabaseOutageTests(server, output), IClassFixture<DatabaseOutageTests.Server>
-{
-    protected override string Scheduler => "Hangfire";
 }

@@ -37,18 +37,16 @@ public sealed class OutageService : ApiFactory
     public static readonly TimeSpan RecoveryDeadline = (3 * SweepInterval) + ScheduleReconciliation.Settle + TimeSpan.FromSeconds(45);
 
     private readonly string? _postgres;
-    private readonly string _scheduler;
     private readonly Lock _gate = new();
     private readonly List<Answer> _answers = [];
     private Action? _afterNextCommit;
     private volatile bool _sqliteFull;
     private volatile bool _sqliteLimited;
 
-    /// <summary>Creates the service on SQLite (<paramref name="postgres"/> null) or on that PostgreSQL database, with that scheduler underneath.</summary>
-    public OutageService(string? postgres, string scheduler)
+    /// <summary>Creates the service on SQLite (<paramref name="postgres"/> null) or on that PostgreSQL database.</summary>
+    public OutageService(string? postgres)
     {
         _postgres = postgres;
-        _scheduler = scheduler;
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Scheduling", "Fixtures", "follow-up.bpmn"), Path.Combine(WorkflowsDirectory, "follow-up.bpmn"));
     }
 
@@ -88,11 +86,7 @@ public sealed class OutageService : ApiFactory
         {
             var settings = new Dictionary<string, string>
             {
-                ["Scheduling:Scheduler"] = _scheduler,
                 ["Scheduling:SweepInterval"] = SweepInterval.ToString("c"),
-                ["Scheduling:IdleWaitTime"] = "00:00:01",
-                ["Scheduling:ClusterCheckinInterval"] = "00:00:01",
-                ["Scheduling:ClusterCheckinMisfireThreshold"] = "00:00:02",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
             if (_postgres is not null)

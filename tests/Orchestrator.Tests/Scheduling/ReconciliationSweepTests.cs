@@ -18,15 +18,10 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
 
-    /// <summary>The scheduler underneath (<c>Scheduling:Scheduler</c>).</summary>
-    protected abstract string Scheduler { get; }
-
-    /// <summary>The node settings: the scheduler, a sweep every <paramref name="sweep"/>, quick polling.</summary>
-    protected Dictionary<string, string?> Settings(string sweep = "00:00:01") => new()
+    /// <summary>The node settings: a sweep every <paramref name="sweep"/>.</summary>
+    protected static Dictionary<string, string?> Settings(string sweep = "00:00:01") => new()
     {
-        ["Scheduling:Scheduler"] = Scheduler,
         ["Scheduling:SweepInterval"] = sweep,
-        ["Scheduling:IdleWaitTime"] = "00:00:01",
     };
 
     private TestDatabase? _database;
@@ -175,8 +170,6 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
 /// <summary>On SQLite.</summary>
 public sealed class SqliteReconciliationSweepTests : ReconciliationSweepTests
 {
-    protected override string Scheduler => "Quartz";
-
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
 }
 
@@ -184,29 +177,7 @@ public sealed class SqliteReconciliationSweepTests : ReconciliationSweepTests
 [Collection(PostgresGroup.Name)]
 public sealed class PostgresReconciliationSweepTests(PostgresServer server) : ReconciliationSweepTests
 {
-    protected override string Scheduler => "Quartz";
-
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresReconciliationSweepTests));
-
-    [Fact]
-    public Task Two_nodes_sweeping_at_once_repair_a_lost_firing_once_and_it_fires_once() => TwoNodesRepairOnceAsync();
-}
-
-/// <summary>On SQLite, with Hangfire underneath.</summary>
-public sealed class SqliteHangfireReconciliationSweepTests : ReconciliationSweepTests
-{
-    protected override string Scheduler => "Hangfire";
-
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.CreateSqlite());
-}
-
-/// <summary>On PostgreSQL, with Hangfire underneath.</summary>
-[Collection(PostgresGroup.Name)]
-public sealed class PostgresHangfireReconciliationSweepTests(PostgresServer server) : ReconciliationSweepTests
-{
-    protected override string Scheduler => "Hangfire";
-
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreatePostgresAsync(server, nameof(PostgresHangfireReconciliationSweepTests));
 
     [Fact]
     public Task Two_nodes_sweeping_at_once_repair_a_lost_firing_once_and_it_fires_once() => TwoNodesRepairOnceAsync();

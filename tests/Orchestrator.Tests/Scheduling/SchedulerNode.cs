@@ -10,14 +10,13 @@ using Orchestrator.Persistence;
 using Orchestrator.Scheduling;
 using Orchestrator.Tests.Infrastructure;
 using Orchestrator.Workflows;
-using Quartz;
 
 namespace Orchestrator.Tests.Scheduling;
 
 /// <summary>
-/// One service node without HTTP: a generic host with the workflow core and the Quartz scheduling exactly as the
+/// One service node without HTTP: a generic host with the workflow core and the Hangfire scheduling exactly as the
 /// service registers them (<c>AddOrchestratorWorkflows</c> + <c>AddOrchestratorScheduling</c>), on a test database,
-/// real time. Several nodes in one process on one PostgreSQL database form a Quartz cluster.
+/// real time. Several nodes in one process on one PostgreSQL database share Hangfire's storage there.
 /// </summary>
 public sealed class SchedulerNode : IAsyncDisposable
 {
@@ -73,8 +72,6 @@ public sealed class SchedulerNode : IAsyncDisposable
             ["Database:Provider"] = database.Provider == DatabaseProvider.PostgreSql ? "PostgreSql" : "Sqlite",
             ["ConnectionStrings:Orchestrator"] = database.ConnectionString,
             ["Workflows:WorkerId"] = "node-" + Guid.NewGuid().ToString("N")[..6],
-            ["Scheduling:ClusterCheckinInterval"] = "00:00:01",
-            ["Scheduling:ClusterCheckinMisfireThreshold"] = "00:00:02",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
@@ -83,7 +80,7 @@ public sealed class SchedulerNode : IAsyncDisposable
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(values);
-        builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Quartz", LogLevel.Error));
+        builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<OrchestratorMetrics>();
         builder.Services.AddOrchestratorWorkflows(builder.Configuration);
@@ -138,16 +135,11 @@ public sealed class SchedulerNode : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Stops the node abruptly, as far as one process can: the Quartz scheduler is shut down without waiting for its
-    /// firings and without the host's orderly stop; triggers it had acquired are left to the cluster's recovery.
-    /// </summary>
-    public async Task KillAsync()
-    {
-        _stopped = true;
-        var scheduler = await Services.GetRequiredService<QuartzWorkflowScheduler>().GetSchedulerAsync(CancellationToken.None);
-        await scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None);
-    }
+    /// <summary>This node's Hangfire scheduler.</summary>
+    public HangfireWorkflowScheduler Scheduler => Services.GetRequiredService<HangfireWorkflowScheduler>();
+
+    /// <summary>The Hangfire jobs that can still run of the timers' firings, by timer id.</summary>
+    public Dictionary<string, List<string>> TimerJobs() => Scheduler.LiveJobs(typeof(HangfireWorkflowJobs), nameof(HangfireWorkflowJobs.FireTimerAsync));
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -1,17 +1,19 @@
 using System.Diagnostics;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Persistence;
 using Orchestrator.Scheduling;
 using Orchestrator.Tests.Infrastructure;
 using Orchestrator.Workflows;
-using Quartz;
 
 namespace Orchestrator.Tests.Scheduling;
 
 /// <summary>
-/// The Quartz scheduler on SQLite (in-memory store, one node), real time: a timer row fires once after its commit
-/// and moves the instance on, firing twice acts once, and at restart pending (also overdue) timers fire in due order.
+/// Hangfire on SQLite (one node), real time: a timer row fires once after its commit, at its due time, in-process, and
+/// moves the instance on, its Hangfire job (the backstop) deleted unrun; a timer whose in-process firing is lost is
+/// fired by its backstop; firing twice acts once; at restart pending (also overdue) timers fire in due order; a failed
+/// service task is retried by its job after the back-off.
 /// </summary>
 public sealed class SqliteSchedulingTests : IAsyncLifetime
 {
@@ -32,6 +34,9 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
         var due = DateTimeOffset.UtcNow.AddSeconds(1.5);
         var instance = await node.StartDeadlineAsync(due);
         Assert.Equal(0, await node.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
+        var timerId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == instance).Select(t => t.Id).SingleAsync());
+        Assert.True(node.Services.GetRequiredService<ImminentTimers>().IsArmed(timerId), "the commit armed the timer in-process");
+        var backstop = Assert.Single(node.TimerJobs()[timerId]);
 
         await Eventually.HoldsAsync(
             () => node.WithDbAsync(db => db.Tasks.AnyAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate" && t.Status == TaskStatuses.Open)),
@@ -45,28 +50,55 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
         Assert.Equal(0, await node.WithDbAsync(db => SchedulingQueries.OpenTasksAsync(db, "Task_Wait")));
 
         Assert.Equal(1, node.Statistics.TimersFired);
-        Assert.Equal(0, node.Statistics.TimerNoops);
         var lateness = Assert.Single(node.LatenessMetric());
         Assert.InRange(lateness, 0, 5);
         Assert.InRange(Assert.Single(node.Statistics.Lateness()).TotalSeconds, 0, 5);
+
+        // Its Hangfire job falls due BackstopDelay later and is deleted without running: the timer had fired.
+        using var hangfire = node.Scheduler.Storage.GetConnection();
+        await Eventually.HoldsAsync(() => Task.FromResult(hangfire.GetStateData(backstop)?.Name == "Deleted"), Timeout, "the backstop job is deleted as it falls due");
+        Assert.Equal(0, node.Statistics.TimerNoops);
+        Assert.Empty(node.TimerJobs());
     }
 
     [Fact]
-    public async Task Firing_the_same_timer_twice_manually_then_by_its_trigger_acts_once()
+    public async Task A_timer_whose_in_process_firing_is_lost_is_fired_by_its_Hangfire_job_once_after_the_backstop_delay()
     {
         await using var node = SchedulerNode.Create(_database);
         await node.StartAsync();
-        var instance = await node.StartDeadlineAsync(DateTimeOffset.UtcNow.AddSeconds(2));
+        var due = DateTimeOffset.UtcNow.AddSeconds(5);
+        var instance = await node.StartDeadlineAsync(due);
+        var timerId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == instance).Select(t => t.Id).SingleAsync());
+
+        // As when the node that armed it stopped or died: nothing fires it in-process.
+        node.Services.GetRequiredService<ImminentTimers>().Disarm(timerId);
+        Assert.True(DateTimeOffset.UtcNow < due, "the timer was due before it could be disarmed");
+
+        await Eventually.HoldsAsync(() => node.WithDbAsync(db => db.Timers.AnyAsync(t => t.Id == timerId && t.Status == TimerStatuses.Fired)), Timeout, "the backstop fires the timer");
+        var timer = await node.WithDbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.Id == timerId));
+
+        // Hangfire keeps whole seconds: its job may start up to a second before the backstop's time, never before the due time.
+        Assert.True(timer.FiredAt >= due + HangfireWorkflowScheduler.BackstopDelay - TimeSpan.FromSeconds(1), $"fired at {timer.FiredAt:O}: before its backstop's time ({due + HangfireWorkflowScheduler.BackstopDelay:O})");
+        Assert.Equal(1, await node.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
+        await Eventually.HoldsAsync(() => Task.FromResult(node.Statistics.TimersFired == 1), Timeout, "the job counts its firing");
+        Assert.Equal(0, node.Statistics.TimerNoops);
+    }
+
+    [Fact]
+    public async Task Firing_the_same_timer_twice_manually_then_by_its_job_acts_once()
+    {
+        await using var node = SchedulerNode.Create(_database);
+        await node.StartAsync();
+        var instance = await node.StartDeadlineAsync(DateTimeOffset.UtcNow.AddSeconds(30));
         var timerId = await node.WithDbAsync(db => db.Timers.Where(t => t.InstanceId == instance).Select(t => t.Id).SingleAsync());
 
         Assert.True(await node.WithServiceAsync(s => s.FireTimerAsync(timerId, default)));
         Assert.False(await node.WithServiceAsync(s => s.FireTimerAsync(timerId, default)));
+        Assert.False(node.Services.GetRequiredService<ImminentTimers>().IsArmed(timerId), "the firing's commit disarmed it");
 
-        // The trigger fires anyway (re-added, as a duplicate firing after a crash would be): it is a no-op.
-        var quartz = await node.Services.GetRequiredService<QuartzWorkflowScheduler>().GetSchedulerAsync(default);
-        var trigger = TriggerBuilder.Create().WithIdentity(timerId, QuartzWorkflowScheduler.TimerGroup).ForJob(QuartzWorkflowScheduler.FireTimerJobKey).StartNow().Build();
-        await quartz.ScheduleTrigger(trigger, TriggerConflict.Replace, default);
-        await Eventually.HoldsAsync(() => Task.FromResult(node.Statistics.TimerNoops == 1), Timeout, "the duplicate trigger runs");
+        // A Hangfire firing runs anyway (enqueued at once, as a duplicate after a crash would be): it is a no-op.
+        node.Scheduler.Client.Enqueue<HangfireWorkflowJobs>(j => j.FireTimerAsync(timerId, DateTimeOffset.UtcNow.UtcTicks, CancellationToken.None));
+        await Eventually.HoldsAsync(() => Task.FromResult(node.Statistics.TimerNoops == 1), Timeout, "the duplicate firing runs");
 
         Assert.Equal(0, node.Statistics.TimersFired);
         Assert.Equal(1, await node.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
@@ -110,12 +142,12 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
         var byFiring = rows.OrderBy(t => t.FiredAt).Select(t => t.InstanceId!).ToList();
         Assert.Equal(instances, byFiring);
         Assert.True(rows.Single(t => t.InstanceId == instances[^1]).FiredAt >= now.AddSeconds(6), "the future timer did not fire early");
-        Assert.Equal(5, node.Statistics.TimersFired);
+        await Eventually.HoldsAsync(() => Task.FromResult(node.Statistics.TimersFired == 5), Timeout, "the node counts its firings");
         Assert.Equal(5, await node.WithDbAsync(db => SchedulingQueries.OpenTasksAsync(db, "Task_Escalate")));
     }
 
     [Fact]
-    public async Task A_failed_service_task_is_retried_by_its_trigger_after_the_back_off()
+    public async Task A_failed_service_task_is_retried_by_its_job_after_the_back_off()
     {
         await using var node = SchedulerNode.Create(_database);
         var calls = 0;
@@ -125,7 +157,7 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
                 : Orchestrator.Engine.Runtime.JobOutcome.Complete());
         await node.StartAsync();
 
-        // The first attempt runs right after the commit and fails; the retry is a trigger at the back-off's end.
+        // The first attempt runs right after the commit and fails; the retry is a Hangfire job at the back-off's end.
         var failedAt = DateTimeOffset.UtcNow;
         var instance = await node.WithServiceAsync(s => s.StartAsync("Registration", null, null, Actors.SocialWorker, default));
         Assert.Equal(1, calls);
@@ -136,7 +168,7 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
         Assert.Equal(2, calls);
 
         // The job counts its run once RunJobAsync has returned, a moment after the step it ran committed.
-        await Eventually.HoldsAsync(() => Task.FromResult(node.Statistics.JobsRun >= 1), Timeout, "the trigger's job counts its run");
+        await Eventually.HoldsAsync(() => Task.FromResult(node.Statistics.JobsRun >= 1), Timeout, "the job counts its run");
         Assert.Equal(1, node.Statistics.JobsRun);
         Assert.Empty(await node.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.InstanceId == instance).ToListAsync()));
     }
@@ -149,7 +181,7 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
     }
 }
 
-/// <summary>Start-up speed with 100,000 pending timers (SQLite, in-memory store); runs alone (see <see cref="SchedulingTimingGroup"/>).</summary>
+/// <summary>Start-up with 100,000 pending timers (SQLite); runs alone (see <see cref="SchedulingTimingGroup"/>).</summary>
 [Collection(SchedulingTimingGroup.Name)]
 public sealed class SqliteStartupSchedulingTests : IAsyncLifetime
 {
@@ -160,20 +192,32 @@ public sealed class SqliteStartupSchedulingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task Start_up_schedules_every_one_of_100000_pending_timers()
+    public async Task Start_up_over_100000_pending_timers_schedules_only_those_due_within_the_window()
     {
         const int count = 100_000;
         await _database.MigrateAsync();
         await SqliteSchedulingTests.InsertPendingTimersAsync(_database, count, DateTimeOffset.UtcNow.AddDays(30));
+        await using (var db = _database.CreateContext())
+        {
+            foreach (var i in Enumerable.Range(0, 3))
+            {
+                db.Timers.Add(new TimerRecord { Id = $"soon-{i}", ProcessId = "Bulk", ProcessVersion = 1, ElementId = "Start_Bulk", DueAt = DateTimeOffset.UtcNow.AddSeconds(40 + i), Status = TimerStatuses.Pending, CreatedAt = DateTimeOffset.UtcNow.AddDays(-1) });
+            }
+
+            await db.SaveChangesAsync();
+        }
 
         await using var node = SchedulerNode.Create(_database);
         var clock = Stopwatch.StartNew();
         await node.StartAsync();
         clock.Stop();
-        Assert.Equal(count, node.Statistics.Startup.Timers);
-        var quartz = await node.Services.GetRequiredService<QuartzWorkflowScheduler>().GetSchedulerAsync(default);
-        Assert.True(await quartz.Exists(new TriggerKey("bulk-00099999", QuartzWorkflowScheduler.TimerGroup), default));
-        Console.WriteLine($"[scheduling] start-up with {count:N0} pending timers: rescheduled in {node.Statistics.Startup.Elapsed.TotalSeconds:0.00} s (host start {clock.Elapsed.TotalSeconds:0.00} s)");
-    }
 
+        // The three due within the window get their job and are armed; the far ones are left to the sweep, and being
+        // brought into the window is not a repair.
+        Assert.Equal(["soon-0", "soon-1", "soon-2"], node.TimerJobs().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(3, node.Services.GetRequiredService<ImminentTimers>().Count);
+        Assert.Equal(0, node.Statistics.Startup.Timers);
+        Assert.Equal(3, node.Statistics.BroughtIntoWindowCount);
+        Console.WriteLine($"[scheduling] start-up with {count:N0} pending timers: scheduler start-up {node.Statistics.Startup.Elapsed.TotalSeconds:0.00} s (host start {clock.Elapsed.TotalSeconds:0.00} s)");
+    }
 }

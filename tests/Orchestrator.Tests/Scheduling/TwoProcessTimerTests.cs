@@ -9,20 +9,19 @@ using Xunit.Abstractions;
 namespace Orchestrator.Tests.Scheduling;
 
 /// <summary>
-/// Issue 4's proof, literally: two service processes (the real executable) on one PostgreSQL; 1,000 timers due within
+/// The timers' multi-node proof, literally: two service processes (the real executable) on one PostgreSQL; 1,000 timers due within
 /// the same minute; one process is SIGKILLed while they fire; every timer fires exactly once (timer rows, started
 /// instances and history), the killed process's share included.
 /// <para>
-/// The timers are timer-start rows written in bulk before the first process starts (its start-up schedules them, about
-/// 300 triggers/s): creating 1,000 instances through the API instead takes about two minutes on this shared machine,
-/// because every commit also writes its trigger into the clustered Quartz store under the store's cluster-wide lock.
+/// The timers are timer-start rows written in bulk before the first process starts, as a database filled by an import
+/// would be: the processes' reconciliation sweeps bring them into Hangfire as they come within two sweep periods of
+/// their due time, and whichever node's Hangfire worker takes a job fires it. A job the killed process had fetched is
+/// taken over after <c>Scheduling:TakeOverAfter</c> (30 s by default), which the 90-s wait for the rest covers.
 /// </para>
 /// </summary>
-public abstract partial class TwoProcessTimerTests(PostgresServer server, ITestOutputHelper output) : IAsyncLifetime
+[Collection(SchedulingTimingGroup.Name)]
+public sealed partial class TwoProcessTimerTests(PostgresServer server, ITestOutputHelper output) : IAsyncLifetime
 {
-    /// <summary>The scheduler underneath (<c>Scheduling:Scheduler</c>).</summary>
-    protected abstract string Scheduler { get; }
-
     private const int Count = 1_000;
     private const string Key = "two-process-load-key-0123456789";
 
@@ -80,10 +79,6 @@ public abstract partial class TwoProcessTimerTests(PostgresServer server, ITestO
         ["Security__ApiKeys__0__Name"] = "load",
         ["Security__ApiKeys__0__Key"] = Key,
         ["Security__ApiKeys__0__Roles__0"] = "coordinator",
-        ["Scheduling__Scheduler"] = Scheduler,
-        ["Scheduling__IdleWaitTime"] = "00:00:01",
-        ["Scheduling__ClusterCheckinInterval"] = "00:00:01",
-        ["Scheduling__ClusterCheckinMisfireThreshold"] = "00:00:02",
         ["Logging__LogLevel__Default"] = "Warning",
     });
 
@@ -129,7 +124,7 @@ public abstract partial class TwoProcessTimerTests(PostgresServer server, ITestO
         Assert.True(firedByB > bBeforeKill, "process B fired after A was killed");
         Assert.True(firedAtKill < Count, "A was killed after every timer had fired");
         await AssertEachFiredOnceAsync();
-        output.WriteLine($"[scheduling] {Scheduler}, 2 processes: {Count} timers seeded in {seeding.TotalSeconds:0.0} s, both processes up at {startup.TotalSeconds:0.0} s, "
+        output.WriteLine($"[scheduling] Hangfire, 2 processes: {Count} timers seeded in {seeding.TotalSeconds:0.0} s, both processes up at {startup.TotalSeconds:0.0} s, "
             + $"timers due {minute:HH:mm:ss}-{last:HH:mm:ss}; A fired {firedByA} and was killed at {firedAtKill} fired; B fired {firedByB} "
             + $"(its count includes re-runs of A's in-flight firings, which are no-ops); all fired by {clock.Elapsed.TotalSeconds:0.0} s");
     }
@@ -164,21 +159,4 @@ public abstract partial class TwoProcessTimerTests(PostgresServer server, ITestO
 
     [GeneratedRegex(@"(\d+) timers fired here")]
     private static partial Regex FiredHere();
-}
-
-/// <summary>With Quartz underneath (clustered store; a dead node's triggers are recovered after its check-in misfires, 2 s here).</summary>
-[Collection(SchedulingTimingGroup.Name)]
-public sealed class QuartzTwoProcessTimerTests(PostgresServer server, ITestOutputHelper output) : TwoProcessTimerTests(server, output)
-{
-    protected override string Scheduler => "Quartz";
-}
-
-/// <summary>
-/// With Hangfire underneath (its PostgreSQL storage; a job the killed process had fetched is taken over after
-/// <c>Scheduling:TakeOverAfter</c>, 30 s by default, which the 90-s wait for the rest covers).
-/// </summary>
-[Collection(SchedulingTimingGroup.Name)]
-public sealed class HangfireTwoProcessTimerTests(PostgresServer server, ITestOutputHelper output) : TwoProcessTimerTests(server, output)
-{
-    protected override string Scheduler => "Hangfire";
 }

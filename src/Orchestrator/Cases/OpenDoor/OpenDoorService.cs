@@ -118,52 +118,31 @@ public sealed class OpenDoorService(
         var age = CheckAge(request.ApproximateAge);
         var sex = CaseInput.OneOf(request.Sex ?? ChildSexes.Other, ChildSexes.All, "sex");
         var now = time.GetUtcNow();
-        for (var attempt = 1; ; attempt++)
+        return await NumberedInsert.RunAsync(db, "open-door", workflowOptions.TimeZone, now, async (year, number) =>
         {
-            db.ChangeTracker.Clear();
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var record = new OpenDoorRecord
             {
-                try
-                {
-                    var year = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(workflowOptions.TimeZone)).Year;
-                    var number = await CaseRules.NextNumberAsync(db, "open-door", year, ct).ConfigureAwait(false);
-                    var record = new OpenDoorRecord
-                    {
-                        Id = "odr-" + Guid.NewGuid().ToString("N")[..16],
-                        Reference = CaseRules.FormatReference(_options.OpenDoor.ReferencePrefix, year, number),
-                        Alias = alias,
-                        ApproximateAge = age,
-                        Sex = sex,
-                        Zone = zone,
-                        Status = OpenDoorStatuses.Street,
-                        CreatedAt = now,
-                        CreatedBy = CaseInput.Limit(actor.Id),
-                        UpdatedAt = now,
-                    };
-                    db.Add(record);
-                    if (request.ContactId is { } contactId)
-                    {
-                        var contact = await db.Set<OutreachContact>().SingleOrDefaultAsync(c => c.Id == contactId, ct).ConfigureAwait(false)
-                            ?? throw new WorkflowNotFoundException($"No outreach contact '{contactId}'.");
-                        Link(contact, record.Id, now, actor);
-                    }
-
-                    CaseLengths.Check(db);
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    await tx.CommitAsync(ct).ConfigureAwait(false);
-                    db.ChangeTracker.Clear();
-                    return record;
-                }
-                catch (Exception e) when (DatabaseProviders.IsConcurrencyConflict(e) && attempt < 20)
-                {
-                    // Two first records of a year inserted the counter row at once (the loser retries and updates it).
-                    await tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                }
+                Id = "odr-" + Guid.NewGuid().ToString("N")[..16],
+                Reference = CaseRules.FormatReference(_options.OpenDoor.ReferencePrefix, year, number),
+                Alias = alias,
+                ApproximateAge = age,
+                Sex = sex,
+                Zone = zone,
+                Status = OpenDoorStatuses.Street,
+                CreatedAt = now,
+                CreatedBy = CaseInput.Limit(actor.Id),
+                UpdatedAt = now,
+            };
+            db.Add(record);
+            if (request.ContactId is { } contactId)
+            {
+                var contact = await db.Set<OutreachContact>().SingleOrDefaultAsync(c => c.Id == contactId, ct).ConfigureAwait(false)
+                    ?? throw new WorkflowNotFoundException($"No outreach contact '{contactId}'.");
+                Link(contact, record.Id, now, actor);
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct).ConfigureAwait(false);
-        }
+            return record;
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -19,8 +19,8 @@ public static class EmailActionsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the token codec, the <see cref="IWorkflowEffects"/> that issues links, the service behind the
-    /// pages, the expiry report (<see cref="EmailActionExpiryScheduler"/>: a Quartz trigger per link, re-made at
-    /// start-up) and the pages' rate limit (<c>Notifications:EmailActionRateLimit</c> per <c>Notifications:EmailActionRateWindow</c>).
+    /// pages, the expiry report (<see cref="EmailActionExpiryScheduler"/>: a Hangfire job per link as its expiry comes
+    /// near, repaired by the scheduler's sweep) and the pages' rate limit (<c>Notifications:EmailActionRateLimit</c> per <c>Notifications:EmailActionRateWindow</c>).
     /// </summary>
     /// <param name="services">The services.</param>
     public static IServiceCollection AddEmailActions(this IServiceCollection services)
@@ -36,7 +36,6 @@ public static class EmailActionsServiceCollectionExtensions
         services.TryAddScoped<EmailActionService>();
         services.TryAddScoped<EmailActionExpiryNotifier>();
         services.TryAddSingleton<EmailActionExpiryScheduler>();
-        services.AddTransient<EmailActionExpiredJob>();
         services.AddHostedService<EmailActionExpiryStartup>();
         services.AddSingleton(new Scheduling.ScheduleRepair("email-action-expiry", (sp, dueBefore, ct) => sp.GetRequiredService<EmailActionExpiryScheduler>().RescheduleAsync(dueBefore, ct)));
         services.AddRateLimiter(limiter =>

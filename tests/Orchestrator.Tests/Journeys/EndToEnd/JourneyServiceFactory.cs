@@ -17,7 +17,7 @@ namespace Orchestrator.Tests.Journeys.EndToEnd;
 /// <summary>
 /// The real service with the repository's <c>workflows/</c> (journeys and forms) and <c>templates/</c> deployed, on a
 /// fresh PostgreSQL database, sending its emails over SMTP to MailDev, on a virtual clock that starts at the real now
-/// (so Quartz, which waits in real time, never fires a journey timer by itself: the tests fire the due ones).
+/// (so Hangfire, which waits in real time, never fires a journey timer by itself: the tests fire the due ones).
 /// </summary>
 public sealed class JourneyServiceFactory : ApiFactory
 {
