@@ -54,7 +54,9 @@ public sealed class EmailActionService(
     /// <param name="view">The link, as <see cref="FindAsync"/> read it.</param>
     /// <param name="answer">The answer: for a form, its data; otherwise <c>{"approved": bool, "comment"?: text}</c>.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<EmailActionSubmission> SubmitAsync(EmailActionView view, JsonObject answer, CancellationToken ct)
+    public Task<EmailActionSubmission> SubmitAsync(EmailActionView view, JsonObject answer, CancellationToken ct) => SubmitAsync(view, answer, 1, ct);
+
+    private async Task<EmailActionSubmission> SubmitAsync(EmailActionView view, JsonObject answer, int attempt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(answer);
@@ -98,8 +100,16 @@ public sealed class EmailActionService(
         }
         catch (Exception e) when (e is EmailActionUsedException or WorkflowConflictException or WorkflowNotFoundException or WorkflowForbiddenException)
         {
-            // Lost to another submission, or the task ended meanwhile: say which, from the rows as they are now.
+            // Lost to another submission, or the task ended meanwhile: say which, from the rows as they are now. A link
+            // still open means the conflict came before the other submission committed (a busy database): answer again,
+            // which then finds the link used, or completes when nobody else did.
             var after = await ReloadAsync(token.Id, ct).ConfigureAwait(false);
+            if (after.State == EmailActionState.Open && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct).ConfigureAwait(false);
+                return await SubmitAsync(after, answer, attempt + 1, ct).ConfigureAwait(false);
+            }
+
             return new(after.State == EmailActionState.Answered ? EmailActionOutcome.AlreadyAnswered : EmailActionOutcome.Closed, after, []);
         }
 
