@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// <c>designer-report</c> (issue 14, "Speed"): the real service (this build's executable, its own SQLite database, on
+/// <c>designer-report</c> (the designer's speed goals): the real service (this build's executable, its own SQLite database, on
 /// loopback) with a generated 200-element journey deployed at start-up (<see cref="DesignerModel"/>), and Debian's
 /// Chromium:
 /// <list type="bullet">

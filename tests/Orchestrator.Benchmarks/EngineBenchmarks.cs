@@ -10,7 +10,7 @@ using Orchestrator.Engine.Runtime;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// BPMN engine speed (issue 3): the ten-element process of Fixtures/ten-elements.bpmn (start, script,
+/// BPMN engine speed: the ten-element process of Fixtures/ten-elements.bpmn (start, script,
 /// exclusive gateway, service task, parallel fork/join of two branches, user task, end) run to
 /// completion in memory, single thread and all cores, in instances/s and elements/s, against
 /// bpmn-engine (npm) running the same BPMN in the same run.

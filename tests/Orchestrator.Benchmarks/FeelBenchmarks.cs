@@ -11,7 +11,7 @@ using Orchestrator.Feel;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// FEEL speed (issue 2): the typical gateway condition evaluated from the cached tree, and parsed
+/// FEEL speed: the typical gateway condition evaluated from the cached tree, and parsed
 /// plus evaluated from scratch; both on one thread pinned to core 0. The extra columns compare each
 /// with feelin's <c>evaluate</c> (which parses every time) on the same expression, measured in the
 /// same run by tests/node/feelin-bench.mjs, also pinned to core 0.
@@ -20,7 +20,7 @@ namespace Orchestrator.Benchmarks;
 [Config(typeof(Config))]
 public class FeelBenchmarks
 {
-    /// <summary>The condition of issue 2.</summary>
+    /// <summary>The typical gateway condition the FEEL speed goal is stated for.</summary>
     public const string Condition = "age >= 16 and status = \"active\" and date(admitted) + duration(\"P45D\") > today()";
 
     /// <summary>Its variables: age 17, status "active", admitted "2026-11-01".</summary>

@@ -29,7 +29,7 @@ internal static class QuickReport
 
         var rows = new List<string[]>();
 
-        // ---- FEEL (issue 2)
+        // ---- FEEL
         var bench = new FeelBenchmarks();
         bench.Setup();
         var value = bench.CachedTree();
@@ -53,7 +53,7 @@ internal static class QuickReport
         rows.Add(["FEEL condition, cached tree (evaluations/s)", Rate(cached), feelinLabel, Ratio(cached, feelinRate), ">= 1,000,000/s"]);
         rows.Add(["FEEL condition, parse + evaluate, no cache (evaluations/s)", Rate(fresh), feelinLabel, Ratio(fresh, feelinRate), ">= 20x feelin"]);
 
-        // ---- Engine (issue 3)
+        // ---- Engine
         JsonObject? bpmn = null;
         string? bpmnError = null;
         try

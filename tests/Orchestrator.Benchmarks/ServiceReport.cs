@@ -8,7 +8,7 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// <c>service-report</c> (issue 4, "Speed"): the durable service through <see cref="WorkflowService"/> (the real path,
+/// <c>service-report</c> (the durable service's speed goals): the durable service through <see cref="WorkflowService"/> (the real path,
 /// one transaction per command, the host's own registration <c>AddOrchestratorWorkflows(configuration)</c>) on SQLite
 /// (a temp file, WAL) and on a throwaway PostgreSQL (the tests' settings), side by side with the database's raw rate for
 /// one equivalent transaction (insert one row + update one row, plain ADO.NET, same connection string), pgbench

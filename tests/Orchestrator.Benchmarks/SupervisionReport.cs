@@ -15,7 +15,7 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// <c>supervision-report</c> (issue 13, "Speed"): the server time of the supervision pages' queries, through the services
+/// <c>supervision-report</c> (the supervision pages' speed goals): the server time of the supervision pages' queries, through the services
 /// the pages call (<see cref="JourneyMonitor"/>, <see cref="DeadlineWatch"/>), on SQLite (a temp file, WAL) and on the
 /// tests' throwaway PostgreSQL. The journeys overview of <c>child-journey</c> with 10,000 running instances and 100
 /// incidents; the deadlines page over 100,000 open tasks and pending timers (due from 30 days ago to 90 days ahead).

@@ -14,7 +14,7 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// <c>timer-report</c> (issues 4 and 16, "Speed", timers): Hangfire (its SQLite storage, its PostgreSQL storage) on
+/// <c>timer-report</c> (the timers' speed goals): Hangfire (its SQLite storage, its PostgreSQL storage) on
 /// SQLite and on a throwaway PostgreSQL, in one run, through the host's own registrations
 /// (<c>AddOrchestratorWorkflows</c> + <c>AddOrchestratorScheduling</c>), real time:
 /// <list type="bullet">

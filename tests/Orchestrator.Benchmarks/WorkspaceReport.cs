@@ -19,7 +19,7 @@ using Orchestrator.Tests.Infrastructure;
 namespace Orchestrator.Benchmarks;
 
 /// <summary>
-/// <c>workspace-report</c> (issue 12, "Speed"): the staff workspace as a browser gets it, from the real host
+/// <c>workspace-report</c> (the staff workspace's speed goals): the staff workspace as a browser gets it, from the real host
 /// (<see cref="OrchestratorHost"/> on Kestrel, loopback) on SQLite and on a throwaway PostgreSQL: the inbox page
 /// rendered by the server for a person in two groups with 100,000 open tasks (the seed of the inbox figures of
 /// <see cref="ServiceReport"/>, two of its groups renamed to the person's roles), its counts and the task page; the

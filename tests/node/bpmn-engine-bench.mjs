@@ -5,7 +5,7 @@
 //   node bpmn-engine-bench.mjs FILE.bpmn [SECONDS=5] [--variables JSON] [--warmup SECONDS=1]
 //                              [--scripts vm|function]
 //
-// This is the reference side of the engine benchmark (issue 3); the .NET side lives in
+// This is the reference side of the engine benchmark; the .NET side lives in
 // tests/Orchestrator.Benchmarks (EngineBenchmarks). Pin it to one core from the outside
 // (`taskset -c 0 node ...`); the benchmark program does.
 //

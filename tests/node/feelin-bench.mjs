@@ -2,11 +2,11 @@
 // Measures feelin's `evaluate` rate (evaluations per second, one thread; pin it to one core from
 // outside with `taskset -c 0`) for one expression and context, and prints one JSON object.
 // feelin parses the text on every call (it has no compiled-expression API), so this is its
-// parse-plus-evaluate rate, the figure issue 2 compares ours against.
+// parse-plus-evaluate rate, the figure the FEEL speed goal compares ours against.
 //
 //   node feelin-bench.mjs [--expression TEXT] [--context JSON] [--seconds N=5] [--warmup N=1]
 //
-// Defaults: the typical condition of issue 2 with age 17, status "active", admitted "2026-11-01".
+// Defaults: the typical gateway condition with age 17, status "active", admitted "2026-11-01".
 
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

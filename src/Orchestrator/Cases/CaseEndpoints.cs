@@ -22,8 +22,8 @@ public static class CaseEndpoints
     public static IEndpointRouteBuilder MapCasesEndpoints(this IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        const string read = CaseServiceCollectionExtensions.ReadPolicy;
-        const string write = CaseServiceCollectionExtensions.WritePolicy;
+        const string read = Policies.CasesRead;
+        const string write = Policies.CasesWrite;
 
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapPost("/", CreateCaseAsync).RequireAuthorization(write).ProducesProblem(StatusCodes.Status400BadRequest)

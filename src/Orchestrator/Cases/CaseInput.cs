@@ -62,9 +62,5 @@ public static class CaseInput
     /// key's name or an outside recipient's address can be longer than a person's id.
     /// </summary>
     /// <param name="value">The id.</param>
-    public static string Limit(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Length <= CaseModel.NameLength ? value : value[..CaseModel.NameLength];
-    }
+    public static string Limit(string value) => Persistence.ColumnText.Fit(value, CaseModel.NameLength);
 }

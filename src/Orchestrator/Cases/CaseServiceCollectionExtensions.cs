@@ -10,20 +10,12 @@ using Orchestrator.Security;
 namespace Orchestrator.Cases;
 
 /// <summary>
-/// Registers the case domain (<see cref="AddCases"/>): its settings, services, service-task handlers, policies and the
-/// Development seeding. The routes are <see cref="CaseEndpoints.MapCasesEndpoints"/>.
+/// Registers the case domain (<see cref="AddCases"/>): its settings, services, service-task handlers and the
+/// Development seeding. The routes are <see cref="CaseEndpoints.MapCasesEndpoints"/>; their policies (<see cref="Policies.CasesRead"/>,
+/// <see cref="Policies.CasesWrite"/>, <see cref="Policies.OpenDoorWrite"/>) are defined with the others in <see cref="Policies"/>.
 /// </summary>
 public static class CaseServiceCollectionExtensions
 {
-    /// <summary>Read case files, facilities, the register and consulates: care staff and admins.</summary>
-    public const string ReadPolicy = "cases-read";
-
-    /// <summary>Create and change case files, facilities and the register: coordinators, data managers and admins.</summary>
-    public const string WritePolicy = "cases-write";
-
-    /// <summary>Record street outreach and a child's comings and goings at pre-community: counsellors, educators, social workers, coordinators, data managers, admins.</summary>
-    public const string OpenDoorWritePolicy = "open-door-write";
-
     /// <summary>The handlers of the case domain, by job type (<c>orc:type</c>).</summary>
     private static readonly (string JobType, Type Handler)[] Handlers =
     [
@@ -45,14 +37,6 @@ public static class CaseServiceCollectionExtensions
         (LinkBabyHandler.JobType, typeof(LinkBabyHandler)),
         (RecordSensitiveDataHandler.JobType, typeof(RecordSensitiveDataHandler)),
     ];
-
-    /// <summary>The roles each case policy admits.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-    {
-        [ReadPolicy] = [.. Roles.CareStaff, Roles.Admin],
-        [WritePolicy] = [Roles.Coordinator, Roles.DataManager, Roles.Admin],
-        [OpenDoorWritePolicy] = [Roles.OutreachCounsellor, Roles.Educator, Roles.SocialWorker, Roles.Coordinator, Roles.DataManager, Roles.Admin],
-    };
 
     /// <summary>The job types the case domain handles.</summary>
     public static IReadOnlyList<string> JobTypes { get; } = [.. Handlers.Select(h => h.JobType)];
@@ -91,11 +75,6 @@ public static class CaseServiceCollectionExtensions
         }
 
         DecorateRegistry(services);
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[ReadPolicy]))
-            .AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[WritePolicy]))
-            .AddPolicy(OpenDoorWritePolicy, p => p.RequireAuthenticatedUser().RequireRole(RolesOf[OpenDoorWritePolicy]));
         return services;
     }
 

@@ -265,7 +265,7 @@ public sealed class DesignerDrafts(OrchestratorDbContext db, DesignerCatalog cat
 
     private static JsonObject Object(string json) => JsonNode.Parse(json) as JsonObject ?? [];
 
-    private static string Limit(string value) => value.Length > OrchestratorModel.NameLength ? value[..OrchestratorModel.NameLength] : value;
+    private static string Limit(string value) => ColumnText.Fit(value, OrchestratorModel.NameLength);
 
     private static string NewDiagram(string processId, string name)
     {

@@ -19,53 +19,53 @@ namespace Orchestrator.Designer;
 /// </summary>
 public static class DesignerEndpoints
 {
-    /// <summary>Maps the designer's endpoints.</summary>
-    /// <param name="app">The routes.</param>
-    /// <returns>The group.</returns>
-    public static RouteGroupBuilder MapDesignerEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>Maps the designer's endpoints under the <c>/api</c> group.</summary>
+    /// <param name="api">The <c>/api</c> group.</param>
+    /// <returns>The <c>/api/designer</c> group.</returns>
+    public static RouteGroupBuilder MapDesignerEndpoints(this IEndpointRouteBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/definitions/{processId}/versions/{version:int}/forms/{formKey}", DefinitionFormAsync)
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/definitions/{processId}/versions/{version:int}/forms/{formKey}", DefinitionFormAsync)
             .RequireAuthorization(Policies.ReadDefinitions).WithTags("Definitions")
             .Produces<string>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The form-js schema a version was deployed with (what its tasks are shown and checked with)");
 
-        var api = app.MapGroup("/api/designer").WithTags("Designer").RequireAuthorization(Policies.Design);
-        api.AddEndpointFilter(MapDesignerExceptions);
+        var designer = api.MapGroup("/designer").WithTags("Designer").RequireAuthorization(Policies.Design);
+        designer.AddEndpointFilter(MapDesignerExceptions);
 
-        api.MapGet("/processes", (DesignerCatalog catalog, CancellationToken ct) => catalog.ListProcessesAsync(ct))
+        designer.MapGet("/processes", (DesignerCatalog catalog, CancellationToken ct) => catalog.ListProcessesAsync(ct))
             .WithSummary("Every process with its versions (who deployed, when, running instances) and its draft");
-        api.MapGet("/processes/{processId}/versions/{version:int}", VersionAsync)
+        designer.MapGet("/processes/{processId}/versions/{version:int}", VersionAsync)
             .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A version's XML with the forms and scenarios it was deployed with");
-        api.MapPost("/processes/{processId}/versions/{version:int}/redeploy", RedeployAsync).Idempotent()
+        designer.MapPost("/processes/{processId}/versions/{version:int}/redeploy", RedeployAsync).Idempotent()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Roll back: deploy this version again (with its forms and scenarios) as the newest");
-        api.MapGet("/handlers", HandlersAsync).WithSummary("The service-task handlers with their inputs, outputs and BPMN errors (?lang=es|en)");
-        api.MapGet("/forms", (DeployedForms forms, CancellationToken ct) => forms.ListLatestAsync(ct)).WithSummary("The newest version of every deployed form");
-        api.MapGet("/forms/{formKey}", LatestFormAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The newest version of a form (form-js schema)");
-        api.MapPost("/forms/check", (FormCheck check) => TypedResults.Ok(new ValidationResult(DesignerChecks.CheckForm(check.Key ?? string.Empty, check.Schema).Problems)))
+        designer.MapGet("/handlers", HandlersAsync).WithSummary("The service-task handlers with their inputs, outputs and BPMN errors (?lang=es|en)");
+        designer.MapGet("/forms", (DeployedForms forms, CancellationToken ct) => forms.ListLatestAsync(ct)).WithSummary("The newest version of every deployed form");
+        designer.MapGet("/forms/{formKey}", LatestFormAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The newest version of a form (form-js schema)");
+        designer.MapPost("/forms/check", (FormCheck check) => TypedResults.Ok(new ValidationResult(DesignerChecks.CheckForm(check.Key ?? string.Empty, check.Schema).Problems)))
             .WithSummary("Check a form with the server's form reader (a usable form-js schema whose id is its key)");
-        api.MapPost("/feel", (FeelCheck check, DesignerChecks checks) => TypedResults.Ok(checks.CheckFeel(check)))
+        designer.MapPost("/feel", (FeelCheck check, DesignerChecks checks) => TypedResults.Ok(checks.CheckFeel(check)))
             .WithSummary("Parse FEEL: valid, or each error's line, column and message");
-        api.MapPost("/validate", (ValidationRequest request, DesignerChecks checks, CancellationToken ct) => checks.ValidateAsync(request, ct))
+        designer.MapPost("/validate", (ValidationRequest request, DesignerChecks checks, CancellationToken ct) => checks.ValidateAsync(request, ct))
             .WithSummary("The server's validator on a diagram, with the forms and handlers of this service");
-        api.MapPost("/scenarios/run", (ScenarioRunRequest request, DesignerChecks checks, CancellationToken ct) => checks.RunScenariosAsync(request, ct))
+        designer.MapPost("/scenarios/run", (ScenarioRunRequest request, DesignerChecks checks, CancellationToken ct) => checks.RunScenariosAsync(request, ct))
             .WithSummary("Run scenarios (the simulate format) against a diagram that is not deployed");
-        api.MapPost("/deploy/preview", (DeployPreviewRequest request, DesignerCatalog catalog, CancellationToken ct) => catalog.PreviewAsync(request, ct))
+        designer.MapPost("/deploy/preview", (DeployPreviewRequest request, DesignerCatalog catalog, CancellationToken ct) => catalog.PreviewAsync(request, ct))
             .WithSummary("How many running instances wait at the given (removed or changed) elements, and run per version");
-        api.MapPost("/deploy", DeployAsync).Idempotent()
+        designer.MapPost("/deploy", DeployAsync).Idempotent()
             .Produces<DeployResult>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Deploy a diagram with its forms and scenarios (audited); 422 lists what blocks it");
 
-        api.MapGet("/drafts", (DesignerDrafts drafts, CancellationToken ct) => drafts.ListAsync(ct)).WithSummary("Every draft");
-        api.MapGet("/drafts/{processId}", DraftAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A draft");
-        api.MapPut("/drafts/{processId}", SaveDraftAsync).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        designer.MapGet("/drafts", (DesignerDrafts drafts, CancellationToken ct) => drafts.ListAsync(ct)).WithSummary("Every draft");
+        designer.MapGet("/drafts/{processId}", DraftAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A draft");
+        designer.MapPut("/drafts/{processId}", SaveDraftAsync).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Save a draft whole; revision = the revision the copy was loaded at (0 creates); 409 with the current revision when it is older");
-        api.MapDelete("/drafts/{processId}", DiscardDraftAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Discard a draft (?revision=)");
-        api.MapPost("/drafts/import", ImportAsync).Accepts<string>("application/xml", "text/xml")
+        designer.MapDelete("/drafts/{processId}", DiscardDraftAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Discard a draft (?revision=)");
+        designer.MapPost("/drafts/import", ImportAsync).Accepts<string>("application/xml", "text/xml")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Start a draft from a .bpmn file (body: the XML; ?name=file.bpmn); hostile or broken files are refused with the reason");
-        return api;
+        return designer;
     }
 
     private static async Task<Results<Ok<VersionContent>, ProblemHttpResult>> VersionAsync(string processId, int version, DesignerCatalog catalog, CancellationToken ct) =>

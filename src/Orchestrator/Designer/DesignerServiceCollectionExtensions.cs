@@ -4,7 +4,7 @@ using Orchestrator.Workflows;
 
 namespace Orchestrator.Designer;
 
-/// <summary>Registers the designer's services (README in this folder).</summary>
+/// <summary>Registers the designer's services (README in this folder); its routes are <see cref="DesignerEndpoints.MapDesignerEndpoints"/>.</summary>
 public static class DesignerServiceCollectionExtensions
 {
     /// <summary>
@@ -14,7 +14,7 @@ public static class DesignerServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The services.</returns>
-    public static IServiceCollection AddOrchestratorDesigner(this IServiceCollection services)
+    public static IServiceCollection AddDesigner(this IServiceCollection services)
     {
         services.TryAddScoped<DeployedForms>();
         services.TryAddScoped<DesignerCatalog>();

@@ -208,7 +208,7 @@ public sealed class DeployedForms(OrchestratorDbContext db, FormCatalog catalog)
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string Limit(string value) => value.Length > OrchestratorModel.NameLength ? value[..OrchestratorModel.NameLength] : value;
+    private static string Limit(string value) => ColumnText.Fit(value, OrchestratorModel.NameLength);
 
     private async Task<List<FormVersionRecord>> LatestRowsAsync(CancellationToken ct)
     {

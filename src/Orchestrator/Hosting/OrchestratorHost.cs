@@ -1,19 +1,18 @@
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using Orchestrator.Api;
+using Orchestrator.Cases;
+using Orchestrator.Cases.CaseFiles;
 using Orchestrator.Designer;
 using Orchestrator.Forms;
 using Orchestrator.Notifications;
 using Orchestrator.Notifications.EmailActions;
-using Orchestrator.Persistence;
 using Orchestrator.Security;
+using Orchestrator.Supervision;
+using Orchestrator.Tasks;
 using Orchestrator.Web;
 using Orchestrator.Workflows;
 
@@ -117,6 +116,10 @@ public static class OrchestratorHost
         }
     }
 
+    /// <summary>
+    /// The services, one line per feature (each feature's <c>Add…</c> is in its own folder, beside its README). The order
+    /// matters only for hosted services, which start in the order they are added: the database migration first.
+    /// </summary>
     private static void ConfigureServices(WebApplicationBuilder builder, TextWriter console)
     {
         var services = builder.Services;
@@ -124,101 +127,38 @@ public static class OrchestratorHost
 
         services.AddSingleton(new StartupConsole(console));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<OrchestratorOptions>().Bind(configuration.GetSection(OrchestratorOptions.Section))
-            .Validate(o => o.MaxRequestBodyBytes > 0, "Orchestrator:MaxRequestBodyBytes must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Organisation:Name must not be empty.")
-            .Validate(o => o.DefaultLanguage is "es" or "en", "Organisation:DefaultLanguage must be 'es' or 'en'.")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Organisation:TimeZone must be an IANA time zone id such as America/Mexico_City.")
-            .ValidateOnStart();
+        services.AddOrchestratorOptions(); // the Orchestrator and Organisation settings, checked at start-up
+        LimitRequestBodies(builder, configuration);
+
+        services.AddOrchestratorWorkflows(configuration); // persistence and the durable workflow core (Workflows/README.md)
+        services.AddHostedService<DatabaseMigration>(); // first of the hosted services: the others may read tables at start.
+        services.AddDesigner(); // drafts, checks, deploys with forms and scenarios; forms versioned with the processes (Designer/README.md)
+        services.AddForms(); // workflows/forms/*.form, checked on task completion; after the designer, whose versioned check wins (Forms/README.md)
+        services.AddSecurity(configuration, builder.Environment.ContentRootPath); // sign-in, API keys, every policy, anti-forgery, the data-protection keys (Api/README.md, Security)
+        services.AddNotifications(configuration); // templates, the outbox, letters, email actions (Notifications/README.md)
+        services.AddCases(); // the case domain and its job handlers (Cases/README.md)
+        services.AddCaseFiles(); // the case file as staff work with it: documents, journeys, registration, list and search (Cases/CaseFiles/README.md)
+        services.AddOrchestratorHealthChecks(); // GET /health
+        services.AddOrchestratorMetrics(); // the Orchestrator meter and the database command timer
+        services.AddHostedService<StartupInitializer>(); // forms, roles, demo accounts, workflows/*.bpmn before the server listens (Api/README.md, Start-up)
+        services.AddOrchestratorScheduling(configuration); // Hangfire fires the timer rows; after the migrating initializer (Scheduling/README.md).
+        services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
+        services.AddWebWorkspace(); // the pages people use (Web/README.md)
+        services.AddTaskWorkspace(configuration); // inbox query, task reads, drafts, saved views, live changes (Tasks/README.md)
+        services.AddSupervision(); // journeys overview, deadlines, audit (Supervision/README.md)
+        services.AddOrchestratorApi(); // problem details, JSON, OpenAPI: what every /api route shares (Api/README.md)
+    }
+
+    /// <summary>One limit for every request body (<c>Orchestrator:MaxRequestBodyBytes</c>), in Kestrel and for form posts.</summary>
+    private static void LimitRequestBodies(WebApplicationBuilder builder, IConfiguration configuration)
+    {
         var maxBody = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.MaxRequestBodyBytes)}", new OrchestratorOptions().MaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = maxBody;
             kestrel.AddServerHeader = false;
         });
-        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxBody);
-
-        // Persistence and the durable workflow core (issue 4, persistence engineer).
-        services.AddOrchestratorWorkflows(configuration);
-        services.AddHostedService<DatabaseMigration>(); // first of the hosted services: the others may read tables at start.
-
-        services.AddOrchestratorDesigner(); // issue 14: drafts, checks, deploys with forms and scenarios; forms versioned with the processes (Designer/README.md)
-
-        // Task forms: every workflows/forms/*.form, checked on task completion (422 naming the fields).
-        services.TryAddSingleton(sp =>
-        {
-            var directory = sp.GetRequiredService<IOptions<OrchestratorOptions>>().Value.ResolveWorkflowsDirectory(sp.GetRequiredService<IHostEnvironment>());
-            var validator = new FormValidator(timeProvider: sp.GetRequiredService<TimeProvider>());
-            return directory is null ? new FormCatalog([], validator) : FormCatalog.Load(Path.Combine(directory, "forms"), validator);
-        });
-        services.TryAddSingleton<ITaskFormValidator>(sp => new CatalogTaskFormValidator(sp.GetRequiredService<FormCatalog>()));
-
-        services.AddOrchestratorSecurity(configuration);
-        services.AddOrchestratorNotifications(configuration);
-        Cases.CaseServiceCollectionExtensions.AddCases(services); // the case domain, its job handlers and API policies (Cases/README.md)
-        Cases.CaseFiles.CaseFilesRegistration.AddCaseFiles(services); // the case file as staff work with it: documents, journeys, registration, list and search (Cases/CaseFiles/README.md)
-        // The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL
-        // and SQL Server, so that a link emailed by one node opens on another; in a folder beside the SQLite file
-        // otherwise (one node).
-        var dataProtection = services.AddDataProtection().SetApplicationName("Orchestrator");
-        if (DatabaseProviders.Parse(configuration["Database:Provider"]) is DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer)
-        {
-            dataProtection.PersistKeysToDbContext<OrchestratorDbContext>();
-        }
-        else
-        {
-            var keys = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionKeysPath)}", new OrchestratorOptions().DataProtectionKeysPath)!;
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, builder.Environment.ContentRootPath)));
-        }
-
-        if (configuration[$"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionCertificatePath)}"] is { Length: > 0 } certificatePath)
-        {
-            // Encrypted at rest; the same certificate decrypts (a missing or wrong file stops the start-up naming it).
-            var path = Path.GetFullPath(certificatePath, builder.Environment.ContentRootPath);
-            var password = configuration[$"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionCertificatePassword)}"];
-            System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
-            try
-            {
-                certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
-            }
-            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
-            {
-                throw new InvalidOperationException($"Orchestrator:DataProtectionCertificatePath '{path}' cannot be read as a PKCS#12 file with its password: {e.Message}", e);
-            }
-
-            dataProtection.ProtectKeysWithCertificate(certificate);
-        }
-
-        services.AddOrchestratorHealthChecks();
-        services.AddSingleton<OrchestratorMetrics>();
-        services.AddSingleton<MetricsInterceptor>();
-        services.ConfigureDbContext<OrchestratorDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<MetricsInterceptor>()));
-        services.AddHostedService<StartupInitializer>();
-        services.AddOrchestratorScheduling(configuration); // Hangfire fires the timer rows; after the migrating initializer (Scheduling/README.md).
-        services.AddIdempotencyKeys(); // Api/IdempotencyEffect.cs: the key is written in the command's transaction.
-        services.AddWebWorkspace(); // the pages people use (Web/README.md)
-        Tasks.TaskWorkspaceServiceCollectionExtensions.AddTaskWorkspace(services, configuration); // inbox query, task reads, drafts, saved views, live changes (Tasks/README.md)
-        Supervision.SupervisionServiceCollectionExtensions.AddSupervision(services); // journeys overview, deadlines, audit, outbox (Supervision/README.md)
-
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
-        });
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(options =>
-        {
-            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-        });
-        services.AddOpenApi(options =>
-        {
-            options.AddDocumentTransformer<OpenApiSecurityTransformer>();
-            options.AddOperationTransformer<IdempotencyOpenApiTransformer>();
-        });
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxBody);
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -235,17 +175,21 @@ public static class OrchestratorHost
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryValidationMiddleware>();
 
+        // Outside /api: the health probe, the OpenAPI document, the sign-in cookie's own routes, and the pages.
         app.MapOrchestratorHealth();
         app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
-        app.MapAccountEndpoints();
-        app.MapStaffEndpoints();
-        var api = app.MapOrchestratorApi();
-        app.MapOrchestratorNotifications();
-        Cases.CaseEndpoints.MapCasesEndpoints(api);
-        Cases.CaseFiles.CaseFileEndpoints.MapCaseFileEndpoints(api);
-        Supervision.SupervisionEndpoints.MapSupervisionEndpoints(api);
-        app.MapDesignerEndpoints(); // /api/designer (Designer/README.md)
-        app.MapWebWorkspace();
+        app.MapAccountEndpoints(); // /account/… (Api/README.md, Security)
+
+        // Every JSON route under /api, one line per feature.
+        var api = app.MapOrchestratorApi(); // definitions, instances, tasks, messages, incidents (Api/README.md)
+        api.MapStaffEndpoints(); // /api/users (Api/README.md, Staff accounts)
+        api.MapNotificationEndpoints(); // /api/outbox and the letters' documents (Notifications/README.md)
+        api.MapCasesEndpoints(); // cases, facilities, foster families, open door, programmes (Cases/README.md)
+        api.MapCaseFileEndpoints(); // registration, overview, search, journeys, documents (Cases/CaseFiles/README.md)
+        api.MapSupervisionEndpoints(); // journeys, deadlines, audit (Supervision/README.md)
+        api.MapDesignerEndpoints(); // /api/designer (Designer/README.md)
+
+        app.MapWebWorkspace(); // the pages (Web/README.md)
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
     }

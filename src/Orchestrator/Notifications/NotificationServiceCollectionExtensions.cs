@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orchestrator.Notifications.EmailActions;
 using Orchestrator.Notifications.Letters;
 using Orchestrator.Notifications.Outbox;
@@ -6,23 +7,31 @@ using Orchestrator.Notifications.Templates;
 
 namespace Orchestrator.Notifications;
 
-/// <summary>Registers and maps the notification features: templates, the email outbox, letters and email actions.</summary>
+/// <summary>
+/// Registers the notification features: templates, the email outbox, letters and email actions. Their routes are
+/// <see cref="NotificationEndpoints.MapNotificationEndpoints"/>.
+/// </summary>
 public static class NotificationServiceCollectionExtensions
 {
     /// <summary>Registers every notification feature. Options: sections <c>Notifications</c> and <c>Smtp</c>.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
-    public static IServiceCollection AddOrchestratorNotifications(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddHostedService(_ => new MovedSettingsCheck(configuration));
-        var notifications = new NotificationOptions();
-        configuration.GetSection(NotificationOptions.Section).Bind(notifications);
-        var smtp = new SmtpOptions();
-        configuration.GetSection(SmtpOptions.Section).Bind(smtp);
-        services.TryAddSingleton(notifications);
-        services.TryAddSingleton(smtp);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
+            .Validate(o => o.EmailActionLifetime > TimeSpan.Zero, "Notifications:EmailActionLifetime must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .Validate(o => o.Port is > 0 and <= 65535, "Smtp:Port must be between 1 and 65535.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.From), "Smtp:From must not be empty.")
+            .ValidateOnStart();
+
+        // The notification services take the settings themselves (not IOptions<T>): read once, as bound above.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value);
 
         services.AddEmailTemplates();
         services.AddEmailOutbox();
@@ -68,15 +77,5 @@ public static class NotificationServiceCollectionExtensions
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>Maps the notification endpoints: the outbox for admins and case documents (the email-action pages are Razor Pages, <c>Web/Act/</c>).</summary>
-    /// <param name="app">The routes.</param>
-    public static IEndpointRouteBuilder MapOrchestratorNotifications(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapOutboxEndpoints();
-        app.MapLetterEndpoints();
-        return app;
     }
 }

@@ -63,7 +63,7 @@ public class OrchestratorDbContext : IdentityDbContext<StaffUser>, IDataProtecti
     /// <summary>Documents of cases (letters as PDF).</summary>
     public DbSet<CaseDocumentRecord> CaseDocuments => Set<CaseDocumentRecord>();
 
-    /// <summary>Email-action links (issue 5): only their hashes.</summary>
+    /// <summary>Email-action links: only their hashes.</summary>
     public DbSet<EmailActionTokenRecord> EmailActionTokens => Set<EmailActionTokenRecord>();
 
     /// <summary>ASP.NET Core data-protection keys (XML), shared by the nodes on PostgreSQL.</summary>

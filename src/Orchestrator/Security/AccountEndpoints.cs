@@ -48,7 +48,7 @@ public static class AccountEndpoints
     /// <param name="HeaderName">The header name.</param>
     public sealed record AntiforgeryResponse(string Token, string HeaderName);
 
-    /// <summary>Maps the account endpoints.</summary>
+    /// <summary>Maps the account endpoints (<c>/account/…</c>, outside the <c>/api</c> group: the sign-in cookie's own routes).</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The group.</returns>
     public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -71,6 +71,7 @@ public static class AccountEndpoints
             .WithSummary("The anti-forgery token to send in the X-CSRF-TOKEN header of cookie-authenticated posts (fetch again after signing in).");
         group.MapGet("/me", Me).RequireAuthorization(Policies.AnyRole)
             .WithSummary("The signed-in caller and their roles.");
+        app.MapOwnPasswordEndpoint();
         return group;
     }
 

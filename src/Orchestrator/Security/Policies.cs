@@ -26,6 +26,15 @@ public static class Policies
     /// <summary>Operating the service (the email outbox): admins only.</summary>
     public const string Admin = "admin";
 
+    /// <summary>Read case files, facilities, the register and consulates: care staff and admins.</summary>
+    public const string CasesRead = "cases-read";
+
+    /// <summary>Create and change case files, facilities and the register: coordinators, data managers and admins.</summary>
+    public const string CasesWrite = "cases-write";
+
+    /// <summary>Record street outreach and a child's comings and goings at pre-community: counsellors, educators, social workers, coordinators, data managers, admins.</summary>
+    public const string OpenDoorWrite = "open-door-write";
+
     /// <summary>Anything else that needs a signed-in caller (the OpenAPI document, the caller's own profile): any role.</summary>
     public const string AnyRole = "any-role";
 
@@ -38,6 +47,9 @@ public static class Policies
         [Supervise] = [Roles.Coordinator, Roles.Admin],
         [Audit] = [Roles.DataManager, Roles.Admin],
         [Admin] = [Roles.Admin],
+        [CasesRead] = [.. Roles.CareStaff, Roles.Admin],
+        [CasesWrite] = [Roles.Coordinator, Roles.DataManager, Roles.Admin],
+        [OpenDoorWrite] = [Roles.OutreachCounsellor, Roles.Educator, Roles.SocialWorker, Roles.Coordinator, Roles.DataManager, Roles.Admin],
         [AnyRole] = Roles.All,
     };
 

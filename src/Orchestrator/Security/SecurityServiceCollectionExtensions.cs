@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Orchestrator.Hosting;
 using Orchestrator.Persistence;
 
 namespace Orchestrator.Security;
 
-/// <summary>Registers authentication (Identity cookie for people, API keys for programs), authorization and anti-forgery.</summary>
+/// <summary>
+/// Registers authentication (Identity cookie for people, API keys for programs), authorization, anti-forgery and the
+/// data-protection keys that seal them. The routes are <see cref="AccountEndpoints.MapAccountEndpoints"/> (outside
+/// <c>/api</c>) and <see cref="StaffEndpoints.MapStaffEndpoints"/> (under it).
+/// </summary>
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>The default scheme: forwards to <see cref="ApiKeyAuthenticationHandler.SchemeName"/> when the request carries an API key, else to the Identity cookie.</summary>
@@ -18,13 +24,19 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>The sign-in cookie's name.</summary>
     public const string CookieName = "orchestrator.session";
 
-    /// <summary>Adds Identity, the authentication schemes, the policies of <see cref="Policies"/> and anti-forgery.</summary>
+    /// <summary>
+    /// Adds Identity, the authentication schemes, the policies of <see cref="Policies"/>, anti-forgery and the
+    /// data-protection key ring.
+    /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The configuration (the <c>Security</c> section).</param>
+    /// <param name="configuration">The configuration (the <c>Security</c> section; <c>Database:Provider</c> and the
+    /// <c>Orchestrator:DataProtection*</c> settings for the key ring).</param>
+    /// <param name="contentRootPath">The directory relative key and certificate paths are read from.</param>
     /// <returns>The services.</returns>
-    public static IServiceCollection AddOrchestratorSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
 
         services.AddIdentityCore<StaffUser>()
@@ -108,7 +120,45 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<StaffAdministration>();
         services.AddScoped<StaffSignIn>();
+        AddKeyRing(services, configuration, contentRootPath);
         return services;
+    }
+
+    /// <summary>
+    /// The keys that seal sign-in cookies, anti-forgery fields and email-action links: in the database on PostgreSQL
+    /// and SQL Server, so that a link emailed by one node opens on another; in a folder beside the SQLite file
+    /// otherwise (one node). Encrypted at rest with a certificate when one is configured.
+    /// </summary>
+    private static void AddKeyRing(IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName("Orchestrator");
+        if (DatabaseProviders.Parse(configuration["Database:Provider"]) is DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer)
+        {
+            dataProtection.PersistKeysToDbContext<OrchestratorDbContext>();
+        }
+        else
+        {
+            var keys = configuration.GetValue($"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionKeysPath)}", new OrchestratorOptions().DataProtectionKeysPath)!;
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, contentRootPath)));
+        }
+
+        if (configuration[$"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionCertificatePath)}"] is { Length: > 0 } certificatePath)
+        {
+            // Encrypted at rest; the same certificate decrypts (a missing or wrong file stops the start-up naming it).
+            var path = Path.GetFullPath(certificatePath, contentRootPath);
+            var password = configuration[$"{OrchestratorOptions.Section}:{nameof(OrchestratorOptions.DataProtectionCertificatePassword)}"];
+            System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+            try
+            {
+                certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            }
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"Orchestrator:DataProtectionCertificatePath '{path}' cannot be read as a PKCS#12 file with its password: {e.Message}", e);
+            }
+
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -23,11 +23,12 @@ public static class StaffEndpoints
     /// <param name="NewPassword">The one they want.</param>
     public sealed record OwnPasswordRequest(string? CurrentPassword, string? NewPassword);
 
-    /// <summary>Maps the endpoints.</summary>
-    /// <param name="app">The route builder.</param>
-    public static void MapStaffEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>Maps the staff accounts under the <c>/api</c> group (<c>/api/users</c>).</summary>
+    /// <param name="api">The <c>/api</c> group.</param>
+    public static void MapStaffEndpoints(this IEndpointRouteBuilder api)
     {
-        var users = app.MapGroup("/api/users").WithTags("Staff accounts").RequireAuthorization(Policies.Admin);
+        ArgumentNullException.ThrowIfNull(api);
+        var users = api.MapGroup("/users").WithTags("Staff accounts").RequireAuthorization(Policies.Admin);
         users.MapGet("/", async (StaffAdministration staff, CancellationToken ct) => TypedResults.Ok(await staff.ListAsync(ct).ConfigureAwait(false)))
             .WithSummary("Every staff account with its roles and whether it is locked");
         users.MapPost("/", async ([FromBody] NewStaffAccount body, StaffAdministration staff, ClaimsPrincipal user, CancellationToken ct) =>
@@ -56,7 +57,16 @@ public static class StaffEndpoints
                 TypedResults.Ok(await staff.SetLockedAsync(id, locked: false, user.ToActor(), ct).ConfigureAwait(false)))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Unlock an account");
+    }
 
+    /// <summary>
+    /// Maps <c>POST /account/password</c>, a person's own password change: beside the other <c>/account</c> routes (it
+    /// is the signed-in person's, not an administrator's), so <see cref="AccountEndpoints.MapAccountEndpoints"/> calls it.
+    /// </summary>
+    /// <param name="app">The routes (not the <c>/api</c> group).</param>
+    public static void MapOwnPasswordEndpoint(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/account/password", async Task<NoContent> ([FromBody] OwnPasswordRequest body, StaffAdministration staff, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await staff.ChangeOwnPasswordAsync(user.ToActor(), body.CurrentPassword, body.NewPassword, ct).ConfigureAwait(false);

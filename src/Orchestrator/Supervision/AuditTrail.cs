@@ -106,7 +106,7 @@ public sealed class AuditTrail(OrchestratorDbContext db, TimeProvider time, IOpt
         {
             At = time.GetUtcNow(),
             Type = type,
-            UserId = actor.Id.Length <= OrchestratorModel.NameLength ? actor.Id : actor.Id[..OrchestratorModel.NameLength],
+            UserId = ColumnText.Fit(actor.Id, OrchestratorModel.NameLength),
             Detail = filters.Count == 0 ? null : filters.ToJsonString(),
         });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -336,5 +336,5 @@ public sealed class JourneyMonitor(OrchestratorDbContext db, WorkflowRuntime run
         }
     }
 
-    private static string Limit(string value) => value.Length <= OrchestratorModel.NameLength ? value : value[..OrchestratorModel.NameLength];
+    private static string Limit(string value) => ColumnText.Fit(value, OrchestratorModel.NameLength);
 }

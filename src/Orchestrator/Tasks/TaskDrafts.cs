@@ -84,7 +84,7 @@ public sealed class TaskDrafts(OrchestratorDbContext db, TaskLookup lookup, IDat
             throw new WorkflowForbiddenException($"Task {taskId} is claimed by {details.Task.AssigneeName}; only they keep a draft of it.");
         }
 
-        var me = actor.Id.Length <= OrchestratorModel.NameLength ? actor.Id : actor.Id[..OrchestratorModel.NameLength];
+        var me = ColumnText.Fit(actor.Id, OrchestratorModel.NameLength);
         var content = WebEncoders.Base64UrlEncode(_protector.Protect(bytes));
         var now = time.GetUtcNow();
         for (var attempt = 1; ; attempt++)

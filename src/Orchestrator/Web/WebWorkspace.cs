@@ -37,8 +37,8 @@ public static class WebWorkspace
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Errors/Error");
                 options.Conventions.AuthorizeFolder("/Tasks", Policies.Casework);
-                options.Conventions.AuthorizeFolder("/Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy);
-                options.Conventions.AuthorizePage("/Cases/New", Orchestrator.Cases.CaseServiceCollectionExtensions.WritePolicy);
+                options.Conventions.AuthorizeFolder("/Cases", Policies.CasesRead);
+                options.Conventions.AuthorizePage("/Cases/New", Policies.CasesWrite);
                 options.Conventions.AuthorizeFolder("/Supervision", Policies.Supervise); // coordinators and admins (Supervision/)
                 options.Conventions.AuthorizeFolder("/Administration", Policies.Audit).AuthorizeFolder("/Administration/Staff", Policies.Admin).AuthorizeFolder("/Administration/Outbox", Policies.Admin); // the audit for data managers too
                 options.Conventions.AuthorizeFolder("/Designer", Policies.Design); // the designer

@@ -573,7 +573,7 @@ internal sealed class CommandUnit(OrchestratorDbContext db, WorkflowRuntime runt
         };
     }
 
-    private static string? Limit(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+    private static string? Limit(string? value, int max) => value is null ? null : ColumnText.Fit(value, max);
 
     private sealed record Loaded(InstanceRecord Row, ProcessInstanceState State);
 }

@@ -242,7 +242,7 @@ public sealed class TaskLookup(OrchestratorDbContext db, WorkflowRuntime runtime
             At = runtime.Time.GetUtcNow(),
             Type = type,
             ItemId = itemId,
-            UserId = actor.Id.Length <= OrchestratorModel.NameLength ? actor.Id : actor.Id[..OrchestratorModel.NameLength],
+            UserId = ColumnText.Fit(actor.Id, OrchestratorModel.NameLength),
         });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();

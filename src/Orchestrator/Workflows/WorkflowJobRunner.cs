@@ -253,7 +253,7 @@ public sealed class WorkflowJobRunner
 
                 if (outcome is JobFailedOutcome failed && await _db.Jobs.FindAsync([jobId], ct).ConfigureAwait(false) is { } retry)
                 {
-                    retry.LastError = WorkflowService.Limit(failed.Message, OrchestratorModel.MessageLength);
+                    retry.LastError = ColumnText.Fit(failed.Message, OrchestratorModel.MessageLength);
                 }
 
                 await u.DrainAsync().ConfigureAwait(false);

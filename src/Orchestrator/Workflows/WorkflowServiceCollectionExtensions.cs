@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Persistence;
-using Orchestrator.Workflows;
 
-#pragma warning disable IDE0130 // Extension methods of IServiceCollection live in its namespace, as ASP.NET Core's do.
-namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
+namespace Orchestrator.Workflows;
 
 /// <summary>Registers the persistence and the durable workflow core.</summary>
 public static class WorkflowServiceCollectionExtensions
@@ -28,7 +26,7 @@ public static class WorkflowServiceCollectionExtensions
                 : throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Orchestrator is not set.");
         }
 
-        // Pooled: a request (scope) rents a reset context instead of building one (issue 4, commands/s). The context
+        // Pooled: a request (scope) rents a reset context instead of building one (commands per second). The context
         // has no per-request state of its own beyond what EF resets.
         services.AddDbContextPool<OrchestratorDbContext>(o => DatabaseProviders.Configure(o, provider, connectionString));
         return services;
@@ -49,10 +47,15 @@ public static class WorkflowServiceCollectionExtensions
             services.AddOrchestratorPersistence(configuration);
         }
 
-        var options = new WorkflowOptions();
-        configuration?.GetSection("Workflows").Bind(options);
+        var options = services.AddOptions<WorkflowOptions>();
+        if (configuration is not null)
+        {
+            // Bound from the configuration given (the benchmarks and tests build containers without IConfiguration in them).
+            options.Bind(configuration.GetSection("Workflows"));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value);
         services.TryAddSingleton(_ => new JobHandlerRegistry());
         services.TryAddSingleton<IWorkflowScheduler, NullWorkflowScheduler>();
         services.TryAddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobHandlerRegistry>(), sp.GetRequiredService<WorkflowOptions>(),

@@ -11,7 +11,7 @@ using static Orchestrator.Tests.EndToEnd.E2eHttp;
 namespace Orchestrator.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 4, Proof 1: the real executable is SIGKILLed in the middle of a load of 1,000 instances being started and
+/// Durability under a crash: the real executable is SIGKILLed in the middle of a load of 1,000 instances being started and
 /// their first task completed by concurrent HTTP clients, and restarted on the same data. Every acknowledged (2xx)
 /// start and completion has its effect, no instance is stuck between states, no task is completed twice, every pending
 /// reminder timer fires exactly once.

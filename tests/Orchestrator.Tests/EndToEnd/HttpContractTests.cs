@@ -13,7 +13,7 @@ using static Orchestrator.Tests.EndToEnd.E2eHttp;
 namespace Orchestrator.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 4, Proof 2 and 4, over real HTTP against the real executable on SQLite and PostgreSQL: concurrent
+/// The HTTP contract (concurrency and bad input), over real HTTP against the real executable on SQLite and PostgreSQL: concurrent
 /// completions, and the bad-input table (status, a problem detail that says what is wrong, nothing changed).
 /// </summary>
 [Collection(PostgresGroup.Name)]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Persistence;
+using Orchestrator.Workflows;
 
 namespace Orchestrator.Tests.Persistence;
 

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace Orchestrator.Tests.Scheduling;
 
 /// <summary>
-/// Issue 4's proof, literally: two service processes (the real executable) on one PostgreSQL; 1,000 timers due within
+/// The timers' multi-node proof, literally: two service processes (the real executable) on one PostgreSQL; 1,000 timers due within
 /// the same minute; one process is SIGKILLed while they fire; every timer fires exactly once (timer rows, started
 /// instances and history), the killed process's share included.
 /// <para>

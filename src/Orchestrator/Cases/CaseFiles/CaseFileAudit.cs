@@ -27,5 +27,5 @@ internal static class CaseFileAudit
 
     /// <summary>A user id cut to its column.</summary>
     /// <param name="value">The id.</param>
-    public static string Limit(string value) => value.Length <= OrchestratorModel.NameLength ? value : value[..OrchestratorModel.NameLength];
+    public static string Limit(string value) => ColumnText.Fit(value, OrchestratorModel.NameLength);
 }

@@ -19,8 +19,8 @@ public static class CaseFileEndpoints
     public static IEndpointRouteBuilder MapCaseFileEndpoints(this IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        const string read = CaseServiceCollectionExtensions.ReadPolicy;
-        const string write = CaseServiceCollectionExtensions.WritePolicy;
+        const string read = Policies.CasesRead;
+        const string write = Policies.CasesWrite;
         var cases = api.MapGroup("/cases").WithTags("Case files");
 
         cases.MapPost("/registrations", RegisterAsync).RequireAuthorization(write)

@@ -10,25 +10,24 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Cases.Handlers;
 
 /// <summary>
-/// The base of the service-task handlers that bind the journeys to the case domain. An attempt
-/// (<see cref="ExecuteAsync"/>) reads its inputs and checks them against the database outside any transaction: a
-/// missing variable or an unknown id is a technical failure naming the variable (retries, then an incident), a business
-/// refusal is a BPMN error. The change itself is written in <see cref="OnCompletingAsync"/>, inside the transaction that
-/// completes the job, so the case row and the workflow step commit together or not at all.
+/// The base of the service-task handlers that bind the journeys to the case domain, in the one shape of
+/// <see cref="TwoStepJobHandler{TPrepared}"/>. An attempt (<see cref="AttemptAsync"/>) reads its inputs and checks them
+/// against the database outside any transaction: a missing variable or an unknown id is a technical failure naming the
+/// variable (retries, then an incident), a business refusal is a BPMN error. The change itself is written in
+/// <see cref="ApplyAsync"/>, inside the transaction that completes the job, so the case row and the workflow step commit
+/// together or not at all.
 /// </summary>
 /// <typeparam name="TInput">What the attempt parsed and checked, carried to the completion.</typeparam>
-public abstract class CaseJobHandler<TInput> : ITransactionalJobHandler
+public abstract class CaseJobHandler<TInput> : TwoStepJobHandler<TInput>
     where TInput : class
 {
-    private readonly IServiceScopeFactory _scopes;
-
     /// <summary>Creates the handler.</summary>
     /// <param name="scopes">For the attempt's own (read-only) DbContext.</param>
     /// <param name="time">The clock.</param>
     /// <param name="options">The settings.</param>
     protected CaseJobHandler(IServiceScopeFactory scopes, TimeProvider time, IOptions<CasesOptions> options)
+        : base(scopes ?? throw new ArgumentNullException(nameof(scopes)))
     {
-        _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
         Time = time ?? throw new ArgumentNullException(nameof(time));
         Options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
     }
@@ -43,12 +42,19 @@ public abstract class CaseJobHandler<TInput> : ITransactionalJobHandler
     protected CasesOptions Options { get; }
 
     /// <inheritdoc/>
-    public async ValueTask<JobOutcome> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    protected override string ElementKind => Type;
+
+    /// <summary>A case handler's failures start with its job type (<c>case.setPhase: caseId …</c>).</summary>
+    /// <param name="context">The job.</param>
+    protected override string Describe(JobContext context) => Type;
+
+    /// <inheritdoc/>
+    protected override async ValueTask<JobOutcome> PrepareAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         try
         {
-            var scope = _scopes.CreateAsyncScope();
+            var scope = Scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
                 var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
@@ -57,22 +63,13 @@ public abstract class CaseJobHandler<TInput> : ITransactionalJobHandler
         }
         catch (CaseInputException e)
         {
-            return JobOutcome.Fail($"{Type}: {e.Message}");
+            return Fail(context, e.Message);
         }
     }
 
     /// <inheritdoc/>
-    public async Task OnCompletingAsync(JobContext context, JobCompleted outcome, AppliedChange change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        ArgumentNullException.ThrowIfNull(change);
-        if (outcome.Attachment is not TInput input)
-        {
-            throw new InvalidOperationException($"{Type}: the completion carries no checked input.");
-        }
-
-        await ApplyAsync(input, change, cancellationToken).ConfigureAwait(false);
-    }
+    protected override Task StageAsync(JobContext context, TInput prepared, AppliedChange change, CancellationToken cancellationToken) =>
+        ApplyAsync(prepared, change, cancellationToken);
 
     /// <summary>Parses and checks the inputs; returns <see cref="Complete"/>, a BPMN error or a failure.</summary>
     /// <param name="inputs">The job's variables.</param>
@@ -90,7 +87,7 @@ public abstract class CaseJobHandler<TInput> : ITransactionalJobHandler
     /// <summary>A completion carrying <paramref name="input"/> to <see cref="ApplyAsync"/>.</summary>
     /// <param name="input">The checked input.</param>
     /// <param name="output">Output variables.</param>
-    protected static JobOutcome Complete(TInput input, JsonObject? output = null) => JobOutcome.Complete(output, input);
+    protected static JobOutcome Complete(TInput input, JsonObject? output = null) => Prepared(input, output);
 
     /// <summary>The case with this id (tracked), or a conflict: it was there when the attempt checked it.</summary>
     /// <param name="db">The context.</param>

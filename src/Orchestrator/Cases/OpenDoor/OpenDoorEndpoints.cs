@@ -15,8 +15,8 @@ internal static class OpenDoorEndpoints
 {
     public static void MapOpenDoorEndpoints(this IEndpointRouteBuilder api)
     {
-        const string read = CaseServiceCollectionExtensions.ReadPolicy;
-        const string write = CaseServiceCollectionExtensions.OpenDoorWritePolicy;
+        const string read = Policies.CasesRead;
+        const string write = Policies.OpenDoorWrite;
         var door = api.MapGroup("/open-door").WithTags("Open door");
 
         door.MapPost("/contacts", async ([FromBody] NewContactRequest body, OpenDoorService service, ClaimsPrincipal user, CancellationToken ct) =>

@@ -13,8 +13,8 @@ internal static class ProgrammeEndpoints
 {
     public static void MapProgrammeEndpoints(this IEndpointRouteBuilder cases)
     {
-        const string read = CaseServiceCollectionExtensions.ReadPolicy;
-        const string write = CaseServiceCollectionExtensions.WritePolicy;
+        const string read = Policies.CasesRead;
+        const string write = Policies.CasesWrite;
         cases.MapPost("/{id}/programmes", async (string id, [FromBody] EnrolmentRequest body, ProgrammeService service, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var instanceId = await service.EnrolAsync(id, body, user.ToActor(), ct).ConfigureAwait(false);

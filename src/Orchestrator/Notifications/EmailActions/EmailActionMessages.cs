@@ -54,7 +54,7 @@ internal static partial class EmailActionMessages
         (Shape(@"must have exactly (?<a>\d+) items? \(the form cannot add or remove items\)"), "debe tener exactamente {a} elementos (el formulario no permite agregar ni quitar)"),
         (Shape(@"has more errors; only the first (?<a>\d+) are shown"), "tiene más errores; sólo se muestran los primeros {a}"),
 
-        // The approve/decline answer and the page's own checks (EmailActionService, EmailActionsRegistration).
+        // The approve/decline answer and the page's own checks (EmailActionService, EmailActionsServiceCollectionExtensions).
         (Shape(@"choose approve or decline"), "elija aprobar o rechazar"),
         (Shape(@"is not part of the answer"), "no forma parte de la respuesta"),
         (Shape(@"the answer did not arrive as the form's data; open the link again"), "la respuesta no llegó como datos del formulario; vuelva a abrir el enlace"),

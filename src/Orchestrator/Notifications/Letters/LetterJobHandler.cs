@@ -73,7 +73,7 @@ public sealed class LetterJobHandler(LetterPrinter printer, IServiceScopeFactory
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var document = prepared.Record;
-        document.CreatedBy = ColumnText.Fit(change.Actor.Id, Persistence.OrchestratorModel.NameLength);
+        document.CreatedBy = Persistence.ColumnText.Fit(change.Actor.Id, Persistence.OrchestratorModel.NameLength);
         document.CreatedAt = change.Now;
         change.Db.CaseDocuments.Add(document);
         change.Db.History.Add(LetterPrinter.Audit(document, "LetterGenerated", change.Actor.Id, change.Now));

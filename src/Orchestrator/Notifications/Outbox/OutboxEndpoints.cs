@@ -9,11 +9,15 @@ namespace Orchestrator.Notifications.Outbox;
 /// <c>/api/outbox</c>: admins read what was sent, what waits, what failed and what they dismissed, download an email
 /// as <c>.eml</c>, retry or dismiss a failed one. Every route calls <see cref="OutboxAdministration"/>.
 /// </summary>
-internal static class OutboxEndpoints
+public static class OutboxEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app)
+    /// <summary>Maps the admin endpoints under <c>/outbox</c> of the API group (what was sent, what waits, what failed; retry, dismiss).</summary>
+    /// <param name="api">The <c>/api</c> group.</param>
+    /// <returns>The <c>/api/outbox</c> group.</returns>
+    public static RouteGroupBuilder MapOutboxEndpoints(this IEndpointRouteBuilder api)
     {
-        var outbox = app.MapGroup("/api/outbox").WithTags("Outbox").RequireAuthorization(Policies.Admin);
+        ArgumentNullException.ThrowIfNull(api);
+        var outbox = api.MapGroup("/outbox").WithTags("Outbox").RequireAuthorization(Policies.Admin);
         outbox.MapGet("/", async (string? status, int? limit, OutboxAdministration admin, CancellationToken ct) =>
                 TypedResults.Ok(await admin.ListAsync(status, limit, ct).ConfigureAwait(false)))
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -44,6 +48,7 @@ internal static class OutboxEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Give up a failed email for good (kept as dismissed; audited; /health no longer counts it)");
+        return outbox;
     }
 
     private static async Task<FileContentHttpResult> GetEmlAsync(Guid id, OutboxAdministration admin, CancellationToken cancellationToken)

@@ -59,22 +59,21 @@ public sealed class OutboxOptions
         return steps[Math.Clamp(attempt - 1, 0, steps.Count - 1)];
     }
 
-    /// <summary>Reads the section and the Message-ID domain from <paramref name="configuration"/>, and checks the values.</summary>
+    /// <summary>
+    /// Takes the Message-ID domain from the host of <c>Orchestrator:PublicBaseUrl</c> unless the section sets one (run
+    /// after the section is bound: <c>AddEmailOutbox</c>).
+    /// </summary>
+    /// <param name="options">The bound settings.</param>
     /// <param name="configuration">The configuration.</param>
-    /// <exception cref="InvalidOperationException">A value is out of range (the message names the setting).</exception>
-    public static OutboxOptions From(IConfiguration configuration)
+    public static void TakeMessageIdDomain(OutboxOptions options, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new OutboxOptions();
-        configuration.GetSection(Section).Bind(options);
         var baseUrl = configuration["Orchestrator:PublicBaseUrl"];
         if (configuration[$"{Section}:{nameof(MessageIdDomain)}"] is not { Length: > 0 } && Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
         {
             options.MessageIdDomain = uri.IdnHost;
         }
-
-        options.Validate();
-        return options;
     }
 
     /// <summary>Checks the values.</summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Orchestrator.Persistence.Migrations;
 
 /// <summary>
-/// The inbox as index range scans (issue 4: a person's task query with 100,000 open tasks). <c>user_tasks.due_sort</c>
+/// The inbox as index range scans (the speed goal: a person's task query with 100,000 open tasks). <c>user_tasks.due_sort</c>
 /// is the due date as UTC ticks, <c>long.MaxValue</c> without one, so "no due date last" is plain index order on both
 /// providers; the candidate rows get copies of the task's inbox keys (<c>offered</c> = open and unclaimed, due_sort,
 /// priority, created_at) so that one group's inbox is one range of <c>ix_user_task_candidates_inbox</c>. Existing rows

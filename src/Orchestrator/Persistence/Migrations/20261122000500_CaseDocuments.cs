@@ -4,7 +4,7 @@ using static Orchestrator.Persistence.OrchestratorModel;
 
 namespace Orchestrator.Persistence.Migrations;
 
-/// <summary>Documents of a case (issue 5): letters printed to PDF, with their template version, content hash, author and time.</summary>
+/// <summary>Documents of a case: letters printed to PDF, with their template version, content hash, author and time.</summary>
 [DbContext(typeof(OrchestratorDbContext))]
 [Migration("20261122000500_CaseDocuments")]
 public sealed class CaseDocuments : Migration

@@ -4,7 +4,7 @@ using static Orchestrator.Persistence.OrchestratorModel;
 
 namespace Orchestrator.Persistence.Migrations;
 
-/// <summary>Email-action links (issue 5): one row per link, holding only the SHA-256 of the token's secret.</summary>
+/// <summary>Email-action links: one row per link, holding only the SHA-256 of the token's secret.</summary>
 [DbContext(typeof(OrchestratorDbContext))]
 [Migration("20261122000600_EmailActionTokens")]
 public sealed class EmailActionTokens : Migration

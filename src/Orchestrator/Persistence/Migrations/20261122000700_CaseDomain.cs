@@ -7,7 +7,7 @@ using static Orchestrator.Cases.CaseModel;
 namespace Orchestrator.Persistence.Migrations;
 
 /// <summary>
-/// The case domain (issue 6): child case files with their opinions, restitution measures, life plan (objectives,
+/// The case domain: child case files with their opinions, restitution measures, life plan (objectives,
 /// activities, evaluations), family tracing and events; facilities, the foster-family register, consulates, and the
 /// counters that hand out case references and certificate numbers. Types as in <c>Cases/CaseModel.cs</c>.
 /// </summary>

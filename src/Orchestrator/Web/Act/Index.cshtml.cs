@@ -22,7 +22,7 @@ namespace Orchestrator.Web.Act;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-[EnableRateLimiting(EmailActionsRegistration.RateLimitPolicy)]
+[EnableRateLimiting(EmailActionsServiceCollectionExtensions.RateLimitPolicy)]
 [ActPage]
 public sealed class IndexModel(EmailActionService actions, IAntiforgery antiforgery, IOptions<OrganisationOptions> organisation) : PageModel
 {

@@ -205,7 +205,7 @@ public sealed class DetailsModel(
     }
 
     private async Task<bool> MayWriteAsync() =>
-        (await authorization.AuthorizeAsync(User, CaseServiceCollectionExtensions.WritePolicy).ConfigureAwait(false)).Succeeded;
+        (await authorization.AuthorizeAsync(User, Policies.CasesWrite).ConfigureAwait(false)).Succeeded;
 
     private DateOnly? ParseDate(string key, string? value)
     {

@@ -86,7 +86,7 @@ public sealed class IndexModel(CaseOverviewService overview, IAuthorizationServi
     {
         var actor = User.ToActor();
         SeesEveryCase = CaseloadFilter.SeesEveryCase(actor);
-        CanRegister = (await authorization.AuthorizeAsync(User, CaseServiceCollectionExtensions.WritePolicy).ConfigureAwait(false)).Succeeded;
+        CanRegister = (await authorization.AuthorizeAsync(User, Policies.CasesWrite).ConfigureAwait(false)).Succeeded;
         Overview = await overview.ListAsync(new CaseOverviewQuery(Empty(Phase), Empty(Place), Empty(Educator)), actor, ct).ConfigureAwait(false);
     }
 

@@ -24,7 +24,7 @@ public sealed class WorkspaceChrome(
     private static readonly (string Path, string TextKey, string Policy)[] Areas =
     [
         (WorkspacePaths.Inbox, "Nav_Inbox", Policies.Casework),
-        (WorkspacePaths.Cases, "Nav_Cases", Orchestrator.Cases.CaseServiceCollectionExtensions.ReadPolicy),
+        (WorkspacePaths.Cases, "Nav_Cases", Policies.CasesRead),
         (WorkspacePaths.Supervision, "Nav_Supervision", Policies.Supervise),
         (WorkspacePaths.Administration, "Nav_Administration", Policies.Audit),
         (WorkspacePaths.Designer, "Nav_Designer", Policies.Design),

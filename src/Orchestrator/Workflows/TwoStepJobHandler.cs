@@ -1,16 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine.Runtime;
 using Orchestrator.Persistence;
-using Orchestrator.Workflows;
 
-namespace Orchestrator.Notifications;
+namespace Orchestrator.Workflows;
 
 /// <summary>
-/// The shape of the notification job handlers (send tasks, letters): the attempt prepares what is slow or may fail —
-/// rendering, printing — outside any transaction and carries it in <see cref="JobCompleted.Attachment"/>; the
-/// completion stages it in the step's own transaction (<see cref="StageAsync"/>), so an email or a letter exists
-/// exactly when the step committed, and a failed attempt leaves nothing behind. A problem fails the attempt with a
-/// message naming the element (<see cref="Fail"/>): retries, then an incident.
+/// The one shape of the service-task handlers that write something of their own (send tasks, letters, the case
+/// handlers): the attempt prepares and checks what is slow or may fail — reading and checking the inputs, rendering,
+/// printing — outside any transaction and carries it in <see cref="JobCompleted.Attachment"/>; the completion stages it
+/// in the step's own transaction (<see cref="StageAsync"/>), so an email, a letter or a case change exists exactly when
+/// the step committed, and a failed attempt leaves nothing behind. A problem fails the attempt with a message naming
+/// the element (<see cref="Fail"/>): retries, then an incident.
 /// </summary>
 /// <typeparam name="TPrepared">What the attempt prepares.</typeparam>
 /// <param name="scopes">For the reads an attempt makes (its own short-lived context).</param>
@@ -19,6 +19,14 @@ public abstract class TwoStepJobHandler<TPrepared>(IServiceScopeFactory scopes) 
 {
     /// <summary>How messages name the element's kind (<c>Send task</c>, <c>Letter task</c>).</summary>
     protected abstract string ElementKind { get; }
+
+    /// <summary>What a failure message starts with: the element's kind and id (<c>Send task Send_Welcome</c>).</summary>
+    /// <param name="context">The job.</param>
+    protected virtual string Describe(JobContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return $"{ElementKind} {context.Job.ElementId}";
+    }
 
     /// <inheritdoc/>
     public ValueTask<JobOutcome> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
@@ -35,7 +43,7 @@ public abstract class TwoStepJobHandler<TPrepared>(IServiceScopeFactory scopes) 
         ArgumentNullException.ThrowIfNull(change);
         if (outcome.Attachment is not TPrepared prepared)
         {
-            throw new InvalidOperationException($"{ElementKind} {context.Job.ElementId}: the completed attempt carries nothing it prepared.");
+            throw new InvalidOperationException($"{Describe(context)}: the completed attempt carries nothing it prepared.");
         }
 
         return StageAsync(context, prepared, change, cancellationToken);
@@ -64,7 +72,7 @@ public abstract class TwoStepJobHandler<TPrepared>(IServiceScopeFactory scopes) 
     protected JobOutcome Fail(JobContext context, string problem)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return JobOutcome.Fail($"{ElementKind} {context.Job.ElementId}: {problem}");
+        return JobOutcome.Fail($"{Describe(context)}: {problem}");
     }
 
     /// <summary>For services an attempt needs in a scope of its own.</summary>

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Orchestrator.Cases.CaseFiles;
 
-/// <summary>Registers the case file as staff work with it: the services behind the case pages and their API.</summary>
-public static class CaseFilesRegistration
+/// <summary>Registers the case file as staff work with it: the services behind the case pages and their API (<see cref="CaseFileEndpoints.MapCaseFileEndpoints"/>).</summary>
+public static class CaseFilesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="CaseFileService"/>, <see cref="CaseRegistrationService"/> and <see cref="CaseOverviewService"/>

@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.EmailActions;
 
 /// <summary>
-/// Registers the email-action links (issue 5): <c>GET /act/{token}</c> shows the question and never writes;
+/// Registers the email-action links: <c>GET /act/{token}</c> shows the question and never writes;
 /// <c>POST /act/{token}</c> answers it. The page is a Razor Page of the workspace (<c>Web/Act/</c>, its layout and
 /// resources); this registers what it uses and its rate limit. See <c>Notifications/EmailActions/README.md</c>.
 /// </summary>
-public static class EmailActionsRegistration
+public static class EmailActionsServiceCollectionExtensions
 {
     /// <summary>The rate-limiter policy of the pages (per client IP).</summary>
     public const string RateLimitPolicy = "email-actions";
@@ -25,12 +26,10 @@ public static class EmailActionsRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDataProtection();
-        services.TryAddSingleton(sp =>
-        {
-            var options = new EmailActionOptions();
-            sp.GetRequiredService<IConfiguration>().GetSection(NotificationOptions.Section).Bind(options);
-            return options;
-        });
+        services.AddOptions<EmailActionOptions>().BindConfiguration(NotificationOptions.Section)
+            .Validate(o => o.EmailActionRateWindow > TimeSpan.Zero, "Notifications:EmailActionRateWindow must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmailActionOptions>>().Value);
         services.TryAddSingleton<EmailActionTokenCodec>();
         services.AddSingleton<IWorkflowEffects, EmailActionEffects>();
         services.TryAddScoped<EmailActionService>();

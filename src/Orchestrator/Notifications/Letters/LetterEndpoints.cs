@@ -2,52 +2,27 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.Api;
-using Orchestrator.Notifications.Effects;
 using Orchestrator.Notifications.Templates;
 using Orchestrator.Security;
 
 namespace Orchestrator.Notifications.Letters;
 
-/// <summary>Registers and maps the letters: templates, the Chromium printer, the <c>letter</c> job type and the document endpoints.</summary>
-public static class LettersRegistration
+/// <summary>The document routes of the letters, under the <c>/api</c> group.</summary>
+public static class LetterEndpoints
 {
-    /// <summary>
-    /// Registers <see cref="LetterOptions"/> (section <c>Notifications</c>), <see cref="LetterTemplates"/> (compiled at
-    /// start-up), <see cref="ChromiumPdfPrinter"/>, <see cref="LetterPrinter"/> and <see cref="LetterJobHandler"/>
-    /// (singletons; the job type <c>letter</c>), and <see cref="LetterService"/> (scoped).
-    /// </summary>
-    /// <param name="services">The services.</param>
-    public static IServiceCollection AddLetters(this IServiceCollection services)
-    {
-        services.TryAddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(NotificationOptions.Section).Get<LetterOptions>() ?? new LetterOptions());
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<NotificationOptions>();
-            var directory = options.ResolveDirectory(options.TemplatesPath, sp.GetRequiredService<IHostEnvironment>());
-            return LetterTemplates.Load(directory, sp.GetRequiredService<TemplateCatalog>(), sp.GetRequiredService<LetterOptions>(), sp.GetRequiredService<OrganisationLogo>().DataUrl,
-                sp.GetRequiredService<ILogger<LetterTemplates>>());
-        });
-        services.TryAddSingleton<ChromiumPdfPrinter>();
-        services.TryAddSingleton<LetterPrinter>();
-        services.TryAddSingleton<LetterJobHandler>();
-        services.AddSingleton(sp => new NotificationJobHandler(LetterJobHandler.JobType, sp.GetRequiredService<LetterJobHandler>()));
-        services.TryAddScoped<LetterService>();
-        services.AddHostedService<LetterCompilation>();
-        return services;
-    }
-
     /// <summary>
     /// Maps <c>POST /api/instances/{id}/letters</c> (201, the document's metadata; <c>Idempotency-Key</c> accepted), <c>GET /api/instances/{id}/documents</c>
     /// and <c>GET /api/documents/{documentId}</c> (the PDF), all under the <c>casework</c> policy; reads are audited.
     /// </summary>
-    /// <param name="app">The routes.</param>
-    public static IEndpointRouteBuilder MapLetterEndpoints(this IEndpointRouteBuilder app)
+    /// <param name="api">The <c>/api</c> group.</param>
+    /// <returns>The same group.</returns>
+    public static IEndpointRouteBuilder MapLetterEndpoints(this IEndpointRouteBuilder api)
     {
-        var api = app.MapGroup("/api").WithTags("Documents");
+        ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/instances/{id}/letters", GenerateAsync)
             .RequireAuthorization(Policies.Casework)
+            .WithTags("Documents")
             .WithLogScope("id", "InstanceId")
             .Idempotent() // the key's record is saved with the document (GenerateAsync), so a repeat never prints a second letter
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -58,14 +33,16 @@ public static class LettersRegistration
             .WithDescription("Body: {\"template\":\"rejection\",\"language\":\"es\"}. 201 with the document's metadata; 422 when the letter names a value the case lacks; 503 when the PDF printer is unavailable.");
         api.MapGet("/instances/{id}/documents", ListAsync)
             .RequireAuthorization(Policies.Casework)
+            .WithTags("Documents")
             .WithLogScope("id", "InstanceId")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The documents of a case, newest first (the read is audited)");
         api.MapGet("/documents/{documentId:guid}", DownloadAsync)
             .RequireAuthorization(Policies.Casework)
+            .WithTags("Documents")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Download a document (application/pdf; the read is audited)");
-        return app;
+        return api;
     }
 
     private static async Task<Results<Created<CaseDocumentView>, ProblemHttpResult>> GenerateAsync(
@@ -109,17 +86,5 @@ public static class LettersRegistration
         var file = await letters.DownloadAsync(documentId, user.ToActor(), cancellationToken).ConfigureAwait(false);
         var d = file.Document;
         return TypedResults.File(file.Content, d.MediaType, $"{d.TemplateKey}-{d.BusinessKey ?? d.InstanceId}-{d.CreatedAt:yyyyMMdd}.pdf");
-    }
-
-    /// <summary>Compiles the letters as the host starts, so a broken letter stops the start with the file's name.</summary>
-    private sealed class LetterCompilation(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = services.GetRequiredService<LetterTemplates>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

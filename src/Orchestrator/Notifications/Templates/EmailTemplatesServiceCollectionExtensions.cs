@@ -6,12 +6,12 @@ using Orchestrator.Notifications.Effects;
 namespace Orchestrator.Notifications.Templates;
 
 /// <summary>Registers the template catalog (compiled and checked once at start-up), the link builder and the email effects.</summary>
-public static class EmailTemplatesRegistration
+public static class EmailTemplatesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="OrganisationLogo"/>, <see cref="TemplateCatalog"/> and <see cref="NotificationLinks"/>
     /// (singletons), builds the catalog when the host starts, and registers the send-task handler and the task
-    /// notifications (<see cref="NotificationEffectsRegistration.AddNotificationEffects"/>).
+    /// notifications (<see cref="NotificationEffectsServiceCollectionExtensions.AddNotificationEffects"/>).
     /// </summary>
     /// <param name="services">The services (<see cref="OrganisationOptions"/> bound, else its defaults).</param>
     public static IServiceCollection AddEmailTemplates(this IServiceCollection services)

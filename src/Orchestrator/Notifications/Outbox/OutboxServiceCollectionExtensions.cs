@@ -4,8 +4,8 @@ using Orchestrator.Hosting;
 
 namespace Orchestrator.Notifications.Outbox;
 
-/// <summary>Registers and maps the email outbox.</summary>
-public static class EmailOutboxRegistration
+/// <summary>Registers the email outbox; its admin routes are <see cref="OutboxEndpoints.MapOutboxEndpoints"/>.</summary>
+public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="EmailOutbox"/>, <see cref="OutboxOptions"/> (section <c>Notifications:Outbox</c>),
@@ -18,7 +18,15 @@ public static class EmailOutboxRegistration
     public static IServiceCollection AddEmailOutbox(this IServiceCollection services)
     {
         services.AddSingleton(sp => new EmailOutbox(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .PostConfigure<IConfiguration>(OutboxOptions.TakeMessageIdDomain)
+            .Validate(o =>
+            {
+                o.Validate(); // throws naming the setting, which a bare false could not
+                return true;
+            })
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
         services.TryAddSingleton(sp => new EmailMessageFactory(
             sp.GetRequiredService<SmtpOptions>(), sp.GetRequiredService<IOptions<OrganisationOptions>>().Value, sp.GetRequiredService<OrganisationLogo>()));
         services.TryAddSingleton<IEmailSender>(sp =>
@@ -38,14 +46,5 @@ public static class EmailOutboxRegistration
         services.TryAddScoped<OutboxAdministration>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name, failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         return services;
-    }
-
-    /// <summary>Maps the admin endpoints under <c>/api/outbox</c> (what was sent, what waits, what failed; retry, dismiss).</summary>
-    /// <param name="app">The routes.</param>
-    public static IEndpointRouteBuilder MapOutboxEndpoints(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        OutboxEndpoints.Map(app);
-        return app;
     }
 }

@@ -1,6 +1,9 @@
-namespace Orchestrator.Notifications;
+namespace Orchestrator.Persistence;
 
-/// <summary>The one way the notifications cut a text to the length of its column (an actor id, an error message).</summary>
+/// <summary>
+/// The one way the service cuts a text to the length of its column (an actor id, an error message): an API key's name
+/// or an outside recipient's address can be longer than a person's id, and a row must still be written.
+/// </summary>
 internal static class ColumnText
 {
     /// <summary><paramref name="value"/>, cut to <paramref name="maxLength"/> characters when longer.</summary>

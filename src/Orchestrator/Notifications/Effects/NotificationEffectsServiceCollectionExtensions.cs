@@ -7,7 +7,7 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Notifications.Effects;
 
 /// <summary>Registers the send-task handler and the task notifications.</summary>
-public static class NotificationEffectsRegistration
+public static class NotificationEffectsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="SendTaskHandler"/> (job type <see cref="JobHandlerRegistry.SendType"/>),
@@ -19,7 +19,8 @@ public static class NotificationEffectsRegistration
     /// <param name="services">The services.</param>
     public static IServiceCollection AddNotificationEffects(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(NotificationOptions.Section).Get<TaskNotificationOptions>() ?? new TaskNotificationOptions());
+        services.AddOptions<TaskNotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TaskNotificationOptions>>().Value);
         services.TryAddSingleton(sp => JourneyNames.Load(
             sp.GetService<IOptions<OrchestratorOptions>>()?.Value.ResolveWorkflowsDirectory(sp.GetRequiredService<IHostEnvironment>()),
             sp.GetService<WorkflowRuntime>()?.Definitions,
