@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: the event definitions, one small record per kind of EventDefinition.
 namespace Orchestrator.Engine.Model;
 
 /// <summary>What triggers (catch) or results from (throw) an event.</summary>

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: the commands the runtime applies, one small record per case of WorkflowCommand.
 using System.Text.Json.Nodes;
 
 namespace Orchestrator.Engine.Runtime;

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: the static types of FEEL expressions, one small record per case of FeelType.
 namespace Orchestrator.Feel.Syntax;
 
 /// <summary>A type of <c>instance of</c>: a named type, or <c>list&lt;T&gt;</c>, <c>range&lt;T&gt;</c>, <c>context&lt;k: T&gt;</c>, <c>function&lt;T&gt;-&gt;U</c>.</summary>

@@ -5,59 +5,6 @@ using Orchestrator.Workflows;
 namespace Orchestrator.Api;
 
 /// <summary>
-/// The <c>Idempotency-Key</c> of the request being served (scoped: one per request), set by <see cref="IdempotencyFilter"/>
-/// and written by <see cref="IdempotencyEffect"/> into the command's transaction.
-/// </summary>
-internal sealed class IdempotencyScope
-{
-    /// <summary>The key; <c>null</c> outside a request that carries one (scheduler jobs, requests without the header).</summary>
-    public string? Key { get; private set; }
-
-    /// <summary>The actor the key belongs to.</summary>
-    public string? Actor { get; private set; }
-
-    /// <summary>SHA-256 of the request.</summary>
-    public string? RequestHash { get; private set; }
-
-    /// <summary>Whether a command committed the record (its answer is still to be stored).</summary>
-    public bool Recorded { get; private set; }
-
-    /// <summary>Starts serving a request with a key.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="actor">The actor.</param>
-    /// <param name="requestHash">The request's hash.</param>
-    public void Begin(string key, string actor, string requestHash)
-    {
-        Key = key;
-        Actor = actor;
-        RequestHash = requestHash;
-        Recorded = false;
-    }
-
-    /// <summary>Called once the command's transaction with the record committed.</summary>
-    public void Committed() => Recorded = true;
-}
-
-/// <summary>Thrown inside a command's transaction when another request with the same key committed first: roll back, replay its answer.</summary>
-internal sealed class IdempotentRepeatException : Exception
-{
-    public IdempotentRepeatException()
-        : base("Another request with this Idempotency-Key was carried out first.")
-    {
-    }
-
-    public IdempotentRepeatException(string message)
-        : base(message)
-    {
-    }
-
-    public IdempotentRepeatException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
-
-/// <summary>
 /// Writes the request's <c>Idempotency-Key</c> record in the transaction of the command it guards (once per
 /// transaction, at its first engine change), so that the key is used exactly when the command's effect commits.
 /// </summary>
@@ -114,20 +61,5 @@ internal sealed class IdempotencyEffect(IdempotencyScope current) : IWorkflowEff
             CreatedAt = now,
         });
         return true;
-    }
-}
-
-/// <summary>Registration of <c>Idempotency-Key</c> support.</summary>
-internal static class IdempotencyServiceCollectionExtensions
-{
-    /// <summary>The per-request key, the effect that writes it in the command's transaction, and the hourly clean-up.</summary>
-    /// <param name="services">The services.</param>
-    /// <returns>The services.</returns>
-    public static IServiceCollection AddIdempotencyKeys(this IServiceCollection services)
-    {
-        services.AddScoped<IdempotencyScope>();
-        services.AddScoped<IWorkflowEffects, IdempotencyEffect>();
-        services.AddHostedService<IdempotencyCleanup>();
-        return services;
     }
 }

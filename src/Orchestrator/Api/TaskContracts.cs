@@ -1,3 +1,4 @@
+#pragma warning disable SA1402, SA1649 // a family of small records: the request and response bodies of the task API.
 using System.Text.Json.Nodes;
 using Orchestrator.Tasks;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orchestrator.Persistence;
 using static Orchestrator.Cases.CaseColumns;
 

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: a job handler's description and its inputs.
 namespace Orchestrator.Designer;
 
 /// <summary>What a service-task handler reads and writes, for the designer's picker (the words are in <c>DesignerText</c>).</summary>

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: a scenario run's result and the failures and trace steps it lists.
 namespace Orchestrator.Designer;
 
 /// <summary>The outcome of one scenario run against a draft.</summary>

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: a deployed form and its summary.
 namespace Orchestrator.Forms;
 
 /// <summary>One version of a deployed form, with its form-js schema as JSON text (what a form viewer or editor loads).</summary>

@@ -103,35 +103,3 @@ public sealed class FormComponent
 
     internal string? Expression { get; init; }
 }
-
-/// <summary>How the validator treats a component.</summary>
-internal enum FieldKind
-{
-    /// <summary>Shows something, holds no value (text, html, image, spacer, separator, button, iframe, table, documentPreview).</summary>
-    Display,
-
-    /// <summary>The form itself (<c>default</c>).</summary>
-    Form,
-
-    /// <summary>A group: its children bind below its optional path.</summary>
-    Group,
-
-    /// <summary>A dynamic list: an array of items, each an object bound by the children.</summary>
-    DynamicList,
-
-    Textfield,
-    Textarea,
-    Number,
-    Checkbox,
-    Checklist,
-    Radio,
-    Select,
-    Taglist,
-    Datetime,
-    Expression,
-}
-
-/// <summary>A validation bound: a constant or a FEEL expression (<c>=minAge</c>) evaluated per submission.</summary>
-/// <param name="Constant">The constant; null for an expression.</param>
-/// <param name="Expression">The FEEL text without its leading <c>=</c>; null for a constant.</param>
-internal sealed record RuleValue(decimal? Constant, string? Expression);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 
 namespace Orchestrator.Hosting;

@@ -10,7 +10,6 @@ using Orchestrator.Designer;
 using Orchestrator.Forms;
 using Orchestrator.Notifications;
 using Orchestrator.Notifications.EmailActions;
-using Orchestrator.Persistence;
 using Orchestrator.Security;
 using Orchestrator.Supervision;
 using Orchestrator.Tasks;

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Common;
-using Hangfire.Storage;
 using Orchestrator.Workflows;
 
 namespace Orchestrator.Scheduling;

@@ -1,14 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Orchestrator.Security;
-
-/// <summary>Marks an endpoint that validates the anti-forgery token even for anonymous callers (the sign-in form).</summary>
-public sealed class AntiforgeryRequiredMetadata
-{
-    /// <summary>The one instance.</summary>
-    public static AntiforgeryRequiredMetadata Instance { get; } = new();
-}
 
 /// <summary>
 /// Validates the anti-forgery token (header <c>X-CSRF-TOKEN</c> or form field) on every state-changing request that a

@@ -6,21 +6,6 @@ using Orchestrator.Workflows;
 
 namespace Orchestrator.Security;
 
-/// <summary>A staff account as administrators see it (never a password or its hash).</summary>
-/// <param name="Id">The account id (the actor id in tasks and the audit trail).</param>
-/// <param name="UserName">The sign-in name.</param>
-/// <param name="Email">Where notifications go; <c>null</c>: none.</param>
-/// <param name="Roles">Its roles.</param>
-/// <param name="LockedUntil">Signed out until then (failed sign-ins or an administrator); <c>null</c>: may sign in.</param>
-public sealed record StaffAccount(string Id, string UserName, string? Email, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil);
-
-/// <summary>A new staff account.</summary>
-/// <param name="UserName">The sign-in name.</param>
-/// <param name="Email">Where notifications go (optional).</param>
-/// <param name="Roles">At least one role of <see cref="Security.Roles.All"/>.</param>
-/// <param name="Password">The first password (at least 12 characters); the person changes it at <c>POST /account/password</c>.</param>
-public sealed record NewStaffAccount(string? UserName, string? Email, IReadOnlyList<string>? Roles, string? Password);
-
 /// <summary>
 /// Staff accounts for administrators: create, list, change roles, reset a password, lock and unlock; and a person's own
 /// password change. Every change is a row of the audit trail (<c>history</c>: who, when, which account, what).

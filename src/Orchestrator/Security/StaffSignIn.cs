@@ -3,19 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Orchestrator.Security;
 
-/// <summary>What a sign-in attempt came to.</summary>
-public enum SignInOutcome
-{
-    /// <summary>Signed in; the cookie is set.</summary>
-    SignedIn,
-
-    /// <summary>Wrong user name or password (the two are not told apart).</summary>
-    Failed,
-
-    /// <summary>The account is locked (too many failures, or by an administrator).</summary>
-    LockedOut,
-}
-
 /// <summary>
 /// Signs a person in with a user name and password, for the sign-in page and for <c>POST /account/login</c> (JSON):
 /// lockout after <see cref="SecurityOptions.MaxFailedSignIns"/> failures, and one log line per attempt.

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402, SA1649 // a family of small records: the audit trail's query, entry and page.
 namespace Orchestrator.Supervision;
 
 /// <summary>Which audit rows to read: filters (all optional) and the page.</summary>

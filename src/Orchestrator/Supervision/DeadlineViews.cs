@@ -1,3 +1,4 @@
+#pragma warning disable SA1402, SA1649 // a family of small records: the deadline list's query, row and page.
 namespace Orchestrator.Supervision;
 
 /// <summary>Which deadlines to list: those falling due within <see cref="Days"/> days or already late, optionally for one case, worker or facility.</summary>

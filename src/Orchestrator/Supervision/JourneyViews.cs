@@ -1,3 +1,4 @@
+#pragma warning disable SA1402, SA1649 // a family of small records: what the journey supervision pages show.
 namespace Orchestrator.Supervision;
 
 /// <summary>A deployed journey (process) with its versions, as the supervision overview lists it.</summary>

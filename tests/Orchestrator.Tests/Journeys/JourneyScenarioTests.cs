@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Orchestrator.Cli;
-using Orchestrator.Engine.Model;
 using Orchestrator.Engine.Validation;
 using Orchestrator.Feel;
 using Orchestrator.Forms;

@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Orchestrator.Persistence;
 using Orchestrator.Tests.Infrastructure;

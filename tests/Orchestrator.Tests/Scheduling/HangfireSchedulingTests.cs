@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Persistence;
 using Orchestrator.Tests.Infrastructure;
 
 namespace Orchestrator.Tests.Scheduling;

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Orchestrator.Scheduling;
 using Orchestrator.Persistence;
 using Orchestrator.Tests.Api;
 using Orchestrator.Tests.Infrastructure;
-using Orchestrator.Workflows;
 
 namespace Orchestrator.Tests.Scheduling;
 

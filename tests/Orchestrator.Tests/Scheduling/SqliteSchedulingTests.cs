@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Persistence;
 using Orchestrator.Scheduling;
 using Orchestrator.Tests.Infrastructure;
-using Orchestrator.Workflows;
 
 namespace Orchestrator.Tests.Scheduling;
 

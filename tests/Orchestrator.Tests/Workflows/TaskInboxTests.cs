@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Persistence;
 using Orchestrator.Tests.Infrastructure;
 using Orchestrator.Workflows;
 

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: the outcomes a job handler returns, one small record per case of JobOutcome.
 using System.Text.Json.Nodes;
 
 namespace Orchestrator.Engine.Runtime;

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: a case's journeys and the rows they list.
 namespace Orchestrator.Cases.CaseFiles;
 
 /// <summary>

@@ -1,3 +1,4 @@
+#pragma warning disable SA1402 // a family of small records: the case overview and the rows it lists.
 namespace Orchestrator.Cases.CaseFiles;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
@@ -16,7 +15,7 @@ namespace Orchestrator.Web.Act;
 /// <summary>
 /// The outside person's page (<c>/act/{token}</c>): one task answered through an emailed link, without signing in. GET
 /// never writes (mail scanners open links): it reads the link and shows the question. POST answers once, marking the
-/// link used and completing the task in one transaction (<see cref="EmailActionService.SubmitAsync"/>). A malformed,
+/// link used and completing the task in one transaction (<see cref="EmailActionService.SubmitAsync(EmailActionView, JsonObject, CancellationToken)"/>). A malformed,
 /// forged or unknown token is a bare 404; the page is rate-limited per client and checks its own anti-forgery field,
 /// answering a missing one with the "page expired" page rather than a bare 400. See
 /// <c>Notifications/EmailActions/README.md</c> for every state and status.

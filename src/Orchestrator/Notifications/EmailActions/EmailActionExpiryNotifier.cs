@@ -6,19 +6,6 @@ using Orchestrator.Workflows;
 
 namespace Orchestrator.Notifications.EmailActions;
 
-/// <summary>What telling the coordinators about one link did.</summary>
-public enum ExpiryNotice
-{
-    /// <summary>The link had expired unanswered with its task open: the coordinators' emails are staged.</summary>
-    Notified,
-
-    /// <summary>Nothing to tell: the link was answered, its task ended, it is unknown, or someone told them already.</summary>
-    Nothing,
-
-    /// <summary>The link has not expired yet by the service's clock; nothing changed.</summary>
-    NotYetExpired,
-}
-
 /// <summary>
 /// Tells the coordinators (scoped) that a link expired unanswered while its task is still open: one conditional update
 /// of <c>expired_notified_at</c> and the <c>email-action-expired</c> outbox rows, in one transaction. The update's
@@ -127,22 +114,4 @@ public sealed class EmailActionExpiryNotifier(
 
         return ExpiryNotice.Notified;
     }
-}
-
-/// <summary>Schedules the expiries of the window once the host has started (after the migrations and the scheduler's own start-up).</summary>
-internal sealed class EmailActionExpiryStartup(EmailActionExpiryScheduler expiries) : IHostedLifecycleService
-{
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // StartedAsync runs after every hosted service's StartAsync: the database is migrated by then whatever the
-    // registration order (the notifications register before the start-up initializer).
-    public Task StartedAsync(CancellationToken cancellationToken) => expiries.RescheduleAsync(cancellationToken);
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => expiries.WhenScheduledAsync();
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Security;
@@ -238,32 +237,4 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
     private sealed record StoredResponse(string? ContentType, string? Location, string? Body);
 
     private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
-}
-
-/// <summary>Marks an endpoint that accepts <c>Idempotency-Key</c> (for the OpenAPI document).</summary>
-internal sealed class IdempotentMetadata
-{
-    public static IdempotentMetadata Instance { get; } = new();
-}
-
-/// <summary>Documents the <c>Idempotency-Key</c> header on the endpoints that accept it.</summary>
-internal sealed class IdempotencyOpenApiTransformer : Microsoft.AspNetCore.OpenApi.IOpenApiOperationTransformer
-{
-    public Task TransformAsync(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentMetadata>().Any())
-        {
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
-            {
-                Name = IdempotencyFilter.Header,
-                In = Microsoft.OpenApi.ParameterLocation.Header,
-                Required = false,
-                Description = "Makes the command safe to repeat: the same key and request (per caller) replays the first successful answer instead of acting twice; the same key with another request answers 422.",
-                Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, MaxLength = IdempotencyFilter.MaxKeyLength },
-            });
-        }
-
-        return Task.CompletedTask;
-    }
 }
