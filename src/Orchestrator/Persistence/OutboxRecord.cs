@@ -1,6 +1,6 @@
 namespace Orchestrator.Persistence;
 
-/// <summary>A message to send after commit (table <c>outbox</c>; used by notifications, issue 5).</summary>
+/// <summary>A message to send after commit (table <c>outbox</c>; used by notifications).</summary>
 public sealed class OutboxRecord
 {
     /// <summary>The id.</summary>

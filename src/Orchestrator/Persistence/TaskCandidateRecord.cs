@@ -4,7 +4,7 @@ namespace Orchestrator.Persistence;
 /// A candidate group or user of a task (table <c>user_task_candidates</c>). It carries copies of the task's inbox keys
 /// (offered, due, priority, created) so that "the unclaimed open tasks of group g, in inbox order" is one range of the
 /// index <c>ix_user_task_candidates_inbox</c> read with a LIMIT, instead of a join that sorts every open task of the
-/// group (issue 4: 100,000 open tasks). <see cref="Orchestrator.Workflows.WorkflowService"/> keeps the copies in step
+/// group (an inbox over 100,000 open tasks). <see cref="Orchestrator.Workflows.WorkflowService"/> keeps the copies in step
 /// with the task row in the same transaction (migration <c>20261122000300_InboxSortKeys</c> filled them for older rows).
 /// </summary>
 public sealed class TaskCandidateRecord
