@@ -25,31 +25,23 @@ public sealed class EmailModel(OutboxAdministration outbox, IStringLocalizer<Adm
     /// <param name="id">The outbox id.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>Back to the email.</returns>
-    public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            await outbox.RetryAsync(id, User.ToActor(), ct).ConfigureAwait(false);
-            TempData["Status"] = text["Outbox_Retried"].Value;
-        }
-        catch (WorkflowConflictException)
-        {
-            TempData["Problem"] = text["Outbox_NotFailed"].Value;
-        }
-
-        return Redirect($"/administration/outbox/{id}");
-    }
+    public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
+        ChangeFailedAsync(id, () => outbox.RetryAsync(id, User.ToActor(), ct), "Outbox_Retried");
 
     /// <summary>Gives up a failed email for good (kept as dismissed; it no longer degrades <c>/health</c>).</summary>
     /// <param name="id">The outbox id.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>Back to the email.</returns>
-    public async Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken ct) =>
+        ChangeFailedAsync(id, () => outbox.DismissAsync(id, User.ToActor(), ct), "Outbox_Dismissed");
+
+    /// <summary>Runs a change only a failed email allows and comes back to the email saying how it went.</summary>
+    private async Task<IActionResult> ChangeFailedAsync(Guid id, Func<Task> change, string doneKey)
     {
         try
         {
-            await outbox.DismissAsync(id, User.ToActor(), ct).ConfigureAwait(false);
-            TempData["Status"] = text["Outbox_Dismissed"].Value;
+            await change().ConfigureAwait(false);
+            TempData["Status"] = text[doneKey].Value;
         }
         catch (WorkflowConflictException)
         {
