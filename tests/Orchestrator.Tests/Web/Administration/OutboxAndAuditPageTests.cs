@@ -59,6 +59,12 @@ public sealed class OutboxAndAuditPageTests(ChromiumBrowser chromium) : IDisposa
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await browser.ScreenshotAsync("administration-email-es-1280");
 
+        // On a phone the email, its retry and its dismissal fit without sideways scrolling.
+        await page.SetViewportSizeAsync(375, 812);
+        await Accessibility.AssertNoHorizontalScrollingAsync(page);
+        await browser.ScreenshotAsync("administration-email-es-375");
+        await page.SetViewportSizeAsync(1280, 900);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Reenviar" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("El correo quedó en espera de envío.");
         using (var scope = _service.Services.CreateScope())
