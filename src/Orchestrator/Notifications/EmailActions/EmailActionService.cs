@@ -104,9 +104,9 @@ public sealed class EmailActionService(
             // still open means the conflict came before the other submission committed (a busy database): answer again,
             // which then finds the link used, or completes when nobody else did.
             var after = await ReloadAsync(token.Id, ct).ConfigureAwait(false);
-            if (after.State == EmailActionState.Open && attempt < 5)
+            if (after.State == EmailActionState.Open && attempt < 20)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(500, 100 * attempt)), ct).ConfigureAwait(false);
                 return await SubmitAsync(after, answer, attempt + 1, ct).ConfigureAwait(false);
             }
 
