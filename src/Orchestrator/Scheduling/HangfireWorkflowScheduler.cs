@@ -15,8 +15,8 @@ namespace Orchestrator.Scheduling;
 /// A timer whose job this node wrote after its commit — and on SQLite, where there is one node, every pending timer of
 /// the window — is also armed in-process (<see cref="ImminentTimers"/>), which fires it at its due time; its Hangfire job
 /// then waits <see cref="BackstopDelay"/> past the due time as the durable backstop, and is deleted without running
-/// when it falls due after the timer fired (<see cref="SettledTimerFilter"/>). A timer the sweep brings in on
-/// PostgreSQL or SQL Server is fired by whichever node's Hangfire worker takes its job, at its due time. Hangfire keeps
+/// when it falls due after the timer fired (<see cref="SettledTimerFilter"/>). A timer the sweep schedules (brought into
+/// the window, repaired, or stuck) is armed on the sweeping node the same way. Hangfire keeps
 /// due times in whole seconds and may run a job up to a second early: the job waits for the due time
 /// (<see cref="HangfireWorkflowJobs"/>).
 /// </para>
@@ -126,16 +126,12 @@ public sealed class HangfireWorkflowScheduler : IWorkflowScheduler
     public Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timers);
+        // Armed on this node, the one sweeping (on PostgreSQL and SQL Server one node holds the sweep's lock per round):
+        // a timer the sweep brings into the window fires here at its due time, and its Hangfire job backs it up
+        // BackstopDelay later on whichever node is alive.
         foreach (var timer in timers)
         {
-            if (_singleNode)
-            {
-                ScheduleArmed(timer.Id, timer.Due);
-            }
-            else
-            {
-                ScheduleFiring(timer.Id, timer.Due, timer.Due);
-            }
+            ScheduleArmed(timer.Id, timer.Due);
         }
 
         return Task.CompletedTask;

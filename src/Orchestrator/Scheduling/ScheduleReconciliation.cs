@@ -11,7 +11,8 @@ namespace Orchestrator.Scheduling;
 /// two intervals from now that have no scheduled firing — a trigger the after-commit step could not write because the
 /// database went away, a firing whose retry could not be written — and schedules them through the
 /// <see cref="IWorkflowScheduler"/> (an overdue one fires at once); then it runs every registered
-/// <see cref="ScheduleRepair"/> (email-action expiries). Each repair is logged and counted
+/// <see cref="ScheduleRepair"/> (email-action expiries). A pending timer overdue by more than <see cref="StuckAfter"/>
+/// is scheduled again even when it has a firing: that firing is stuck. Each repair is logged and counted
 /// (<c>orchestrator.schedule.repairs</c>). It only schedules: the firing stays exactly-once because the firing claims
 /// the row (<c>pending → fired</c>), whoever fires it. On PostgreSQL one node sweeps at a time (a session advisory
 /// lock; a node that does not get it skips the round). A failed round (the database is still away) is logged and
@@ -36,6 +37,9 @@ public sealed class ScheduleReconciliation(
     /// </summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
+    /// <summary>The least overdue a pending timer with a scheduled firing must be before the sweep fires it again itself (<see cref="StuckAfter"/>).</summary>
+    public static readonly TimeSpan MinStuckAfter = TimeSpan.FromSeconds(10);
+
     /// <summary>Pending timers looked at per query and per question to the scheduler.</summary>
     private const int BatchSize = 1000;
 
@@ -46,6 +50,15 @@ public sealed class ScheduleReconciliation(
 
     /// <summary>How often the sweep runs.</summary>
     public TimeSpan Interval => options.SweepInterval < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : options.SweepInterval;
+
+    /// <summary>
+    /// A pending timer overdue by more than this (one sweep period, at least <see cref="MinStuckAfter"/>) although it has
+    /// a scheduled firing is scheduled again by the sweep, whatever that firing waits for — a job a killed node had
+    /// fetched (invisible for <see cref="SchedulingOptions.TakeOverAfter"/>), a lock of Hangfire's a killed node held,
+    /// a firing whose retry is stuck behind a backlog. Firing is idempotent, so the worst a second firing costs is a
+    /// read of the row; a deadline is never left to Hangfire's recovery alone.
+    /// </summary>
+    public TimeSpan StuckAfter => Interval > MinStuckAfter ? Interval : MinStuckAfter;
 
     /// <summary>
     /// One round: schedules the pending timers due before two intervals from now that have no scheduled firing, then
@@ -153,21 +166,25 @@ public sealed class ScheduleReconciliation(
             }
 
             var missing = await scheduler.WithoutFiringAsync(batch, ct).ConfigureAwait(false);
-            if (missing.Count > 0)
+            var missingIds = missing.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+            var stuckBefore = now - StuckAfter;
+            List<PendingTimer> late = [.. batch.Where(t => t.Due <= stuckBefore && !missingIds.Contains(t.Id))];
+            if (missing.Count > 0 || late.Count > 0)
             {
                 // A firing that committed since the first read also removed its trigger: only rows still pending are repairs.
-                var ids = missing.Select(t => t.Id).ToList();
+                var ids = missing.Concat(late).Select(t => t.Id).ToList();
                 var pending = (await db.Timers.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Status == TimerStatuses.Pending).Select(t => new { t.Id, t.CreatedAt })
                     .ToListAsync(ct).ConfigureAwait(false)).ToDictionary(t => t.Id, t => t.CreatedAt, StringComparer.Ordinal);
                 List<PendingTimer> due = [.. missing.Where(t => pending.ContainsKey(t.Id))];
+                List<PendingTimer> stuck = [.. late.Where(t => pending.ContainsKey(t.Id))];
 
                 // A timer due further ahead of its creation than the scheduler schedules at commit had no firing by design:
                 // scheduling it now is the sweep's normal work. Any other had one and lost it: a repair.
                 var ahead = scheduler.ScheduledAhead;
                 List<PendingTimer> repairs = [.. due.Where(t => ahead is not { } window || t.Due - pending[t.Id] <= window)];
-                if (due.Count > 0)
+                if (due.Count > 0 || stuck.Count > 0)
                 {
-                    await scheduler.ScheduleTimersAsync(due, ct).ConfigureAwait(false);
+                    await scheduler.ScheduleTimersAsync([.. due, .. stuck], ct).ConfigureAwait(false);
                     statistics.BroughtIntoWindow(due.Count - repairs.Count);
                 }
 
@@ -177,6 +194,14 @@ public sealed class ScheduleReconciliation(
                     metrics?.ScheduleRepaired(TimerKind, repairs.Count);
                     statistics.Repaired(repairs.Count);
                     repaired += repairs.Count;
+                }
+
+                if (stuck.Count > 0)
+                {
+                    SchedulingLog.StuckTimersRescheduled(logger, stuck.Count, StuckAfter, stuck[0].Id, stuck[0].Due);
+                    metrics?.ScheduleRepaired(TimerKind, stuck.Count);
+                    statistics.Repaired(stuck.Count);
+                    repaired += stuck.Count;
                 }
             }
 

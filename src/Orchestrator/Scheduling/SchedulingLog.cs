@@ -21,6 +21,9 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Reconciliation sweep: {Count} pending timers had no scheduled firing and were scheduled ({Overdue} overdue, firing now); first: {First}")]
     public static partial void TimersRepaired(ILogger logger, int count, int overdue, string first);
 
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Reconciliation sweep: {Count} pending timers were overdue by more than {StuckAfter} although they had a scheduled firing; scheduled again here, firing now (first: {First}, due {Due:O})")]
+    public static partial void StuckTimersRescheduled(ILogger logger, int count, TimeSpan stuckAfter, string first, DateTimeOffset due);
+
     [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Reconciliation sweep: {Count} pending {Kind} had no scheduled firing and were scheduled")]
     public static partial void Repaired(ILogger logger, int count, string kind);
 

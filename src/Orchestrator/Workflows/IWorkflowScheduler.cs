@@ -25,7 +25,10 @@ public interface IWorkflowScheduler
     /// <param name="cancellationToken">Cancellation.</param>
     Task<IReadOnlyList<PendingTimer>> WithoutFiringAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken);
 
-    /// <summary>Schedules a firing of each timer at its due time (an overdue one fires at once), replacing any it had.</summary>
+    /// <summary>
+    /// Schedules a firing of each timer at its due time (an overdue one fires at once). A firing it already had may stay:
+    /// firing is idempotent, so the second one finds the timer fired and does nothing.
+    /// </summary>
     /// <param name="timers">Pending timer rows.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken);

@@ -169,7 +169,7 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres, ITestOutputHelp
             pending = await db.Timers.CountAsync(t => t.Status == TimerStatuses.Pending && t.InstanceId != null);
             return pending == 0;
         }, E2eWorkflows.ReminderDelay + TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
-        Assert.True(allFired, $"{pending} reminder timers still pending {E2eService.Seconds(waitTimers.Elapsed)} after the load\n{Tail(service)}");
+        Assert.True(allFired, $"{pending} reminder timers still pending {E2eService.Seconds(waitTimers.Elapsed)} after the load (restart at {restartedAt:O})\n{await DescribeStuckTimersAsync(service)}\n{Tail(service)}");
         var timersTime = waitTimers.Elapsed;
 
         // The check, through the API: instance, its open tasks and its history, for each of the 1,000.
@@ -329,6 +329,45 @@ public sealed class CrashUnderLoadTests(PostgresServer postgres, ITestOutputHelp
         {
             unexpected.Enqueue($"{item.BusinessKey}: complete answered {(int)completeStatus} {completeText}");
         }
+    }
+
+    /// <summary>What a stuck timer's row and its Hangfire jobs say (PostgreSQL), and the service's lines that name it.</summary>
+    private static async Task<string> DescribeStuckTimersAsync(E2eService service)
+    {
+        await using var db = service.CreateContext();
+        var stuck = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatuses.Pending && t.InstanceId != null)
+            .Select(t => new { t.Id, t.CreatedAt, t.DueAt }).Take(5).ToListAsync();
+        var lines = new List<string>();
+        foreach (var timer in stuck)
+        {
+            lines.Add($"timer {timer.Id}: created {timer.CreatedAt:O}, due {timer.DueAt:O}");
+            if (service.Provider == DatabaseProvider.PostgreSql)
+            {
+                var connection = db.Database.GetDbConnection();
+                await db.Database.OpenConnectionAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT j.id, j.statename, j.createdat, q.fetchedat,
+                           (SELECT string_agg(s.name || '@' || to_char(s.createdat, 'HH24:MI:SS.MS') || coalesce(' ' || s.reason, ''), ' > ' ORDER BY s.id) FROM hangfire.state s WHERE s.jobid = j.id)
+                    FROM hangfire.job j LEFT JOIN hangfire.jobqueue q ON q.jobid = j.id
+                    WHERE j.arguments LIKE '%' || @id || '%' ORDER BY j.id
+                    """;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "id";
+                parameter.Value = timer.Id;
+                command.Parameters.Add(parameter);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    lines.Add($"  hangfire job {reader.GetValue(0)}: {reader.GetValue(1)}, created {reader.GetValue(2)}, fetched {reader.GetValue(3)}, states {reader.GetValue(4)}");
+                }
+            }
+
+            var output = service.Output + (service.Process.HasExited ? "" : service.Process.Output);
+            lines.AddRange(output.Split('\n').Where(l => l.Contains(timer.Id, StringComparison.Ordinal)).Take(10).Select(l => "  log: " + l));
+        }
+
+        return string.Join('\n', lines);
     }
 
     private static string Tail(E2eService service)

@@ -110,6 +110,37 @@ public abstract class ReconciliationSweepTests : IAsyncLifetime
         Assert.Equal(2, node.Statistics.TimersFired);
     }
 
+    [Fact]
+    public async Task A_timer_overdue_past_the_stuck_time_whose_firing_waits_elsewhere_is_fired_by_the_sweep_once()
+    {
+        // Rounds run here only when the test says so; the stuck time is one period (ten minutes).
+        await using var node = SchedulerNode.Create(Database, Settings("00:10:00"));
+        await node.StartAsync();
+        var sweep = node.Services.GetRequiredService<ScheduleReconciliation>();
+        var scheduler = node.Services.GetRequiredService<IWorkflowScheduler>();
+
+        // The timer has a firing, but one that waits for something else (as a job a killed node had fetched waits for
+        // its take-over, or a lock a killed node held): the scheduler was told it is due in an hour.
+        var instance = await node.StartDeadlineAsync(DateTimeOffset.UtcNow.AddHours(1));
+        var timer = await node.WithDbAsync(db => db.Timers.AsNoTracking().Where(t => t.InstanceId == instance)
+            .Select(t => new PendingTimer(t.Id, t.InstanceId, t.ElementId, t.DueAt)).SingleAsync());
+        await scheduler.ScheduleTimersAsync([timer], default);
+        Assert.Empty(await scheduler.WithoutFiringAsync([timer], default));
+
+        // The row, the truth, says it fell due longer ago than the stuck time.
+        var due = DateTimeOffset.UtcNow - sweep.StuckAfter - TimeSpan.FromMinutes(1);
+        await node.WithDbAsync(db => db.Timers.Where(t => t.Id == timer.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.DueAt, due).SetProperty(t => t.CreatedAt, due - TimeSpan.FromMinutes(1))));
+
+        Assert.Equal(1, await sweep.SweepAsync(default));
+        await Eventually.HoldsAsync(() => node.WithDbAsync(db => db.Timers.AnyAsync(t => t.Id == timer.Id && t.Status == TimerStatuses.Fired)), Timeout, "the sweep fires the stuck timer");
+        Assert.Equal(1, await node.WithDbAsync(db => db.Tasks.CountAsync(t => t.InstanceId == instance && t.ElementId == "Task_Escalate")));
+        Assert.Equal(1, node.Statistics.Repairs);
+
+        // Fired: the next round has nothing to do, and the firing that waited finds the timer fired.
+        Assert.Equal(0, await sweep.SweepAsync(default));
+    }
+
     /// <summary>Two nodes on one database sweep at once: the lost firing is repaired once and the timer fires once.</summary>
     protected async Task TwoNodesRepairOnceAsync()
     {
