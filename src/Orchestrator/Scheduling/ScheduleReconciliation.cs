@@ -14,8 +14,8 @@ namespace Orchestrator.Scheduling;
 /// <see cref="ScheduleRepair"/> (email-action expiries). A pending timer overdue by more than <see cref="StuckAfter"/>
 /// is scheduled again even when it has a firing: that firing is stuck. Each repair is logged and counted
 /// (<c>orchestrator.schedule.repairs</c>). It only schedules: the firing stays exactly-once because the firing claims
-/// the row (<c>pending → fired</c>), whoever fires it. On PostgreSQL one node sweeps at a time (a session advisory
-/// lock; a node that does not get it skips the round). A failed round (the database is still away) is logged and
+/// the row (<c>pending → fired</c>), whoever fires it. On PostgreSQL and SQL Server one node sweeps at a time (a
+/// session advisory or application lock; a node that does not get it skips the round). A failed round (the database is still away) is logged and
 /// the next one tries again.
 /// </summary>
 public sealed class ScheduleReconciliation(
@@ -45,6 +45,9 @@ public sealed class ScheduleReconciliation(
 
     /// <summary>The advisory lock of the sweep on PostgreSQL (any constant the service uses for nothing else: "ORCSWEEP").</summary>
     private const long LockKey = 0x4F52_4353_5745_4550;
+
+    /// <summary>The application lock of the sweep on SQL Server.</summary>
+    private const string SqlServerLockResource = "orchestrator-schedule-sweep";
 
     private readonly IReadOnlyList<ScheduleRepair> _repairs = [.. repairs];
 
@@ -77,13 +80,13 @@ public sealed class ScheduleReconciliation(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        var postgres = !DatabaseProviders.IsSqlite(db.Database.ProviderName);
+        var provider = DatabaseProviders.FromProviderName(db.Database.ProviderName);
         DbConnection? locked = null;
-        if (postgres)
+        if (provider != DatabaseProvider.Sqlite)
         {
             await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
             locked = db.Database.GetDbConnection();
-            if (!await TryLockAsync(locked, ct).ConfigureAwait(false))
+            if (!await TryLockAsync(locked, provider, ct).ConfigureAwait(false))
             {
                 SchedulingLog.SweepSkipped(logger);
                 return 0;
@@ -114,7 +117,7 @@ public sealed class ScheduleReconciliation(
         {
             if (locked is not null)
             {
-                await UnlockAsync(locked).ConfigureAwait(false);
+                await UnlockAsync(locked, provider).ConfigureAwait(false);
             }
         }
     }
@@ -214,24 +217,29 @@ public sealed class ScheduleReconciliation(
         }
     }
 
-    private static async Task<bool> TryLockAsync(DbConnection connection, CancellationToken ct)
+    private static async Task<bool> TryLockAsync(DbConnection connection, DatabaseProvider provider, CancellationToken ct)
     {
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = FormattableString.Invariant($"SELECT pg_try_advisory_lock({LockKey})");
+            // SQL Server (built, never run here): a session application lock, not waited for; 0 or 1 is granted.
+            command.CommandText = provider == DatabaseProvider.SqlServer
+                ? $"DECLARE @r int; EXEC @r = sp_getapplock @Resource = '{SqlServerLockResource}', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; SELECT CAST(CASE WHEN @r >= 0 THEN 1 ELSE 0 END AS bit)"
+                : FormattableString.Invariant($"SELECT pg_try_advisory_lock({LockKey})");
             return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is true;
         }
     }
 
-    private static async Task UnlockAsync(DbConnection connection)
+    private static async Task UnlockAsync(DbConnection connection, DatabaseProvider provider)
     {
         try
         {
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = FormattableString.Invariant($"SELECT pg_advisory_unlock({LockKey})");
+                command.CommandText = provider == DatabaseProvider.SqlServer
+                    ? $"EXEC sp_releaseapplock @Resource = '{SqlServerLockResource}', @LockOwner = 'Session'"
+                    : FormattableString.Invariant($"SELECT pg_advisory_unlock({LockKey})");
                 await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
