@@ -220,8 +220,13 @@ internal static class TimerReport
             ["Database:Provider"] = provider,
             ["ConnectionStrings:Orchestrator"] = connectionString,
             ["Scheduling:ThreadCount"] = threads,
-            ["Scheduling:SweepInterval"] = sweep?.ToString("c", CultureInfo.InvariantCulture),
         });
+        if (sweep is { } interval)
+        {
+            // Only when given: a key with no value binds as a zero interval (the sweep's floor, 100 ms), not the default.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:SweepInterval"] = interval.ToString("c", CultureInfo.InvariantCulture) });
+        }
+
         builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddOrchestratorWorkflows(builder.Configuration);
         builder.Services.AddOrchestratorScheduling(builder.Configuration);
