@@ -43,7 +43,7 @@ public sealed class EmailActionService(
 
         db.ChangeTracker.Clear();
         var row = await db.EmailActionTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct).ConfigureAwait(false);
-        return row is null ? null : await ViewAsync(row, ct).ConfigureAwait(false);
+        return row is null ? null : await ViewOfAsync(row, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -121,7 +121,25 @@ public sealed class EmailActionService(
     {
         db.ChangeTracker.Clear();
         var row = await db.EmailActionTokens.AsNoTracking().SingleAsync(t => t.Id == id, ct).ConfigureAwait(false);
-        return await ViewAsync(row, ct).ConfigureAwait(false);
+        return await ViewOfAsync(row, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The link's view from its row, which may have been read just before another answer committed.</summary>
+    /// <param name="row">The link's row as read.</param>
+    /// <param name="ct">Cancellation.</param>
+    internal async Task<EmailActionView> ViewOfAsync(EmailActionTokenRecord row, CancellationToken ct)
+    {
+        var view = await ViewAsync(row, ct).ConfigureAwait(false);
+        if (view.State != EmailActionState.Closed)
+        {
+            return view;
+        }
+
+        // The link and its task are read one after the other, not in one snapshot: a link read just before another
+        // answer's commit and its task just after looks unused with its task completed — "closed" where it was answered.
+        // That answer marked the link in the same transaction, so the link read again now shows it.
+        var again = await db.EmailActionTokens.AsNoTracking().SingleAsync(t => t.Id == row.Id, ct).ConfigureAwait(false);
+        return again.UsedAt is null ? view : await ViewAsync(again, ct).ConfigureAwait(false);
     }
 
     private async Task<EmailActionView> ViewAsync(EmailActionTokenRecord row, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Security;
 using Orchestrator.Tests.Infrastructure;
 
@@ -254,6 +255,26 @@ public abstract class EmailActionTests
         Assert.Equal(token.UsedOutcome == "approved", instance["variables"]!["approved"]!.GetValue<bool>());
         Assert.Equal(token.UsedOutcome == "approved" ? "active" : "completed", instance["status"]!.GetValue<string>());
         Assert.Contains("Gracias", winner.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_link_read_just_before_another_answer_committed_is_shown_as_answered_not_closed()
+    {
+        using var factory = await CreateAsync();
+        var id = await factory.StartAsync("OutsideApproval", "CA-2026-0054", Variables());
+        var link = await factory.LinkOfAsync(id);
+
+        // The link's row as a second request read it, a moment before the first answer committed.
+        var stale = Assert.Single(await factory.TokensAsync());
+        Assert.Null(stale.UsedAt);
+        using var first = factory.Browser();
+        var (_, page) = await ActPage.OpenAsync(first, link);
+        Assert.Equal(HttpStatusCode.OK, (await ActPage.PostAsync(first, link, page, ("decision", "approve"))).Status);
+
+        // Its task, read after that commit, is completed: the link was answered (in the same transaction), not closed.
+        using var scope = factory.Services.CreateScope();
+        var view = await scope.ServiceProvider.GetRequiredService<Orchestrator.Notifications.EmailActions.EmailActionService>().ViewOfAsync(stale, default);
+        Assert.Equal(Orchestrator.Notifications.EmailActions.EmailActionState.Answered, view.State);
     }
 
     [Fact]
