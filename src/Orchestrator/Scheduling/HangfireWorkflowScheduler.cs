@@ -123,6 +123,13 @@ public sealed class HangfireWorkflowScheduler : IWorkflowScheduler
     }
 
     /// <inheritdoc/>
+    public bool HoldsFiring(PendingTimer timer)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        return _imminent.ArmedFor(timer.Id) is { } armed && armed <= timer.Due;
+    }
+
+    /// <inheritdoc/>
     public Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timers);

@@ -46,6 +46,16 @@ public sealed class ImminentTimers(IServiceScopeFactory scopes, SchedulingOption
         }
     }
 
+    /// <summary>The due time <paramref name="timerId"/> is armed for here, or <c>null</c> when it is not armed (or is firing now).</summary>
+    /// <param name="timerId">The timer.</param>
+    public DateTimeOffset? ArmedFor(string timerId)
+    {
+        lock (_lock)
+        {
+            return _armed.TryGetValue(timerId, out var due) ? due : null;
+        }
+    }
+
     /// <summary>Arms a timer: it fires here at <paramref name="due"/> (at once when overdue; overdue ones in due order).</summary>
     /// <param name="timerId">The timer.</param>
     /// <param name="due">Its due time.</param>

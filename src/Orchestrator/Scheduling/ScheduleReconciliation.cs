@@ -58,7 +58,8 @@ public sealed class ScheduleReconciliation(
     /// A pending timer overdue by more than this (one sweep period, at least <see cref="MinStuckAfter"/>) although it has
     /// a scheduled firing is scheduled again by the sweep, whatever that firing waits for — a job a killed node had
     /// fetched (invisible for <see cref="SchedulingOptions.TakeOverAfter"/>), a lock of Hangfire's a killed node held,
-    /// a firing whose retry is stuck behind a backlog. Firing is idempotent, so the worst a second firing costs is a
+    /// a firing whose retry is stuck behind a backlog — unless this node holds its firing, waiting for its turn
+    /// (<see cref="IWorkflowScheduler.HoldsFiring"/>: a backlog of overdue timers after downtime). Firing is idempotent, so the worst a second firing costs is a
     /// read of the row; a deadline is never left to Hangfire's recovery alone.
     /// </summary>
     public TimeSpan StuckAfter => Interval > MinStuckAfter ? Interval : MinStuckAfter;
@@ -168,10 +169,13 @@ public sealed class ScheduleReconciliation(
                 return repaired;
             }
 
+            // Overdue past the stuck time, unless this node holds its firing (a backlog after downtime, firing in turn).
+            // Asked before WithoutFiringAsync, which on a single node arms the timers that have a job.
+            var stuckBefore = now - StuckAfter;
+            List<PendingTimer> overdue = [.. batch.Where(t => t.Due <= stuckBefore && !scheduler.HoldsFiring(t))];
             var missing = await scheduler.WithoutFiringAsync(batch, ct).ConfigureAwait(false);
             var missingIds = missing.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-            var stuckBefore = now - StuckAfter;
-            List<PendingTimer> late = [.. batch.Where(t => t.Due <= stuckBefore && !missingIds.Contains(t.Id))];
+            List<PendingTimer> late = [.. overdue.Where(t => !missingIds.Contains(t.Id))];
             if (missing.Count > 0 || late.Count > 0)
             {
                 // A firing that committed since the first read also removed its trigger: only rows still pending are repairs.

@@ -26,6 +26,13 @@ public interface IWorkflowScheduler
     Task<IReadOnlyList<PendingTimer>> WithoutFiringAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether this node holds a firing of <paramref name="timer"/> that runs here once it is due and its turn comes
+    /// (an overdue timer waiting behind others after downtime): the sweep does not take such a firing over as stuck.
+    /// </summary>
+    /// <param name="timer">A pending timer row.</param>
+    bool HoldsFiring(PendingTimer timer);
+
+    /// <summary>
     /// Schedules a firing of each timer at its due time (an overdue one fires at once). A firing it already had may stay:
     /// firing is idempotent, so the second one finds the timer fired and does nothing.
     /// </summary>

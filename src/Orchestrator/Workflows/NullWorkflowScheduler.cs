@@ -7,6 +7,9 @@ public sealed class NullWorkflowScheduler : IWorkflowScheduler
     public TimeSpan? ScheduledAhead => null;
 
     /// <inheritdoc/>
+    public bool HoldsFiring(PendingTimer timer) => false;
+
+    /// <inheritdoc/>
     public Task OnCommittedAsync(WorkflowScheduleChanges changes, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc/>

@@ -147,6 +147,9 @@ public sealed class RecordingScheduler : IWorkflowScheduler
     public Task<IReadOnlyList<PendingTimer>> WithoutFiringAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.FromResult(timers);
 
     /// <inheritdoc/>
+    public bool HoldsFiring(PendingTimer timer) => false;
+
+    /// <inheritdoc/>
     public Task ScheduleTimersAsync(IReadOnlyList<PendingTimer> timers, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc/>

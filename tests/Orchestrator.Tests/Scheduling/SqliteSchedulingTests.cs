@@ -84,6 +84,40 @@ public sealed class SqliteSchedulingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_overdue_timer_this_node_holds_for_firing_is_not_taken_over_as_stuck()
+    {
+        // Rounds run when the test says so; the stuck time is one period (ten minutes).
+        await using var node = SchedulerNode.Create(_database, new Dictionary<string, string?> { ["Scheduling:SweepInterval"] = "00:10:00" });
+        await node.StartAsync();
+        var sweep = node.Services.GetRequiredService<ScheduleReconciliation>();
+        var imminent = node.Services.GetRequiredService<ImminentTimers>();
+
+        // A backlog after downtime: the timer is long overdue, armed here with its job written, waiting for its turn
+        // (the in-process firing is stopped, so its turn does not come during the test).
+        var instance = await node.StartDeadlineAsync(DateTimeOffset.UtcNow.AddHours(1));
+        var timer = await node.WithDbAsync(db => db.Timers.AsNoTracking().Where(t => t.InstanceId == instance)
+            .Select(t => new Orchestrator.Workflows.PendingTimer(t.Id, t.InstanceId, t.ElementId, t.DueAt)).SingleAsync());
+        await node.Scheduler.ScheduleTimersAsync([timer], default);
+        await imminent.StopAsync(default);
+        var due = DateTimeOffset.UtcNow - sweep.StuckAfter - TimeSpan.FromMinutes(1);
+        await node.WithDbAsync(db => db.Timers.Where(t => t.Id == timer.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.DueAt, due).SetProperty(t => t.CreatedAt, due - TimeSpan.FromMinutes(1))));
+        imminent.Arm(timer.Id, due);
+        Assert.True(node.Scheduler.HoldsFiring(timer with { Due = due }));
+
+        // Held here: not stuck, nothing repaired, no second job.
+        var jobs = node.TimerJobs()[timer.Id].Count;
+        Assert.Equal(0, await sweep.SweepAsync(default));
+        Assert.Equal(0, node.Statistics.Repairs);
+        Assert.Equal(jobs, node.TimerJobs()[timer.Id].Count);
+
+        // Armed for a later time than the row's due time, the firing is not held: it is taken over.
+        imminent.Arm(timer.Id, DateTimeOffset.UtcNow.AddHours(1));
+        Assert.Equal(1, await sweep.SweepAsync(default));
+        Assert.Equal(1, node.Statistics.Repairs);
+    }
+
+    [Fact]
     public async Task Firing_the_same_timer_twice_manually_then_by_its_job_acts_once()
     {
         await using var node = SchedulerNode.Create(_database);
