@@ -19,13 +19,13 @@ internal static class CaseColumns
     }
 
     public static PropertyBuilder Str(PropertyBuilder p, string column, ColumnTypes t, int max, bool nullable = false) =>
-        p.HasColumnName(column).HasColumnType(t.Varchar(max)).HasMaxLength(max).IsRequired(!nullable);
+        OrchestratorModel.Str(p, column, t, max, nullable);
 
     public static void Text(PropertyBuilder p, string column, ColumnTypes t, bool nullable = false) =>
-        p.HasColumnName(column).HasColumnType(t.Text).IsRequired(!nullable);
+        OrchestratorModel.Text(p, column, t, nullable);
 
     public static PropertyBuilder<int> Int(PropertyBuilder<int> p, string column, ColumnTypes t) =>
-        p.HasColumnName(column).HasColumnType(t.IntColumn);
+        OrchestratorModel.Int(p, column, t);
 
     public static void Bool(PropertyBuilder<bool> p, string column, ColumnTypes t) =>
         p.HasColumnName(column).HasColumnType(t.BoolColumn);
@@ -36,29 +36,8 @@ internal static class CaseColumns
     public static void Date(PropertyBuilder<DateOnly?> p, string column, ColumnTypes t) =>
         p.HasColumnName(column).HasColumnType(DateColumn(t));
 
-    public static void Time(PropertyBuilder<DateTimeOffset> p, string column, ColumnTypes t)
-    {
-        p.HasColumnName(column).HasColumnType(t.Time);
-        if (t.IsSqlite)
-        {
-            p.HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        }
-        else
-        {
-            p.HasConversion(v => v.ToUniversalTime(), v => v);
-        }
-    }
+    // The engine's tables' mapping (Persistence/OrchestratorModel): one conversion of times for every table.
+    public static void Time(PropertyBuilder<DateTimeOffset> p, string column, ColumnTypes t) => OrchestratorModel.Time(p, column, t);
 
-    public static void Time(PropertyBuilder<DateTimeOffset?> p, string column, ColumnTypes t)
-    {
-        p.HasColumnName(column).HasColumnType(t.Time).IsRequired(false);
-        if (t.IsSqlite)
-        {
-            p.HasConversion(v => v.HasValue ? v.Value.UtcTicks : (long?)null, v => v.HasValue ? new DateTimeOffset(v.Value, TimeSpan.Zero) : null);
-        }
-        else
-        {
-            p.HasConversion(v => v.HasValue ? v.Value.ToUniversalTime() : v, v => v);
-        }
-    }
+    public static void Time(PropertyBuilder<DateTimeOffset?> p, string column, ColumnTypes t) => OrchestratorModel.Time(p, column, t, nullable: true);
 }
