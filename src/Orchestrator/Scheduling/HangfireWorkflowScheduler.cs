@@ -136,9 +136,9 @@ public sealed class HangfireWorkflowScheduler : IWorkflowScheduler
 
         // Armed on this node, the one sweeping (on PostgreSQL and SQL Server one node holds the sweep's lock per round):
         // a timer the sweep brings into the window fires here at its due time, and its Hangfire job backs it up
-        // BackstopDelay later on whichever node is alive. Hangfire's client writes synchronously, one transaction per job: a round's hundreds of writes run on a thread
-        // of their own, so they do not hold one of the thread pool's few threads for a second (on 2 cores the in-process
-        // firings due meanwhile waited behind them: up to 0.5 s late in timer-report).
+        // BackstopDelay later on whichever node is alive. Hangfire's client writes synchronously, one transaction per
+        // job: a round's hundreds of writes run on a thread of their own, so they do not hold one of the thread pool's
+        // few threads for up to a second (on 2 cores the in-process firings due meanwhile would wait for a free one).
         return Task.Factory.StartNew(
             () =>
             {
